@@ -1,0 +1,635 @@
+//! The one client of `POST /v1/accounts/contacts`: it builds the request (URL, headers, body) and
+//! turns every outcome into one typed result, so the view never looks at a status code.
+
+use crate::contact::{CreatedContact, NewContact};
+use crate::field::Field;
+use crate::validate::FieldError;
+use serde::Deserialize;
+use serde_json::Value;
+
+/// How long the widget waits for the service before it gives up and offers a retry.
+pub const REQUEST_TIMEOUT_MS: u32 = 30_000;
+
+/// Where and as whom the widget calls the API.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ApiConfig {
+    api_base: String,
+    org_id: String,
+}
+
+/// Why an [`ApiConfig`] could not be made; the message names the option.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigError(pub String);
+
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl ApiConfig {
+    /// `api_base`: an absolute `https` URL (plain `http` only for localhost); `org_id`: the
+    /// organization sent as `x-org-id`.
+    pub fn new(api_base: &str, org_id: &str) -> Result<ApiConfig, ConfigError> {
+        let api_base = api_base.trim().trim_end_matches('/');
+        let lower = api_base.to_ascii_lowercase();
+        let host = lower
+            .strip_prefix("https://")
+            .or_else(|| lower.strip_prefix("http://"))
+            .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+        let Some(host) = host.filter(|h| !h.is_empty()) else {
+            return Err(ConfigError(format!(
+                "apiBase must be an absolute https:// URL, like https://platform.thena.ai (got \"{api_base}\")"
+            )));
+        };
+        let hostname = if host.starts_with('[') {
+            host.split_inclusive(']').next().unwrap_or_default()
+        } else {
+            host.rsplit('@').next().unwrap_or_default().split(':').next().unwrap_or_default()
+        };
+        let local = matches!(hostname, "localhost" | "127.0.0.1" | "[::1]");
+        if lower.starts_with("http://") && !local {
+            return Err(ConfigError(format!(
+                "apiBase must use https:// (plain http:// only for localhost), got \"{api_base}\""
+            )));
+        }
+        if api_base.chars().any(|c| c.is_whitespace() || c.is_control()) || api_base.contains(['?', '#']) {
+            return Err(ConfigError(format!(
+                "apiBase must be a plain base URL without spaces, query or fragment, got \"{api_base}\""
+            )));
+        }
+        let org_id = org_id.trim();
+        if org_id.is_empty() {
+            return Err(ConfigError("orgId is required".into()));
+        }
+        if !is_header_value(org_id) {
+            return Err(ConfigError(
+                "orgId may contain only printable ASCII characters".into(),
+            ));
+        }
+        Ok(ApiConfig {
+            api_base: api_base.to_string(),
+            org_id: org_id.to_string(),
+        })
+    }
+
+    pub fn api_base(&self) -> &str {
+        &self.api_base
+    }
+
+    pub fn org_id(&self) -> &str {
+        &self.org_id
+    }
+
+    pub fn contacts_url(&self) -> String {
+        format!("{}/v1/accounts/contacts", self.api_base)
+    }
+}
+
+/// What `fetch` accepts in a header without throwing: printable ASCII.
+fn is_header_value(value: &str) -> bool {
+    !value.is_empty() && value.bytes().all(|b| (0x20..0x7f).contains(&b))
+}
+
+/// Every way a create can fail, each with the message a person reads.
+#[derive(Clone, Debug, PartialEq)]
+pub enum ApiError {
+    /// 400/422: messages attached to the fields they name, and the rest.
+    Validation {
+        fields: Vec<(Field, FieldError)>,
+        general: Vec<String>,
+    },
+    /// 401, or a token the host gave that no request can carry.
+    Unauthorized,
+    Forbidden,
+    /// 409, or a 400 that says the email exists.
+    Conflict,
+    RateLimited { retry_after_secs: Option<u64> },
+    Server { status: u16 },
+    Network { timed_out: bool },
+    /// A reply that is not the documented JSON, or a status the API does not document.
+    BadResponse { status: u16 },
+}
+
+impl ApiError {
+    /// The machine-readable kind the host receives in `contact:error`.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            ApiError::Validation { .. } => "validation",
+            ApiError::Unauthorized => "unauthorized",
+            ApiError::Forbidden => "forbidden",
+            ApiError::Conflict => "conflict",
+            ApiError::RateLimited { .. } => "rate_limited",
+            ApiError::Server { .. } => "server",
+            ApiError::Network { .. } => "network",
+            ApiError::BadResponse { .. } => "bad_response",
+        }
+    }
+
+    /// The message shown above the button.
+    pub fn message(&self) -> String {
+        match self {
+            ApiError::Validation { general, fields } => match (general.is_empty(), fields.len()) {
+                (false, _) => general.join(" "),
+                (true, 1) => "The service didn't accept one field. Check the highlighted field.".into(),
+                (true, n) => format!("The service didn't accept {n} fields. Check the highlighted fields."),
+            },
+            ApiError::Unauthorized => {
+                "Your session has expired. Sign in again, then add the contact.".into()
+            }
+            ApiError::Forbidden => {
+                "You don't have permission to add contacts in this organization.".into()
+            }
+            ApiError::Conflict => "A contact with this email already exists.".into(),
+            ApiError::RateLimited {
+                retry_after_secs: Some(secs),
+            } => format!(
+                "Too many requests right now. Try again in {}.",
+                describe_wait(*secs)
+            ),
+            ApiError::RateLimited {
+                retry_after_secs: None,
+            } => "Too many requests right now. Wait a minute, then try again.".into(),
+            ApiError::Server { status } => format!(
+                "The Thena service had a problem (error {status}). Nothing was lost: try again."
+            ),
+            ApiError::Network { timed_out: true } => format!(
+                "The Thena service didn't answer within {} seconds. Nothing was lost: try again.",
+                REQUEST_TIMEOUT_MS / 1000
+            ),
+            ApiError::Network { timed_out: false } => {
+                "Couldn't reach the Thena service. Check your connection, then try again.".into()
+            }
+            ApiError::BadResponse { status } if (200..300).contains(status) => {
+                "The service answered that the contact was created, but its reply could not be \
+                 read. Check the contact list before adding it again."
+                    .into()
+            }
+            ApiError::BadResponse { status: 404 } => "The contacts service wasn't found at this \
+                 address (error 404). Check the widget's API address."
+                .into(),
+            ApiError::BadResponse { status } => format!(
+                "The service sent a reply the form couldn't read (status {status}). Try again; \
+                 if it keeps happening, contact support."
+            ),
+        }
+    }
+
+    /// The HTTP status, when there was a response.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Validation { .. } => Some(400),
+            ApiError::Unauthorized => Some(401),
+            ApiError::Forbidden => Some(403),
+            ApiError::Conflict => Some(409),
+            ApiError::RateLimited { .. } => Some(429),
+            ApiError::Server { status } | ApiError::BadResponse { status } => Some(*status),
+            ApiError::Network { .. } => None,
+        }
+    }
+
+    /// Errors to show on fields.
+    pub fn field_errors(&self) -> Vec<(Field, FieldError)> {
+        match self {
+            ApiError::Validation { fields, .. } => fields.clone(),
+            ApiError::Conflict => vec![(Field::Email, FieldError::EmailAlreadyExists)],
+            _ => Vec::new(),
+        }
+    }
+
+    /// Whether sending the same thing again can work (the view offers "Try again").
+    pub fn retryable(&self) -> bool {
+        match self {
+            ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network { .. } => {
+                true
+            }
+            ApiError::BadResponse { status } => !(200..300).contains(status),
+            _ => false,
+        }
+    }
+}
+
+fn describe_wait(secs: u64) -> String {
+    match secs {
+        0 | 1 => "a second".into(),
+        2..=90 => format!("{secs} seconds"),
+        _ => format!("about {} minutes", secs.div_ceil(60)),
+    }
+}
+
+/// The parts of a response that decide the outcome.
+#[derive(Clone, Copy, Debug)]
+pub struct ResponseParts<'a> {
+    pub status: u16,
+    pub retry_after: Option<&'a str>,
+    pub rate_limit_reset: Option<&'a str>,
+    pub body: &'a str,
+}
+
+/// A created contact, typed, with the JSON object the API returned (for the host).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Created {
+    pub contact: CreatedContact,
+    pub json: Value,
+}
+
+/// Turns a response into the one typed result. `now_unix` is the current time in seconds.
+pub fn interpret_response(parts: ResponseParts<'_>, now_unix: u64) -> Result<Created, ApiError> {
+    let status = parts.status;
+    let json: Option<Value> = serde_json::from_str(parts.body).ok();
+    match status {
+        200..=299 => {
+            let bad = ApiError::BadResponse { status };
+            let object = json.ok_or(bad.clone())?;
+            // Some Thena endpoints wrap the result as {status, message, timestamp, data}.
+            let object = match object.get("data") {
+                Some(data) if data.is_object() && object.get("id").is_none() => data.clone(),
+                _ => object,
+            };
+            let contact = CreatedContact::deserialize(&object).map_err(|_| bad)?;
+            Ok(Created {
+                contact,
+                json: object,
+            })
+        }
+        400 | 422 => Err(validation_error(json.as_ref())),
+        401 => Err(ApiError::Unauthorized),
+        403 => Err(ApiError::Forbidden),
+        409 => Err(ApiError::Conflict),
+        429 => Err(ApiError::RateLimited {
+            retry_after_secs: wait_seconds(parts.retry_after, parts.rate_limit_reset, now_unix),
+        }),
+        500..=599 => Err(ApiError::Server { status }),
+        _ => Err(ApiError::BadResponse { status }),
+    }
+}
+
+/// The messages of a NestJS error body: `message` is a string or an array of strings.
+fn nest_messages(json: Option<&Value>) -> Vec<String> {
+    match json.and_then(|j| j.get("message")) {
+        Some(Value::String(message)) => vec![message.clone()],
+        Some(Value::Array(items)) => items
+            .iter()
+            .filter_map(|m| m.as_str().map(String::from))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn validation_error(json: Option<&Value>) -> ApiError {
+    let messages = nest_messages(json);
+    if messages.iter().any(|m| says_email_exists(m)) {
+        return ApiError::Conflict;
+    }
+    let mut fields: Vec<(Field, FieldError)> = Vec::new();
+    let mut general = Vec::new();
+    for message in messages {
+        match field_of_message(&message) {
+            Some((field, readable)) => match fields.iter_mut().find(|(f, _)| *f == field) {
+                Some((_, FieldError::Server(existing))) => {
+                    existing.push(' ');
+                    existing.push_str(&readable);
+                }
+                _ => fields.push((field, FieldError::Server(readable))),
+            },
+            None => general.push(message),
+        }
+    }
+    if fields.is_empty() && general.is_empty() {
+        general.push(
+            "The service didn't accept the contact and didn't say why (error 400). Check the \
+             fields, then try again."
+                .into(),
+        );
+    }
+    ApiError::Validation { fields, general }
+}
+
+fn says_email_exists(message: &str) -> bool {
+    let m = message.to_lowercase();
+    m.contains("email")
+        && ["exist", "already", "duplicate", "taken", "in use", "unique"]
+            .iter()
+            .any(|w| m.contains(w))
+}
+
+/// class-validator messages start with the property ("email must be an email",
+/// "accountIds.0 must be a string", "each value in accountIds must be a string").
+/// Returns the field and the message with the property replaced by the field's label.
+fn field_of_message(message: &str) -> Option<(Field, String)> {
+    let rest = message.strip_prefix("each value in ").unwrap_or(message);
+    let (word, tail) = rest.split_once(' ').unwrap_or((rest, ""));
+    let property = word.split(['.', '[']).next().unwrap_or_default();
+    let field = Field::from_json_name(property)?;
+    let readable = if message.starts_with("each value in ") {
+        format!("Each of the {} {tail}", field.label())
+    } else {
+        format!("{} {tail}", field.label())
+    };
+    let readable = readable.trim_end().to_string();
+    let readable = if readable.ends_with(['.', '!', '?']) {
+        readable
+    } else {
+        format!("{readable}.")
+    };
+    Some((field, readable))
+}
+
+/// Seconds to wait after a 429: `Retry-After` (seconds or an HTTP date), else
+/// `X-RateLimit-Reset` (unix seconds; small values are taken as seconds from now).
+fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -> Option<u64> {
+    if let Some(value) = retry_after.map(str::trim) {
+        if let Ok(secs) = value.parse::<u64>() {
+            return Some(secs);
+        }
+        if let Some(at) = parse_http_date(value) {
+            return Some(at.saturating_sub(now_unix));
+        }
+    }
+    let reset = reset?.trim().parse::<f64>().ok().filter(|r| r.is_finite() && *r >= 0.0)? as u64;
+    Some(match reset {
+        r if r < 1_000_000_000 => r,
+        r if r > 100_000_000_000 => (r / 1000).saturating_sub(now_unix),
+        r => r.saturating_sub(now_unix),
+    })
+}
+
+/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) as unix seconds.
+fn parse_http_date(value: &str) -> Option<u64> {
+    let mut parts = value.split_whitespace();
+    let (_weekday, day, month, year, time, zone) = (
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+        parts.next()?,
+    );
+    if zone != "GMT" || parts.next().is_some() {
+        return None;
+    }
+    let day: u64 = day.parse().ok()?;
+    let month = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ]
+    .iter()
+    .position(|m| *m == month)? as u64
+        + 1;
+    let year: u64 = year.parse().ok()?;
+    let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
+    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
+    if !(1..=31).contains(&day) || year < 1970 || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    // Days from civil (Howard Hinnant's algorithm), for dates from 1970 on.
+    let (y, mo) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * mo + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = (era * 146_097 + doe).checked_sub(719_468)?;
+    Some(days * 86_400 + h * 3600 + m * 60 + s)
+}
+
+/// Sends the create request. `token` is the host page's bearer token; `signal` aborts it.
+pub async fn create_contact(
+    config: &ApiConfig,
+    token: &str,
+    body: &NewContact,
+    signal: Option<&web_sys::AbortSignal>,
+) -> Result<Created, ApiError> {
+    let token = token.trim();
+    // fetch throws on such header values; a person can only fix this by signing in again.
+    if !is_header_value(token) {
+        return Err(ApiError::Unauthorized);
+    }
+    let request = gloo_net::http::Request::post(&config.contacts_url())
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("x-org-id", config.org_id())
+        .abort_signal(signal)
+        .json(body)
+        .map_err(|_| ApiError::Network { timed_out: false })?;
+    let response = request
+        .send()
+        .await
+        .map_err(|_| ApiError::Network { timed_out: false })?;
+    let headers = response.headers();
+    let retry_after = headers.get("retry-after");
+    let rate_limit_reset = headers.get("x-ratelimit-reset");
+    let status = response.status();
+    let text = response
+        .text()
+        .await
+        .map_err(|_| ApiError::Network { timed_out: false })?;
+    let now_unix = (js_sys::Date::now() / 1000.0) as u64;
+    interpret_response(
+        ResponseParts {
+            status,
+            retry_after: retry_after.as_deref(),
+            rate_limit_reset: rate_limit_reset.as_deref(),
+            body: &text,
+        },
+        now_unix,
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const NOW: u64 = 1_800_000_000;
+
+    fn respond(status: u16, body: &str) -> Result<Created, ApiError> {
+        interpret_response(
+            ResponseParts {
+                status,
+                retry_after: None,
+                rate_limit_reset: None,
+                body,
+            },
+            NOW,
+        )
+    }
+
+    fn nest(status: u16, message: Value) -> String {
+        serde_json::json!({"statusCode": status, "message": message, "error": "Bad Request"})
+            .to_string()
+    }
+
+    #[test]
+    fn config_requires_https_except_on_localhost() {
+        let c = ApiConfig::new("https://platform.thena.ai/", "org_1").unwrap();
+        assert_eq!(c.contacts_url(), "https://platform.thena.ai/v1/accounts/contacts");
+        assert!(ApiConfig::new("http://localhost:8787", "o").is_ok());
+        assert!(ApiConfig::new("http://127.0.0.1:8787/", "o").is_ok());
+        assert!(ApiConfig::new("HTTP://[::1]:80", "o").is_ok());
+        for bad in ["http://platform.thena.ai", "http://localhost.evil.com", "platform.thena.ai",
+            "/v1", "", "javascript:alert(1)", "https://", "https://exa mple.com", "https://a.com/?x"] {
+            let err = ApiConfig::new(bad, "o").unwrap_err();
+            assert!(err.0.contains("apiBase"), "{bad}: {err}");
+        }
+        assert_eq!(ApiConfig::new("https://a.com", " ").unwrap_err().0, "orgId is required");
+        assert!(ApiConfig::new("https://a.com", "org\nX: y").unwrap_err().0.contains("orgId"));
+        assert!(ApiConfig::new("https://a.com", "orgé").is_err());
+    }
+
+    #[test]
+    fn created_contact_flat_or_wrapped_in_data() {
+        let seed = include_str!("../tests/fixtures/seed-response.json");
+        let flat = respond(201, seed).unwrap();
+        assert_eq!(flat.contact.id, "<string>");
+        let wrapped = format!(
+            r#"{{"status":true,"message":"ok","timestamp":"2026-11-28T00:00:00Z","data":{seed}}}"#
+        );
+        assert_eq!(respond(201, &wrapped).unwrap(), flat);
+        assert_eq!(flat.json, serde_json::from_str::<Value>(seed).unwrap());
+    }
+
+    #[test]
+    fn created_but_unreadable_is_a_bad_response_that_is_not_retried() {
+        for body in ["", "not json", "{\"id\":", "[]", "{}", "null", r#"{"data":{"x":1}}"#] {
+            let err = respond(201, body).unwrap_err();
+            assert_eq!(err, ApiError::BadResponse { status: 201 }, "{body}");
+            assert_eq!(err.kind(), "bad_response");
+            assert!(!err.retryable());
+            assert!(err.message().contains("contact list"));
+        }
+    }
+
+    #[test]
+    fn nest_messages_go_to_the_fields_they_name() {
+        let body = nest(
+            400,
+            serde_json::json!([
+                "email must be an email",
+                "firstName should not be empty",
+                "accountIds.0 must be a string",
+                "each value in accountIds must be a UUID",
+                "something else went wrong",
+            ]),
+        );
+        let err = respond(400, &body).unwrap_err();
+        assert_eq!(err.kind(), "validation");
+        assert_eq!(
+            err.field_errors(),
+            vec![
+                (Field::Email, FieldError::Server("Email must be an email.".into())),
+                (Field::FirstName, FieldError::Server("First name should not be empty.".into())),
+                (
+                    Field::AccountIds,
+                    FieldError::Server(
+                        "Account IDs must be a string. Each of the Account IDs must be a UUID."
+                            .into()
+                    )
+                ),
+            ]
+        );
+        assert_eq!(err.message(), "something else went wrong");
+    }
+
+    #[test]
+    fn nest_single_message_and_unreadable_400() {
+        let err = respond(400, &nest(400, "No contacts to create".into())).unwrap_err();
+        assert_eq!(
+            err,
+            ApiError::Validation { fields: vec![], general: vec!["No contacts to create".into()] }
+        );
+        let err = respond(400, "<html>Bad</html>").unwrap_err();
+        assert_eq!(err.kind(), "validation");
+        assert!(err.message().contains("didn't say why"));
+        let err = respond(422, &nest(422, serde_json::json!(["phoneNumber must be a valid phone number"]))).unwrap_err();
+        assert_eq!(err.field_errors()[0].0, Field::Phone);
+        assert!(err.message().contains("one field"));
+    }
+
+    #[test]
+    fn duplicate_email_is_a_conflict_on_the_email_field() {
+        for err in [
+            respond(409, &nest(409, "Contact already exists".into())).unwrap_err(),
+            respond(409, "").unwrap_err(),
+            respond(400, &nest(400, "Contact with this email already exists".into())).unwrap_err(),
+            respond(400, &nest(400, serde_json::json!(["Email is already in use"]))).unwrap_err(),
+        ] {
+            assert_eq!(err, ApiError::Conflict);
+            assert_eq!(err.kind(), "conflict");
+            assert_eq!(err.field_errors(), vec![(Field::Email, FieldError::EmailAlreadyExists)]);
+            assert!(FieldError::EmailAlreadyExists
+                .message(Field::Email)
+                .starts_with("A contact with this email already exists"));
+        }
+    }
+
+    #[test]
+    fn auth_errors_have_their_own_messages() {
+        let err = respond(401, &nest(401, "Unauthorized".into())).unwrap_err();
+        assert_eq!((err.kind(), err.status()), ("unauthorized", Some(401)));
+        assert!(err.message().contains("session has expired"));
+        let err = respond(403, "").unwrap_err();
+        assert_eq!((err.kind(), err.status()), ("forbidden", Some(403)));
+        assert!(err.message().contains("don't have permission"));
+        assert!(!err.retryable());
+    }
+
+    #[test]
+    fn rate_limit_uses_retry_after_or_the_reset_time() {
+        let limited = |retry_after, reset| {
+            interpret_response(
+                ResponseParts { status: 429, retry_after, rate_limit_reset: reset, body: "" },
+                NOW,
+            )
+            .unwrap_err()
+        };
+        assert_eq!(limited(Some("30"), None), ApiError::RateLimited { retry_after_secs: Some(30) });
+        assert!(limited(Some("30"), None).message().contains("30 seconds"));
+        let reset = (NOW + 120).to_string();
+        let err = limited(None, Some(&reset));
+        assert_eq!(err, ApiError::RateLimited { retry_after_secs: Some(120) });
+        assert!(err.message().contains("about 2 minutes"));
+        assert_eq!(limited(None, Some("45")), ApiError::RateLimited { retry_after_secs: Some(45) });
+        let ms = ((NOW + 10) * 1000).to_string();
+        assert_eq!(limited(None, Some(&ms)), ApiError::RateLimited { retry_after_secs: Some(10) });
+        assert_eq!(limited(Some("soon"), Some("never")), ApiError::RateLimited { retry_after_secs: None });
+        assert!(limited(None, None).message().contains("Wait a minute"));
+        assert_eq!(limited(None, None).kind(), "rate_limited");
+        // An HTTP date: NOW is 2027-01-15T08:00:00Z.
+        assert_eq!(parse_http_date("Fri, 15 Jan 2027 08:00:00 GMT"), Some(NOW));
+        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+        assert_eq!(
+            limited(Some("Fri, 15 Jan 2027 08:01:00 GMT"), None),
+            ApiError::RateLimited { retry_after_secs: Some(60) }
+        );
+        assert_eq!(parse_http_date("Fri, 15 Foo 2027 08:00:00 GMT"), None);
+        assert_eq!(parse_http_date("Fri, 99 Jan 2027 08:00:00 GMT"), None);
+    }
+
+    #[test]
+    fn server_errors_and_odd_statuses_offer_a_retry() {
+        for status in [500, 502, 503, 504] {
+            let err = respond(status, "<html>oops</html>").unwrap_err();
+            assert_eq!((err.kind(), err.status()), ("server", Some(status)));
+            assert!(err.retryable());
+            assert!(err.message().contains(&status.to_string()));
+        }
+        let err = respond(404, "").unwrap_err();
+        assert_eq!(err.kind(), "bad_response");
+        assert!(err.message().contains("API address"));
+        let err = respond(302, "").unwrap_err();
+        assert_eq!(err, ApiError::BadResponse { status: 302 });
+        assert!(err.retryable());
+        let net = ApiError::Network { timed_out: false };
+        assert_eq!((net.kind(), net.status()), ("network", None));
+        assert!(net.retryable() && net.message().contains("Couldn't reach"));
+        assert!(ApiError::Network { timed_out: true }.message().contains("30 seconds"));
+    }
+
+    #[test]
+    fn hostile_error_bodies_never_panic() {
+        let huge = "x".repeat(100_000);
+        for body in ["", "\u{0}", "{\"message\":null}", "{\"message\":[1,2,{}]}", "{\"message\":{}}",
+            "[\"<script>\"]", &huge, "{\"message\":\"<img src=x onerror=alert(1)>\"}"] {
+            for status in [0, 100, 200, 201, 204, 400, 401, 403, 409, 422, 429, 500, 599, 600, 65535] {
+                let _ = respond(status, body).map_err(|e| (e.message(), e.field_errors()));
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+//! The one list of the form's fields. The view, the validation rules, the request body and the
+//! mapping of server messages to fields all read it, so a field is described exactly once.
+
+use std::ops::{Index, IndexMut};
+
+/// A field of the add-contact form, in the order the form shows them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    FirstName,
+    LastName,
+    Email,
+    Phone,
+    ContactType,
+    AvatarUrl,
+    AccountIds,
+}
+
+impl Field {
+    /// Every field, in form order: the first invalid one in this order gets focus on submit.
+    pub const ALL: [Field; 7] = [
+        Field::FirstName,
+        Field::LastName,
+        Field::Email,
+        Field::Phone,
+        Field::ContactType,
+        Field::AvatarUrl,
+        Field::AccountIds,
+    ];
+
+    /// The property name in the API's request body (and in the host's `values`).
+    pub const fn json_name(self) -> &'static str {
+        match self {
+            Field::FirstName => "firstName",
+            Field::LastName => "lastName",
+            Field::Email => "email",
+            Field::Phone => "phoneNumber",
+            Field::ContactType => "contactType",
+            Field::AvatarUrl => "avatarUrl",
+            Field::AccountIds => "accountIds",
+        }
+    }
+
+    /// The visible label.
+    pub const fn label(self) -> &'static str {
+        match self {
+            Field::FirstName => "First name",
+            Field::LastName => "Last name",
+            Field::Email => "Email",
+            Field::Phone => "Phone",
+            Field::ContactType => "Contact type",
+            Field::AvatarUrl => "Avatar URL",
+            Field::AccountIds => "Account IDs",
+        }
+    }
+
+    /// The last part of the element ids (`<prefix>-<slug>`, `<prefix>-<slug>-error`).
+    pub const fn slug(self) -> &'static str {
+        match self {
+            Field::FirstName => "first-name",
+            Field::LastName => "last-name",
+            Field::Email => "email",
+            Field::Phone => "phone",
+            Field::ContactType => "contact-type",
+            Field::AvatarUrl => "avatar-url",
+            Field::AccountIds => "account-ids",
+        }
+    }
+
+    /// The `autocomplete` hint that lets browsers and password managers fill the field.
+    pub const fn autocomplete(self) -> &'static str {
+        match self {
+            Field::FirstName => "given-name",
+            Field::LastName => "family-name",
+            Field::Email => "email",
+            Field::Phone => "tel",
+            Field::AvatarUrl => "url",
+            Field::ContactType | Field::AccountIds => "off",
+        }
+    }
+
+    /// The `type` of the `<input>`; `None` for the multi-line account list.
+    pub const fn input_type(self) -> Option<&'static str> {
+        match self {
+            Field::Email => Some("email"),
+            Field::Phone => Some("tel"),
+            Field::AvatarUrl => Some("url"),
+            Field::AccountIds => None,
+            Field::FirstName | Field::LastName | Field::ContactType => Some("text"),
+        }
+    }
+
+    pub const fn required(self) -> bool {
+        matches!(self, Field::FirstName | Field::Email)
+    }
+
+    /// A short hint shown under the label, when the rule is not obvious.
+    pub const fn hint(self) -> Option<&'static str> {
+        match self {
+            Field::Phone => Some("With country code, for example +1 415 555 0123"),
+            Field::ContactType => Some("Leave empty to use your organization's default"),
+            Field::AvatarUrl => Some("A web address starting with https://"),
+            Field::AccountIds => Some("Separate IDs with commas or new lines"),
+            Field::FirstName | Field::LastName | Field::Email => None,
+        }
+    }
+
+    pub fn from_json_name(name: &str) -> Option<Field> {
+        Field::ALL.into_iter().find(|f| f.json_name() == name)
+    }
+}
+
+/// One value per field.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldMap<T>([T; 7]);
+
+impl<T> FieldMap<T> {
+    pub fn from_fn(mut f: impl FnMut(Field) -> T) -> Self {
+        FieldMap(Field::ALL.map(&mut f))
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (Field, &T)> {
+        Field::ALL.into_iter().zip(self.0.iter())
+    }
+}
+
+impl<T> Index<Field> for FieldMap<T> {
+    type Output = T;
+    fn index(&self, field: Field) -> &T {
+        &self.0[field as usize]
+    }
+}
+
+impl<T> IndexMut<Field> for FieldMap<T> {
+    fn index_mut(&mut self, field: Field) -> &mut T {
+        &mut self.0[field as usize]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn all_lists_each_field_once_in_index_order() {
+        for (i, field) in Field::ALL.into_iter().enumerate() {
+            assert_eq!(field as usize, i);
+            assert_eq!(Field::from_json_name(field.json_name()), Some(field));
+        }
+        assert_eq!(Field::from_json_name("firstname"), None);
+    }
+
+    #[test]
+    fn required_fields_are_first_name_and_email() {
+        let required: Vec<_> = Field::ALL.into_iter().filter(|f| f.required()).collect();
+        assert_eq!(required, [Field::FirstName, Field::Email]);
+    }
+}

@@ -1,0 +1,11 @@
+//! thena-add-contact: an embeddable "add contact" form for the Thena customer platform.
+//!
+//! - [`contact`]: the API contract (request body, created contact).
+//! - [`field`]: the one list of fields every other part reads.
+//! - [`validate`]: the client-side rule of every field.
+//! - [`api`]: the one client of `POST /v1/accounts/contacts`.
+
+pub mod api;
+pub mod contact;
+pub mod field;
+pub mod validate;
