@@ -45,7 +45,12 @@ impl ApiConfig {
         let hostname = if host.starts_with('[') {
             host.split_inclusive(']').next().unwrap_or_default()
         } else {
-            host.rsplit('@').next().unwrap_or_default().split(':').next().unwrap_or_default()
+            host.rsplit('@')
+                .next()
+                .unwrap_or_default()
+                .split(':')
+                .next()
+                .unwrap_or_default()
         };
         let local = matches!(hostname, "localhost" | "127.0.0.1" | "[::1]");
         if lower.starts_with("http://") && !local {
@@ -53,7 +58,11 @@ impl ApiConfig {
                 "apiBase must use https:// (plain http:// only for localhost), got \"{api_base}\""
             )));
         }
-        if api_base.chars().any(|c| c.is_whitespace() || c.is_control()) || api_base.contains(['?', '#']) {
+        if api_base
+            .chars()
+            .any(|c| c.is_whitespace() || c.is_control())
+            || api_base.contains(['?', '#'])
+        {
             return Err(ConfigError(format!(
                 "apiBase must be a plain base URL without spaces, query or fragment, got \"{api_base}\""
             )));
@@ -104,11 +113,19 @@ pub enum ApiError {
     Forbidden,
     /// 409, or a 400 that says the email exists.
     Conflict,
-    RateLimited { retry_after_secs: Option<u64> },
-    Server { status: u16 },
-    Network { timed_out: bool },
+    RateLimited {
+        retry_after_secs: Option<u64>,
+    },
+    Server {
+        status: u16,
+    },
+    Network {
+        timed_out: bool,
+    },
     /// A reply that is not the documented JSON, or a status the API does not document.
-    BadResponse { status: u16 },
+    BadResponse {
+        status: u16,
+    },
 }
 
 impl ApiError {
@@ -131,8 +148,12 @@ impl ApiError {
         match self {
             ApiError::Validation { general, fields } => match (general.is_empty(), fields.len()) {
                 (false, _) => general.join(" "),
-                (true, 1) => "The service didn't accept one field. Check the highlighted field.".into(),
-                (true, n) => format!("The service didn't accept {n} fields. Check the highlighted fields."),
+                (true, 1) => {
+                    "The service didn't accept one field. Check the highlighted field.".into()
+                }
+                (true, n) => {
+                    format!("The service didn't accept {n} fields. Check the highlighted fields.")
+                }
             },
             ApiError::Unauthorized => {
                 "Your session has expired. Sign in again, then add the contact.".into()
@@ -346,7 +367,11 @@ fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -
             return Some(at.saturating_sub(now_unix));
         }
     }
-    let reset = reset?.trim().parse::<f64>().ok().filter(|r| r.is_finite() && *r >= 0.0)? as u64;
+    let reset = reset?
+        .trim()
+        .parse::<f64>()
+        .ok()
+        .filter(|r| r.is_finite() && *r >= 0.0)? as u64;
     Some(match reset {
         r if r < 1_000_000_000 => r,
         r if r > 100_000_000_000 => (r / 1000).saturating_sub(now_unix),
@@ -382,7 +407,11 @@ fn parse_http_date(value: &str) -> Option<u64> {
         return None;
     }
     // Days from civil (Howard Hinnant's algorithm), for dates from 1970 on.
-    let (y, mo) = if month <= 2 { (year - 1, month + 9) } else { (year, month - 3) };
+    let (y, mo) = if month <= 2 {
+        (year - 1, month + 9)
+    } else {
+        (year, month - 3)
+    };
     let era = y / 400;
     let yoe = y - era * 400;
     let doy = (153 * mo + 2) / 5 + day - 1;
@@ -459,17 +488,35 @@ mod tests {
     #[test]
     fn config_requires_https_except_on_localhost() {
         let c = ApiConfig::new("https://platform.thena.ai/", "org_1").unwrap();
-        assert_eq!(c.contacts_url(), "https://platform.thena.ai/v1/accounts/contacts");
+        assert_eq!(
+            c.contacts_url(),
+            "https://platform.thena.ai/v1/accounts/contacts"
+        );
         assert!(ApiConfig::new("http://localhost:8787", "o").is_ok());
         assert!(ApiConfig::new("http://127.0.0.1:8787/", "o").is_ok());
         assert!(ApiConfig::new("HTTP://[::1]:80", "o").is_ok());
-        for bad in ["http://platform.thena.ai", "http://localhost.evil.com", "platform.thena.ai",
-            "/v1", "", "javascript:alert(1)", "https://", "https://exa mple.com", "https://a.com/?x"] {
+        for bad in [
+            "http://platform.thena.ai",
+            "http://localhost.evil.com",
+            "platform.thena.ai",
+            "/v1",
+            "",
+            "javascript:alert(1)",
+            "https://",
+            "https://exa mple.com",
+            "https://a.com/?x",
+        ] {
             let err = ApiConfig::new(bad, "o").unwrap_err();
             assert!(err.0.contains("apiBase"), "{bad}: {err}");
         }
-        assert_eq!(ApiConfig::new("https://a.com", " ").unwrap_err().0, "orgId is required");
-        assert!(ApiConfig::new("https://a.com", "org\nX: y").unwrap_err().0.contains("orgId"));
+        assert_eq!(
+            ApiConfig::new("https://a.com", " ").unwrap_err().0,
+            "orgId is required"
+        );
+        assert!(ApiConfig::new("https://a.com", "org\nX: y")
+            .unwrap_err()
+            .0
+            .contains("orgId"));
         assert!(ApiConfig::new("https://a.com", "orgé").is_err());
     }
 
@@ -487,7 +534,15 @@ mod tests {
 
     #[test]
     fn created_but_unreadable_is_a_bad_response_that_is_not_retried() {
-        for body in ["", "not json", "{\"id\":", "[]", "{}", "null", r#"{"data":{"x":1}}"#] {
+        for body in [
+            "",
+            "not json",
+            "{\"id\":",
+            "[]",
+            "{}",
+            "null",
+            r#"{"data":{"x":1}}"#,
+        ] {
             let err = respond(201, body).unwrap_err();
             assert_eq!(err, ApiError::BadResponse { status: 201 }, "{body}");
             assert_eq!(err.kind(), "bad_response");
@@ -513,8 +568,14 @@ mod tests {
         assert_eq!(
             err.field_errors(),
             vec![
-                (Field::Email, FieldError::Server("Email must be an email.".into())),
-                (Field::FirstName, FieldError::Server("First name should not be empty.".into())),
+                (
+                    Field::Email,
+                    FieldError::Server("Email must be an email.".into())
+                ),
+                (
+                    Field::FirstName,
+                    FieldError::Server("First name should not be empty.".into())
+                ),
                 (
                     Field::AccountIds,
                     FieldError::Server(
@@ -532,12 +593,22 @@ mod tests {
         let err = respond(400, &nest(400, "No contacts to create".into())).unwrap_err();
         assert_eq!(
             err,
-            ApiError::Validation { fields: vec![], general: vec!["No contacts to create".into()] }
+            ApiError::Validation {
+                fields: vec![],
+                general: vec!["No contacts to create".into()]
+            }
         );
         let err = respond(400, "<html>Bad</html>").unwrap_err();
         assert_eq!(err.kind(), "validation");
         assert!(err.message().contains("didn't say why"));
-        let err = respond(422, &nest(422, serde_json::json!(["phoneNumber must be a valid phone number"]))).unwrap_err();
+        let err = respond(
+            422,
+            &nest(
+                422,
+                serde_json::json!(["phoneNumber must be a valid phone number"]),
+            ),
+        )
+        .unwrap_err();
         assert_eq!(err.field_errors()[0].0, Field::Phone);
         assert!(err.message().contains("one field"));
     }
@@ -547,12 +618,23 @@ mod tests {
         for err in [
             respond(409, &nest(409, "Contact already exists".into())).unwrap_err(),
             respond(409, "").unwrap_err(),
-            respond(400, &nest(400, "Contact with this email already exists".into())).unwrap_err(),
-            respond(400, &nest(400, serde_json::json!(["Email is already in use"]))).unwrap_err(),
+            respond(
+                400,
+                &nest(400, "Contact with this email already exists".into()),
+            )
+            .unwrap_err(),
+            respond(
+                400,
+                &nest(400, serde_json::json!(["Email is already in use"])),
+            )
+            .unwrap_err(),
         ] {
             assert_eq!(err, ApiError::Conflict);
             assert_eq!(err.kind(), "conflict");
-            assert_eq!(err.field_errors(), vec![(Field::Email, FieldError::EmailAlreadyExists)]);
+            assert_eq!(
+                err.field_errors(),
+                vec![(Field::Email, FieldError::EmailAlreadyExists)]
+            );
             assert!(FieldError::EmailAlreadyExists
                 .message(Field::Email)
                 .starts_with("A contact with this email already exists"));
@@ -574,29 +656,64 @@ mod tests {
     fn rate_limit_uses_retry_after_or_the_reset_time() {
         let limited = |retry_after, reset| {
             interpret_response(
-                ResponseParts { status: 429, retry_after, rate_limit_reset: reset, body: "" },
+                ResponseParts {
+                    status: 429,
+                    retry_after,
+                    rate_limit_reset: reset,
+                    body: "",
+                },
                 NOW,
             )
             .unwrap_err()
         };
-        assert_eq!(limited(Some("30"), None), ApiError::RateLimited { retry_after_secs: Some(30) });
+        assert_eq!(
+            limited(Some("30"), None),
+            ApiError::RateLimited {
+                retry_after_secs: Some(30)
+            }
+        );
         assert!(limited(Some("30"), None).message().contains("30 seconds"));
         let reset = (NOW + 120).to_string();
         let err = limited(None, Some(&reset));
-        assert_eq!(err, ApiError::RateLimited { retry_after_secs: Some(120) });
+        assert_eq!(
+            err,
+            ApiError::RateLimited {
+                retry_after_secs: Some(120)
+            }
+        );
         assert!(err.message().contains("about 2 minutes"));
-        assert_eq!(limited(None, Some("45")), ApiError::RateLimited { retry_after_secs: Some(45) });
+        assert_eq!(
+            limited(None, Some("45")),
+            ApiError::RateLimited {
+                retry_after_secs: Some(45)
+            }
+        );
         let ms = ((NOW + 10) * 1000).to_string();
-        assert_eq!(limited(None, Some(&ms)), ApiError::RateLimited { retry_after_secs: Some(10) });
-        assert_eq!(limited(Some("soon"), Some("never")), ApiError::RateLimited { retry_after_secs: None });
+        assert_eq!(
+            limited(None, Some(&ms)),
+            ApiError::RateLimited {
+                retry_after_secs: Some(10)
+            }
+        );
+        assert_eq!(
+            limited(Some("soon"), Some("never")),
+            ApiError::RateLimited {
+                retry_after_secs: None
+            }
+        );
         assert!(limited(None, None).message().contains("Wait a minute"));
         assert_eq!(limited(None, None).kind(), "rate_limited");
         // An HTTP date: NOW is 2027-01-15T08:00:00Z.
         assert_eq!(parse_http_date("Fri, 15 Jan 2027 08:00:00 GMT"), Some(NOW));
-        assert_eq!(parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"), Some(784_111_777));
+        assert_eq!(
+            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
+            Some(784_111_777)
+        );
         assert_eq!(
             limited(Some("Fri, 15 Jan 2027 08:01:00 GMT"), None),
-            ApiError::RateLimited { retry_after_secs: Some(60) }
+            ApiError::RateLimited {
+                retry_after_secs: Some(60)
+            }
         );
         assert_eq!(parse_http_date("Fri, 15 Foo 2027 08:00:00 GMT"), None);
         assert_eq!(parse_http_date("Fri, 99 Jan 2027 08:00:00 GMT"), None);
@@ -619,15 +736,27 @@ mod tests {
         let net = ApiError::Network { timed_out: false };
         assert_eq!((net.kind(), net.status()), ("network", None));
         assert!(net.retryable() && net.message().contains("Couldn't reach"));
-        assert!(ApiError::Network { timed_out: true }.message().contains("30 seconds"));
+        assert!(ApiError::Network { timed_out: true }
+            .message()
+            .contains("30 seconds"));
     }
 
     #[test]
     fn hostile_error_bodies_never_panic() {
         let huge = "x".repeat(100_000);
-        for body in ["", "\u{0}", "{\"message\":null}", "{\"message\":[1,2,{}]}", "{\"message\":{}}",
-            "[\"<script>\"]", &huge, "{\"message\":\"<img src=x onerror=alert(1)>\"}"] {
-            for status in [0, 100, 200, 201, 204, 400, 401, 403, 409, 422, 429, 500, 599, 600, 65535] {
+        for body in [
+            "",
+            "\u{0}",
+            "{\"message\":null}",
+            "{\"message\":[1,2,{}]}",
+            "{\"message\":{}}",
+            "[\"<script>\"]",
+            &huge,
+            "{\"message\":\"<img src=x onerror=alert(1)>\"}",
+        ] {
+            for status in [
+                0, 100, 200, 201, 204, 400, 401, 403, 409, 422, 429, 500, 599, 600, 65535,
+            ] {
                 let _ = respond(status, body).map_err(|e| (e.message(), e.field_errors()));
             }
         }

@@ -150,7 +150,13 @@ mod tests {
         .unwrap();
         assert_eq!(contact.display_name(), "Ana");
         assert!(contact.accounts.is_empty());
-        assert!(serde_json::from_str::<CreatedContact>(r#"{"firstName":"Ana","email":"a@b.co"}"#).is_err());
-        assert!(serde_json::from_str::<CreatedContact>(r#"{"id":7,"firstName":"A","email":"a@b.co"}"#).is_err());
+        assert!(
+            serde_json::from_str::<CreatedContact>(r#"{"firstName":"Ana","email":"a@b.co"}"#)
+                .is_err()
+        );
+        assert!(serde_json::from_str::<CreatedContact>(
+            r#"{"id":7,"firstName":"A","email":"a@b.co"}"#
+        )
+        .is_err());
     }
 }

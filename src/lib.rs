@@ -4,8 +4,12 @@
 //! - [`field`]: the one list of fields every other part reads.
 //! - [`validate`]: the client-side rule of every field.
 //! - [`api`]: the one client of `POST /v1/accounts/contacts`.
+//! - [`form`]: the Leptos component.
+//! - [`embed`]: what JavaScript calls: `mount(element, options)`.
 
 pub mod api;
 pub mod contact;
+pub mod embed;
 pub mod field;
+pub mod form;
 pub mod validate;

@@ -18,7 +18,10 @@ pub const MAX_URL_CHARS: usize = 2048;
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     Required,
-    TooLong { max: usize, actual: usize },
+    TooLong {
+        max: usize,
+        actual: usize,
+    },
     ControlCharacters,
     EmailMissingAt,
     EmailInvalidCharacter(char),
@@ -27,7 +30,9 @@ pub enum FieldError {
     EmailDomainWithoutDot,
     PhoneMissingCountryCode,
     PhoneInvalidCharacters,
-    PhoneWrongLength { digits: usize },
+    PhoneWrongLength {
+        digits: usize,
+    },
     PhoneCountryCodeStartsWithZero,
     UrlNotAbsolute,
     UrlUnsupportedScheme(String),
@@ -271,9 +276,7 @@ fn is_email_local_char(c: char) -> bool {
 /// A WHATWG domain label: 1 to 63 of `a-zA-Z0-9-`, not starting or ending with `-`.
 fn is_domain_label(label: &str) -> bool {
     (1..=63).contains(&label.len())
-        && label
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         && !label.starts_with('-')
         && !label.ends_with('-')
 }
@@ -439,11 +442,17 @@ mod tests {
     fn names_reject_control_characters_and_huge_values() {
         assert_eq!(first_name("Ja\u{0}ne"), Err(FieldError::ControlCharacters));
         assert_eq!(first_name("Ja\u{7}ne"), Err(FieldError::ControlCharacters));
-        assert_eq!(optional_text("Do\u{1b}[31me"), Err(FieldError::ControlCharacters));
+        assert_eq!(
+            optional_text("Do\u{1b}[31me"),
+            Err(FieldError::ControlCharacters)
+        );
         let huge = "x".repeat(10_000);
         assert_eq!(
             first_name(&huge),
-            Err(FieldError::TooLong { max: 255, actual: 10_000 })
+            Err(FieldError::TooLong {
+                max: 255,
+                actual: 10_000
+            })
         );
         // Characters, not bytes: 255 emoji fit.
         assert!(first_name(&"😀".repeat(255)).is_ok());
@@ -475,22 +484,55 @@ mod tests {
     fn email_rejections_say_what_is_wrong() {
         assert_eq!(email(""), Err(FieldError::Required));
         assert_eq!(email("john.example.com"), Err(FieldError::EmailMissingAt));
-        assert_eq!(email("@example.com"), Err(FieldError::EmailMissingLocalPart));
+        assert_eq!(
+            email("@example.com"),
+            Err(FieldError::EmailMissingLocalPart)
+        );
         assert_eq!(email("john@"), Err(FieldError::EmailInvalidDomain));
-        assert_eq!(email("john@localhost"), Err(FieldError::EmailDomainWithoutDot));
-        assert_eq!(email("john@-example.com"), Err(FieldError::EmailInvalidDomain));
-        assert_eq!(email("john@example-.com"), Err(FieldError::EmailInvalidDomain));
-        assert_eq!(email("john@example..com"), Err(FieldError::EmailInvalidDomain));
-        assert_eq!(email("john@example.com."), Err(FieldError::EmailInvalidDomain));
-        assert_eq!(email("jo hn@example.com"), Err(FieldError::EmailInvalidCharacter(' ')));
-        assert_eq!(email("a@b@example.com"), Err(FieldError::EmailInvalidCharacter('@')));
-        assert_eq!(email("jöhn@example.com"), Err(FieldError::EmailInvalidCharacter('ö')));
-        assert_eq!(email("john@exämple.com"), Err(FieldError::EmailInvalidCharacter('ä')));
+        assert_eq!(
+            email("john@localhost"),
+            Err(FieldError::EmailDomainWithoutDot)
+        );
+        assert_eq!(
+            email("john@-example.com"),
+            Err(FieldError::EmailInvalidDomain)
+        );
+        assert_eq!(
+            email("john@example-.com"),
+            Err(FieldError::EmailInvalidDomain)
+        );
+        assert_eq!(
+            email("john@example..com"),
+            Err(FieldError::EmailInvalidDomain)
+        );
+        assert_eq!(
+            email("john@example.com."),
+            Err(FieldError::EmailInvalidDomain)
+        );
+        assert_eq!(
+            email("jo hn@example.com"),
+            Err(FieldError::EmailInvalidCharacter(' '))
+        );
+        assert_eq!(
+            email("a@b@example.com"),
+            Err(FieldError::EmailInvalidCharacter('@'))
+        );
+        assert_eq!(
+            email("jöhn@example.com"),
+            Err(FieldError::EmailInvalidCharacter('ö'))
+        );
+        assert_eq!(
+            email("john@exämple.com"),
+            Err(FieldError::EmailInvalidCharacter('ä'))
+        );
         assert_eq!(
             email("<script>@example.com"),
             Err(FieldError::EmailInvalidCharacter('<'))
         );
-        assert_eq!(email("john<x>"), Err(FieldError::EmailInvalidCharacter('<')));
+        assert_eq!(
+            email("john<x>"),
+            Err(FieldError::EmailInvalidCharacter('<'))
+        );
         let long_label = format!("a@{}.com", "b".repeat(64));
         assert_eq!(email(&long_label), Err(FieldError::EmailInvalidDomain));
     }
@@ -503,9 +545,15 @@ mod tests {
         let over = format!("a{at_limit}");
         assert_eq!(
             email(&over),
-            Err(FieldError::TooLong { max: 254, actual: 255 })
+            Err(FieldError::TooLong {
+                max: 254,
+                actual: 255
+            })
         );
-        assert!(matches!(email(&"a".repeat(10_000)), Err(FieldError::TooLong { .. })));
+        assert!(matches!(
+            email(&"a".repeat(10_000)),
+            Err(FieldError::TooLong { .. })
+        ));
     }
 
     #[test]
@@ -517,13 +565,22 @@ mod tests {
         assert_eq!(phone("0044 20.7946.0958"), Ok(Some("+442079460958".into())));
         assert_eq!(phone(" +49 30 901820 "), Ok(Some("+4930901820".into())));
         assert_eq!(phone("+1234567"), Ok(Some("+1234567".into())));
-        assert_eq!(phone("+123456789012345"), Ok(Some("+123456789012345".into())));
+        assert_eq!(
+            phone("+123456789012345"),
+            Ok(Some("+123456789012345".into()))
+        );
     }
 
     #[test]
     fn phone_without_country_code_says_so() {
-        assert_eq!(phone("415 555 0123"), Err(FieldError::PhoneMissingCountryCode));
-        assert_eq!(phone("(020) 7946 0958"), Err(FieldError::PhoneMissingCountryCode));
+        assert_eq!(
+            phone("415 555 0123"),
+            Err(FieldError::PhoneMissingCountryCode)
+        );
+        assert_eq!(
+            phone("(020) 7946 0958"),
+            Err(FieldError::PhoneMissingCountryCode)
+        );
         assert!(FieldError::PhoneMissingCountryCode
             .message(Field::Phone)
             .contains("country code"));
@@ -531,16 +588,31 @@ mod tests {
 
     #[test]
     fn phone_rejects_wrong_length_letters_and_leading_zero() {
-        assert_eq!(phone("+123456"), Err(FieldError::PhoneWrongLength { digits: 6 }));
+        assert_eq!(
+            phone("+123456"),
+            Err(FieldError::PhoneWrongLength { digits: 6 })
+        );
         assert_eq!(
             phone("+1234567890123456"),
             Err(FieldError::PhoneWrongLength { digits: 16 })
         );
         assert_eq!(phone("+"), Err(FieldError::PhoneWrongLength { digits: 0 }));
-        assert_eq!(phone("+0123456789"), Err(FieldError::PhoneCountryCodeStartsWithZero));
-        assert_eq!(phone("000123456789"), Err(FieldError::PhoneCountryCodeStartsWithZero));
-        assert_eq!(phone("+1 415 555 0123 x12"), Err(FieldError::PhoneInvalidCharacters));
-        assert_eq!(phone("+1+4155550123"), Err(FieldError::PhoneInvalidCharacters));
+        assert_eq!(
+            phone("+0123456789"),
+            Err(FieldError::PhoneCountryCodeStartsWithZero)
+        );
+        assert_eq!(
+            phone("000123456789"),
+            Err(FieldError::PhoneCountryCodeStartsWithZero)
+        );
+        assert_eq!(
+            phone("+1 415 555 0123 x12"),
+            Err(FieldError::PhoneInvalidCharacters)
+        );
+        assert_eq!(
+            phone("+1+4155550123"),
+            Err(FieldError::PhoneInvalidCharacters)
+        );
         assert_eq!(phone("call me"), Err(FieldError::PhoneInvalidCharacters));
         assert_eq!(phone("+١٢٣٤٥٦٧٨"), Err(FieldError::PhoneInvalidCharacters));
         for text in HOSTILE {
@@ -579,15 +651,40 @@ mod tests {
             avatar_url("ftp://example.com/a.png"),
             Err(FieldError::UrlUnsupportedScheme("ftp".into()))
         );
-        for relative in ["/avatar.png", "avatar.png", "//example.com/a.png", "example.com:8080/a.png", "www.example.com/a.png"] {
-            assert_eq!(avatar_url(relative), Err(FieldError::UrlNotAbsolute), "{relative}");
+        for relative in [
+            "/avatar.png",
+            "avatar.png",
+            "//example.com/a.png",
+            "example.com:8080/a.png",
+            "www.example.com/a.png",
+        ] {
+            assert_eq!(
+                avatar_url(relative),
+                Err(FieldError::UrlNotAbsolute),
+                "{relative}"
+            );
         }
-        assert_eq!(avatar_url("https:example.com"), Err(FieldError::UrlNotAbsolute));
+        assert_eq!(
+            avatar_url("https:example.com"),
+            Err(FieldError::UrlNotAbsolute)
+        );
         assert_eq!(avatar_url("https://"), Err(FieldError::UrlMissingHost));
-        assert_eq!(avatar_url("https:///a.png"), Err(FieldError::UrlMissingHost));
-        assert_eq!(avatar_url("https://:80/a.png"), Err(FieldError::UrlMissingHost));
-        assert_eq!(avatar_url("https://exa mple.com/"), Err(FieldError::UrlContainsSpace));
-        assert_eq!(avatar_url("https://example.com/\u{0}"), Err(FieldError::ControlCharacters));
+        assert_eq!(
+            avatar_url("https:///a.png"),
+            Err(FieldError::UrlMissingHost)
+        );
+        assert_eq!(
+            avatar_url("https://:80/a.png"),
+            Err(FieldError::UrlMissingHost)
+        );
+        assert_eq!(
+            avatar_url("https://exa mple.com/"),
+            Err(FieldError::UrlContainsSpace)
+        );
+        assert_eq!(
+            avatar_url("https://example.com/\u{0}"),
+            Err(FieldError::ControlCharacters)
+        );
         assert!(matches!(
             avatar_url(&format!("https://example.com/{}", "a".repeat(10_000))),
             Err(FieldError::TooLong { max: 2048, .. })
@@ -598,7 +695,10 @@ mod tests {
     fn account_ids_split_on_commas_and_newlines() {
         assert_eq!(account_ids(""), Ok(vec![]));
         assert_eq!(account_ids(" , \n ,"), Ok(vec![]));
-        assert_eq!(account_ids("A123, A456"), Ok(vec!["A123".into(), "A456".into()]));
+        assert_eq!(
+            account_ids("A123, A456"),
+            Ok(vec!["A123".into(), "A456".into()])
+        );
         assert_eq!(
             account_ids("A123\r\nA456\n\n,A789,"),
             Ok(vec!["A123".into(), "A456".into(), "A789".into()])
@@ -610,7 +710,10 @@ mod tests {
     fn account_ids_flag_duplicates_and_spaces() {
         assert_eq!(
             account_ids("A123, A456, A123, A456, A123"),
-            Err(FieldError::AccountIdsRepeated(vec!["A123".into(), "A456".into()]))
+            Err(FieldError::AccountIdsRepeated(vec![
+                "A123".into(),
+                "A456".into()
+            ]))
         );
         assert_eq!(
             account_ids("A123 A456"),
@@ -622,7 +725,10 @@ mod tests {
         ));
         assert_eq!(account_ids("A1\u{1}"), Err(FieldError::ControlCharacters));
         let msg = FieldError::AccountIdsRepeated(vec!["A123".into()]).message(Field::AccountIds);
-        assert!(msg.contains("A123") && msg.contains("more than once"), "{msg}");
+        assert!(
+            msg.contains("A123") && msg.contains("more than once"),
+            "{msg}"
+        );
     }
 
     #[test]
@@ -657,7 +763,13 @@ mod tests {
         let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
         assert_eq!(
             fields,
-            [Field::FirstName, Field::Email, Field::Phone, Field::AvatarUrl, Field::AccountIds]
+            [
+                Field::FirstName,
+                Field::Email,
+                Field::Phone,
+                Field::AvatarUrl,
+                Field::AccountIds
+            ]
         );
         assert_eq!(d.check(Field::LastName), None);
         assert_eq!(d.check(Field::Email), Some(FieldError::Required));
@@ -684,9 +796,22 @@ mod tests {
 
     #[test]
     fn every_message_names_what_to_do() {
-        assert_eq!(FieldError::Required.message(Field::FirstName), "Enter a first name.");
-        assert_eq!(FieldError::Required.message(Field::Email), "Enter an email address.");
-        let length = FieldError::TooLong { max: 255, actual: 300 }.message(Field::LastName);
-        assert_eq!(length, "Last name can be at most 255 characters; this one has 300.");
+        assert_eq!(
+            FieldError::Required.message(Field::FirstName),
+            "Enter a first name."
+        );
+        assert_eq!(
+            FieldError::Required.message(Field::Email),
+            "Enter an email address."
+        );
+        let length = FieldError::TooLong {
+            max: 255,
+            actual: 300,
+        }
+        .message(Field::LastName);
+        assert_eq!(
+            length,
+            "Last name can be at most 255 characters; this one has 300."
+        );
     }
 }

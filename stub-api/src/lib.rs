@@ -58,7 +58,9 @@ pub type Shared = Arc<Mutex<State>>;
 
 fn lock(state: &Shared) -> MutexGuard<'_, State> {
     // A panicked handler thread must not take the whole stub down.
-    state.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    state
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Serves until the process ends: one thread per connection.
@@ -175,10 +177,7 @@ pub fn route(request: &Request, state: &Shared) -> Option<Response> {
             }
             Response::json(200, &json!({"reset": true}))
         }
-        _ => nest_error(
-            404,
-            format!("Cannot {} {}", request.method, request.path),
-        ),
+        _ => nest_error(404, format!("Cannot {} {}", request.method, request.path)),
     })
 }
 
@@ -381,7 +380,10 @@ pub fn check_new_contact(body: &Value) -> Vec<String> {
     }
     match object.get("accountIds") {
         None | Some(Value::Null) => {}
-        Some(Value::Array(ids)) if ids.iter().all(|i| i.as_str().is_some_and(|s| !s.is_empty())) => {}
+        Some(Value::Array(ids))
+            if ids
+                .iter()
+                .all(|i| i.as_str().is_some_and(|s| !s.is_empty())) => {}
         Some(Value::Array(_)) => problems.push("each value in accountIds must be a string".into()),
         Some(_) => problems.push("accountIds must be an array".into()),
     }

@@ -25,8 +25,16 @@ fn send(address: &str, raw: &str) -> Option<(u16, String, String)> {
     Some((status, head.to_string(), body.to_string()))
 }
 
-fn post(address: &str, path: &str, headers: &[(&str, &str)], body: &str) -> Option<(u16, String, String)> {
-    let mut raw = format!("POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n", body.len());
+fn post(
+    address: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> Option<(u16, String, String)> {
+    let mut raw = format!(
+        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n",
+        body.len()
+    );
     for (name, value) in headers {
         raw.push_str(&format!("{name}: {value}\r\n"));
     }
@@ -39,7 +47,11 @@ fn create(address: &str, org: &str, body: &Value) -> Option<(u16, String, String
     post(
         address,
         "/v1/accounts/contacts",
-        &[("Authorization", "Bearer t"), ("x-org-id", org), ("Content-Type", "application/json")],
+        &[
+            ("Authorization", "Bearer t"),
+            ("x-org-id", org),
+            ("Content-Type", "application/json"),
+        ],
         &body.to_string(),
     )
 }
@@ -60,13 +72,27 @@ fn preflight_allows_the_three_headers() {
 #[test]
 fn create_answers_201_with_the_documented_body_then_409_for_the_same_email() {
     let address = start();
-    let seed: Value = serde_json::from_str(include_str!("../../tests/fixtures/seed-request.json")).unwrap();
+    let seed: Value =
+        serde_json::from_str(include_str!("../../tests/fixtures/seed-request.json")).unwrap();
     let (status, head, body) = create(&address, "org-a", &seed).unwrap();
     assert_eq!(status, 201, "{body}");
     assert!(head.contains("X-RateLimit-Reset: "));
     let contact: Value = serde_json::from_str(&body).unwrap();
-    for key in ["id", "firstName", "lastName", "email", "phoneNumber", "avatarUrl", "accounts",
-        "contactTypeId", "contactType", "customFieldValues", "metadata", "createdAt", "updatedAt"] {
+    for key in [
+        "id",
+        "firstName",
+        "lastName",
+        "email",
+        "phoneNumber",
+        "avatarUrl",
+        "accounts",
+        "contactTypeId",
+        "contactType",
+        "customFieldValues",
+        "metadata",
+        "createdAt",
+        "updatedAt",
+    ] {
         assert!(contact.get(key).is_some(), "{key} missing in {body}");
     }
     assert_eq!(contact["accounts"], json!(["A123", "A456"]));
@@ -83,7 +109,13 @@ fn create_answers_201_with_the_documented_body_then_409_for_the_same_email() {
 #[test]
 fn missing_token_is_401_and_bad_bodies_are_nest_400s() {
     let address = start();
-    let (status, _, _) = post(&address, "/v1/accounts/contacts", &[("x-org-id", "o")], "{}").unwrap();
+    let (status, _, _) = post(
+        &address,
+        "/v1/accounts/contacts",
+        &[("x-org-id", "o")],
+        "{}",
+    )
+    .unwrap();
     assert_eq!(status, 401);
     let (status, _, body) = create(
         &address,
@@ -95,9 +127,17 @@ fn missing_token_is_401_and_bad_bodies_are_nest_400s() {
     let body: Value = serde_json::from_str(&body).unwrap();
     assert_eq!(body["statusCode"], 400);
     let messages = body["message"].as_array().unwrap();
-    for expected in ["property extra should not exist", "firstName should not be empty",
-        "email must be an email", "lastName should not be empty", "phoneNumber must be a valid phone number"] {
-        assert!(messages.contains(&json!(expected)), "{expected} not in {messages:?}");
+    for expected in [
+        "property extra should not exist",
+        "firstName should not be empty",
+        "email must be an email",
+        "lastName should not be empty",
+        "phoneNumber must be a valid phone number",
+    ] {
+        assert!(
+            messages.contains(&json!(expected)),
+            "{expected} not in {messages:?}"
+        );
     }
 }
 
@@ -106,7 +146,11 @@ fn tests_can_queue_misbehaviour_and_read_what_was_received() {
     let address = start();
     let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
     let queue = |m: Value| post(&address, "/__stub/next?org=o1", &[], &m.to_string()).unwrap();
-    assert_eq!(queue(json!({"status": 503, "body": {"message": "down"}, "headers": {"Retry-After": "7"}})).0, 200);
+    assert_eq!(
+        queue(json!({"status": 503, "body": {"message": "down"}, "headers": {"Retry-After": "7"}}))
+            .0,
+        200
+    );
     let (status, head, body) = create(&address, "o1", &ok).unwrap();
     assert_eq!((status, body.as_str()), (503, r#"{"message":"down"}"#));
     assert!(head.contains("Retry-After: 7"));

@@ -1,0 +1,638 @@
+//! Browser tests: the real component, mounted into a fresh element, driven through DOM events,
+//! talking to the stub API (started by scripts/wasm-test-runner.sh). Each test uses its own
+//! organization id, so the stub keeps its requests apart from every other test's.
+
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use serde_json::{json, Value};
+use std::cell::RefCell;
+use std::rc::Rc;
+use thena_add_contact::api::ApiConfig;
+use thena_add_contact::form::{AddContactForm, AddContactOptions, TokenSource, WidgetEvent};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const STUB: &str = match option_env!("THENA_TEST_STUB_URL") {
+    Some(url) => url,
+    None => "http://127.0.0.1:8788",
+};
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    JsFuture::from(promise).await.unwrap();
+}
+
+/// Waits until `check` holds, for up to 5 s.
+async fn wait_for(what: &str, check: impl Fn() -> bool) {
+    for _ in 0..250 {
+        if check() {
+            return;
+        }
+        sleep(20).await;
+    }
+    panic!("timed out waiting for: {what}");
+}
+
+fn unique_org(name: &str) -> String {
+    format!(
+        "{name}-{}-{}",
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1e9) as u64
+    )
+}
+
+async fn stub_requests(org: &str) -> Vec<Value> {
+    let response = gloo_net::http::Request::get(&format!("{STUB}/__stub/requests?org={org}"))
+        .send()
+        .await
+        .expect("the stub API is not running");
+    response.json().await.unwrap()
+}
+
+async fn stub_next(org: &str, misbehaviour: Value) {
+    let response = gloo_net::http::Request::post(&format!("{STUB}/__stub/next?org={org}"))
+        .body(misbehaviour.to_string())
+        .unwrap()
+        .send()
+        .await
+        .expect("the stub API is not running");
+    assert_eq!(response.status(), 200);
+}
+
+/// A mounted form and what it reported.
+struct Widget {
+    root: HtmlElement,
+    events: Rc<RefCell<Vec<String>>>,
+    _handle: Box<dyn std::any::Any>,
+}
+
+impl Drop for Widget {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+/// Mounts a form for `org` and waits for its `ready` event, as a host would.
+async fn mount(org: &str, cancel_submit: bool) -> Widget {
+    let root: HtmlElement = document()
+        .create_element("section")
+        .unwrap()
+        .unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let mut options = AddContactOptions::new(
+        ApiConfig::new(STUB, org).unwrap(),
+        TokenSource::fixed(format!("token-{org}")),
+    );
+    let log = events.clone();
+    options.on_event = Some(Rc::new(move |event| {
+        log.borrow_mut().push(match event {
+            WidgetEvent::Ready => "ready".to_string(),
+            WidgetEvent::Submit(_) => "submit".to_string(),
+            WidgetEvent::Created(c) => format!("created:{}", c.contact.email),
+            WidgetEvent::Error(e) => format!("error:{}", e.kind),
+        });
+        !(cancel_submit && matches!(event, WidgetEvent::Submit(_)))
+    }));
+    let handle = leptos::mount::mount_to(root.clone(), move || {
+        view! { <AddContactForm options /> }
+    });
+    let widget = Widget {
+        root,
+        events,
+        _handle: Box::new(handle),
+    };
+    wait_for("ready event", || {
+        widget.events.borrow().first().map(String::as_str) == Some("ready")
+    })
+    .await;
+    widget
+}
+
+impl Widget {
+    fn find(&self, selector: &str) -> Element {
+        self.root
+            .query_selector(selector)
+            .unwrap()
+            .unwrap_or_else(|| panic!("no {selector}"))
+    }
+
+    fn field(&self, name: &str) -> HtmlElement {
+        self.find(&format!("[data-field=\"{name}\"]"))
+            .unchecked_into()
+    }
+
+    fn value(&self, name: &str) -> String {
+        js_sys::Reflect::get(&self.field(name), &"value".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    }
+
+    /// Types like a person: focus, new value, an `input` event, then leave the field.
+    async fn type_into(&self, name: &str, text: &str) {
+        let input = self.field(name);
+        let _ = input.focus();
+        js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        input
+            .dispatch_event(&web_sys::FocusEvent::new("blur").unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+    }
+
+    fn button(&self) -> HtmlElement {
+        self.find("button.thena-submit").unchecked_into()
+    }
+
+    async fn click_submit(&self) {
+        self.button().click();
+        leptos::task::tick().await;
+    }
+
+    fn state(&self) -> String {
+        self.find(".thena-add-contact")
+            .get_attribute("data-state")
+            .unwrap()
+    }
+
+    async fn wait_state(&self, state: &str) {
+        wait_for(&format!("state {state}"), || self.state() == state).await;
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector).text_content().unwrap_or_default()
+    }
+
+    fn error_of(&self, name: &str) -> Option<String> {
+        let field = self.field(name);
+        let ids = field.get_attribute("aria-describedby").unwrap_or_default();
+        ids.split(' ')
+            .filter(|id| id.ends_with("-error"))
+            .find_map(|id| document().get_element_by_id(id))
+            .and_then(|e| e.text_content())
+    }
+
+    fn invalid(&self, name: &str) -> bool {
+        self.field(name).get_attribute("aria-invalid").as_deref() == Some("true")
+    }
+
+    fn focused(&self) -> Option<String> {
+        document()
+            .active_element()
+            .and_then(|e| e.get_attribute("data-field").or_else(|| e.text_content()))
+    }
+
+    async fn fill_valid(&self, email: &str) {
+        self.type_into("firstName", "Jane").await;
+        self.type_into("email", email).await;
+    }
+}
+
+#[wasm_bindgen_test]
+async fn renders_every_seed_field_with_labels_and_autocomplete() {
+    let w = mount(&unique_org("render"), false).await;
+    leptos::task::tick().await;
+    let expected = [
+        ("firstName", "First name", "given-name"),
+        ("lastName", "Last name", "family-name"),
+        ("email", "Email", "email"),
+        ("phoneNumber", "Phone", "tel"),
+        ("contactType", "Contact type", "off"),
+        ("avatarUrl", "Avatar URL", "url"),
+        ("accountIds", "Account IDs", "off"),
+    ];
+    for (name, label, autocomplete) in expected {
+        let field = w.field(name);
+        let label_el = w.find(&format!("label[for=\"{}\"]", field.id()));
+        assert!(label_el.text_content().unwrap().contains(label), "{name}");
+        assert_eq!(
+            field.get_attribute("autocomplete").as_deref(),
+            Some(autocomplete)
+        );
+        assert_eq!(
+            field.get_attribute("aria-invalid").as_deref(),
+            Some("false")
+        );
+    }
+    assert_eq!(w.button().text_content().unwrap(), "Add contact");
+    assert!(w.find("[role=status]").get_attribute("aria-live").is_some());
+}
+
+#[wasm_bindgen_test]
+async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
+    let org = unique_org("valid");
+    let w = mount(&org, false).await;
+    w.type_into("firstName", "  Jane ").await;
+    w.type_into("lastName", "Doe").await;
+    w.type_into("email", " jane.doe@example.com ").await;
+    w.type_into("phoneNumber", "0044 (20) 7946-0958").await;
+    w.type_into("contactType", "CT123").await;
+    w.type_into("avatarUrl", "https://example.com/avatar.png")
+        .await;
+    w.type_into("accountIds", "A123, A456\nA789,").await;
+    assert_eq!(
+        w.root.query_selector_all(".thena-chip").unwrap().length(),
+        3
+    );
+    w.click_submit().await;
+    w.wait_state("created").await;
+
+    let received = stub_requests(&org).await;
+    assert_eq!(received.len(), 1);
+    let request = &received[0];
+    assert_eq!(
+        request["headers"]["authorization"],
+        format!("Bearer token-{org}")
+    );
+    assert_eq!(request["headers"]["x-org-id"], org);
+    assert_eq!(request["headers"]["content-type"], "application/json");
+    assert_eq!(
+        request["body"],
+        json!({
+            "firstName": "Jane",
+            "lastName": "Doe",
+            "email": "jane.doe@example.com",
+            "phoneNumber": "+442079460958",
+            "contactType": "CT123",
+            "avatarUrl": "https://example.com/avatar.png",
+            "accountIds": ["A123", "A456", "A789"],
+        })
+    );
+    assert_eq!(
+        w.text("[role=status]"),
+        "Added Jane Doe (jane.doe@example.com)."
+    );
+    assert!(w.find("form").has_attribute("hidden"));
+    wait_for("focus on Add another", || {
+        w.focused().as_deref() == Some("Add another")
+    })
+    .await;
+    assert_eq!(
+        *w.events.borrow(),
+        ["ready", "submit", "created:jane.doe@example.com"]
+    );
+
+    // "Add another" clears the form and starts again at the first field.
+    let add_another: HtmlElement = w.find("button.thena-add-another").unchecked_into();
+    add_another.click();
+    w.wait_state("editing").await;
+    assert!(!w.find("form").has_attribute("hidden"));
+    for name in [
+        "firstName",
+        "lastName",
+        "email",
+        "phoneNumber",
+        "accountIds",
+    ] {
+        assert_eq!(w.value(name), "", "{name}");
+    }
+    wait_for("focus on first name", || {
+        w.focused().as_deref() == Some("firstName")
+    })
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn empty_optional_fields_are_left_out_of_the_body() {
+    let org = unique_org("minimal");
+    let w = mount(&org, false).await;
+    w.fill_valid("min@example.com").await;
+    w.type_into("lastName", "   ").await;
+    w.click_submit().await;
+    w.wait_state("created").await;
+    let received = stub_requests(&org).await;
+    assert_eq!(
+        received[0]["body"],
+        json!({"firstName": "Jane", "email": "min@example.com"})
+    );
+}
+
+#[wasm_bindgen_test]
+async fn submitting_an_empty_form_shows_every_error_focuses_the_first_and_sends_nothing() {
+    let org = unique_org("empty");
+    let w = mount(&org, false).await;
+    w.click_submit().await;
+    wait_for("errors", || w.invalid("firstName") && w.invalid("email")).await;
+    assert_eq!(
+        w.error_of("firstName").as_deref(),
+        Some("Enter a first name.")
+    );
+    assert_eq!(
+        w.error_of("email").as_deref(),
+        Some("Enter an email address.")
+    );
+    assert!(!w.invalid("lastName"));
+    assert_eq!(w.text("[role=status]"), "Check the 2 highlighted fields.");
+    wait_for("focus on first name", || {
+        w.focused().as_deref() == Some("firstName")
+    })
+    .await;
+    sleep(100).await;
+    assert!(stub_requests(&org).await.is_empty());
+    assert_eq!(*w.events.borrow(), ["ready", "error:validation"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_touched_field_shows_its_error_on_blur_and_clears_it_when_fixed() {
+    let w = mount(&unique_org("blur"), false).await;
+    w.type_into("email", "jane@example").await;
+    wait_for("email error", || w.invalid("email")).await;
+    let message = w.error_of("email").unwrap();
+    assert!(message.contains("example.com"), "{message}");
+    // Nothing is said about fields the person has not reached.
+    assert!(!w.invalid("firstName"));
+    w.type_into("email", "jane@example.com").await;
+    wait_for("email valid", || !w.invalid("email")).await;
+    assert_eq!(w.error_of("email"), None);
+}
+
+#[wasm_bindgen_test]
+async fn each_kind_of_invalid_input_gets_its_message_and_nothing_is_sent() {
+    let org = unique_org("invalid");
+    let w = mount(&org, false).await;
+    w.fill_valid("not-an-email").await;
+    w.type_into("phoneNumber", "415 555 0123").await;
+    w.type_into("avatarUrl", "javascript:alert(1)").await;
+    w.type_into("accountIds", "A1, A2\nA1").await;
+    w.type_into("lastName", &"x".repeat(10_000)).await;
+    w.click_submit().await;
+    wait_for("errors", || w.invalid("phoneNumber")).await;
+    let expectations = [
+        ("email", "@"),
+        ("phoneNumber", "country code"),
+        ("avatarUrl", "http"),
+        ("accountIds", "more than once"),
+        ("lastName", "at most 255"),
+    ];
+    for (name, words) in expectations {
+        assert!(w.invalid(name), "{name}");
+        let message = w.error_of(name).unwrap();
+        assert!(message.contains(words), "{name}: {message}");
+    }
+    wait_for("focus on the first invalid field", || {
+        w.focused().as_deref() == Some("lastName")
+    })
+    .await;
+    assert!(w.find(".thena-chip--repeated").text_content().unwrap() == "A1");
+    sleep(100).await;
+    assert!(stub_requests(&org).await.is_empty());
+    // Every value is still there.
+    assert_eq!(w.value("avatarUrl"), "javascript:alert(1)");
+    assert_eq!(w.value("lastName").len(), 10_000);
+}
+
+#[wasm_bindgen_test]
+async fn hostile_text_renders_as_text_and_is_sent_as_typed() {
+    let org = unique_org("hostile");
+    let w = mount(&org, false).await;
+    let first = "<img src=x onerror=\"window.__pwned=1\">";
+    let last = "محمد 👩🏽‍💻 </p><script>window.__pwned=1</script>";
+    w.type_into("firstName", first).await;
+    w.type_into("lastName", last).await;
+    w.type_into("email", "hostile@example.com").await;
+    w.type_into("accountIds", "<b>A1</b>").await;
+    assert_eq!(w.text(".thena-chip"), "<b>A1</b>");
+    w.click_submit().await;
+    w.wait_state("created").await;
+    let received = stub_requests(&org).await;
+    assert_eq!(received[0]["body"]["firstName"], first);
+    assert_eq!(received[0]["body"]["lastName"], last);
+    assert_eq!(
+        w.text("[role=status]"),
+        format!("Added {first} {last} (hostile@example.com).")
+    );
+    assert!(w.root.query_selector("img, script, b").unwrap().is_none());
+    let pwned = js_sys::Reflect::get(&web_sys::window().unwrap(), &"__pwned".into()).unwrap();
+    assert!(pwned.is_undefined());
+}
+
+/// One server answer, what the person then sees, and that nothing typed was lost.
+async fn server_error_case(
+    misbehaviour: Value,
+    field: Option<(&str, &str)>,
+    alert: &str,
+    kind: &str,
+) {
+    let org = unique_org(kind);
+    let w = mount(&org, false).await;
+    stub_next(&org, misbehaviour).await;
+    w.fill_valid("case@example.com").await;
+    w.type_into("phoneNumber", "+1 415 555 0123").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    let shown = w.text(".thena-alert");
+    assert!(
+        shown.contains(alert),
+        "{kind}: alert {shown:?} lacks {alert:?}"
+    );
+    if let Some((name, words)) = field {
+        assert!(w.invalid(name), "{kind}: {name} not invalid");
+        let message = w.error_of(name).unwrap();
+        assert!(message.contains(words), "{kind}: {message}");
+        wait_for("focus on the field", || {
+            w.focused().as_deref() == Some(name)
+        })
+        .await;
+    }
+    assert_eq!(w.value("firstName"), "Jane");
+    assert_eq!(w.value("email"), "case@example.com");
+    assert_eq!(w.value("phoneNumber"), "+1 415 555 0123");
+    assert_eq!(w.button().text_content().unwrap(), "Add contact");
+    assert_eq!(w.events.borrow().last().unwrap(), &format!("error:{kind}"));
+}
+
+#[wasm_bindgen_test]
+async fn nest_400_messages_land_on_their_fields_and_the_rest_above_the_button() {
+    server_error_case(
+        json!({"status": 400, "body": {"statusCode": 400, "error": "Bad Request",
+            "message": ["phoneNumber must be a valid phone number", "Account limit reached"]}}),
+        Some(("phoneNumber", "Phone must be a valid phone number.")),
+        "Account limit reached",
+        "validation",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn expired_session_and_missing_permission_say_so() {
+    server_error_case(
+        json!({"status": 401, "body": {"statusCode": 401, "message": "Unauthorized"}}),
+        None,
+        "session has expired",
+        "unauthorized",
+    )
+    .await;
+    server_error_case(
+        json!({"status": 403, "body": {"statusCode": 403, "message": "Forbidden"}}),
+        None,
+        "don't have permission",
+        "forbidden",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn conflicts_go_on_the_email_field() {
+    server_error_case(
+        json!({"status": 409, "body": {"statusCode": 409, "message": "Conflict"}}),
+        Some(("email", "already exists")),
+        "already exists",
+        "conflict",
+    )
+    .await;
+    server_error_case(
+        json!({"status": 400, "body": {"statusCode": 400, "message": "Contact with this email already exists"}}),
+        Some(("email", "already exists")),
+        "already exists",
+        "conflict",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn rate_limits_say_how_long_to_wait() {
+    server_error_case(
+        json!({"status": 429, "body": {"statusCode": 429, "message": "Too Many Requests"},
+            "headers": {"Retry-After": "30"}}),
+        None,
+        "Try again in 30 seconds",
+        "rate_limited",
+    )
+    .await;
+    let reset = (js_sys::Date::now() / 1000.0) as u64 + 120;
+    server_error_case(
+        json!({"status": 429, "headers": {"X-RateLimit-Reset": reset.to_string()}}),
+        None,
+        "minutes",
+        "rate_limited",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn server_failures_bad_bodies_and_dropped_connections_offer_a_retry() {
+    server_error_case(
+        json!({"status": 503, "body": "<html>down</html>"}),
+        None,
+        "error 503",
+        "server",
+    )
+    .await;
+    server_error_case(json!({"drop": true}), None, "Couldn't reach", "network").await;
+    server_error_case(
+        json!({"status": 400, "body": "not json"}),
+        None,
+        "didn't say why",
+        "validation",
+    )
+    .await;
+    server_error_case(
+        json!({"malformed": true}),
+        None,
+        "could not be read",
+        "bad_response",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn try_again_after_a_server_error_creates_the_contact() {
+    let org = unique_org("retry");
+    let w = mount(&org, false).await;
+    stub_next(
+        &org,
+        json!({"status": 500, "body": {"statusCode": 500, "message": "Internal server error"}}),
+    )
+    .await;
+    w.fill_valid("retry@example.com").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    let retry: HtmlElement = w.find("button.thena-retry").unchecked_into();
+    assert_eq!(retry.text_content().unwrap(), "Try again");
+    retry.click();
+    w.wait_state("created").await;
+    let received = stub_requests(&org).await;
+    assert_eq!(received.len(), 2);
+    assert_eq!(received[0]["body"], received[1]["body"]);
+}
+
+#[wasm_bindgen_test]
+async fn a_second_contact_with_the_same_email_is_refused_by_the_service() {
+    let org = unique_org("dupe");
+    let w = mount(&org, false).await;
+    w.fill_valid("same@example.com").await;
+    w.click_submit().await;
+    w.wait_state("created").await;
+    let add_another: HtmlElement = w.find("button.thena-add-another").unchecked_into();
+    add_another.click();
+    w.wait_state("editing").await;
+    w.type_into("firstName", "Janet").await;
+    w.type_into("email", "SAME@example.com").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    assert!(w.invalid("email"));
+    assert!(w.error_of("email").unwrap().contains("already exists"));
+    // Changing the email clears the server's message.
+    w.type_into("email", "other@example.com").await;
+    wait_for("email valid again", || !w.invalid("email")).await;
+}
+
+#[wasm_bindgen_test]
+async fn clicks_and_enter_while_sending_send_nothing_more() {
+    let org = unique_org("double");
+    let w = mount(&org, false).await;
+    stub_next(&org, json!({"delayMs": 700})).await;
+    w.fill_valid("double@example.com").await;
+    w.click_submit().await;
+    w.wait_state("sending").await;
+    assert_eq!(w.button().text_content().unwrap(), "Adding contact\u{2026}");
+    assert_eq!(
+        w.button().get_attribute("aria-disabled").as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        w.find("form").get_attribute("aria-busy").as_deref(),
+        Some("true")
+    );
+    let form: web_sys::HtmlFormElement = w.find("form").unchecked_into();
+    for _ in 0..3 {
+        w.button().click();
+        form.request_submit().unwrap(); // what Enter in a field does
+    }
+    w.wait_state("created").await;
+    assert_eq!(stub_requests(&org).await.len(), 1);
+    assert_eq!(
+        w.events.borrow().iter().filter(|e| *e == "submit").count(),
+        1
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_host_that_stops_the_submit_stops_the_request() {
+    let org = unique_org("cancel");
+    let w = mount(&org, true).await;
+    w.fill_valid("cancel@example.com").await;
+    w.click_submit().await;
+    sleep(200).await;
+    assert_eq!(w.state(), "editing");
+    assert!(stub_requests(&org).await.is_empty());
+}
