@@ -3,9 +3,8 @@
 
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::Field;
+use crate::json::{self, Json};
 use crate::validate::FieldError;
-use serde::Deserialize;
-use serde_json::Value;
 
 /// How long the widget waits for the service before it gives up and offers a retry.
 pub const REQUEST_TIMEOUT_MS: u32 = 30_000;
@@ -147,7 +146,16 @@ impl ApiError {
     pub fn message(&self) -> String {
         match self {
             ApiError::Validation { general, fields } => match (general.is_empty(), fields.len()) {
-                (false, _) => general.join(" "),
+                (false, _) => {
+                    let mut text = String::new();
+                    for message in general {
+                        if !text.is_empty() {
+                            text.push(' ');
+                        }
+                        text.push_str(message);
+                    }
+                    text
+                }
                 (true, 1) => {
                     "The service didn't accept one field. Check the highlighted field.".into()
                 }
@@ -251,29 +259,29 @@ pub struct ResponseParts<'a> {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Created {
     pub contact: CreatedContact,
-    pub json: Value,
+    /// The contact object as JSON text, unwrapped from `data` when the service wrapped it.
+    pub json: String,
 }
 
 /// Turns a response into the one typed result. `now_unix` is the current time in seconds.
 pub fn interpret_response(parts: ResponseParts<'_>, now_unix: u64) -> Result<Created, ApiError> {
     let status = parts.status;
-    let json: Option<Value> = serde_json::from_str(parts.body).ok();
     match status {
         200..=299 => {
             let bad = ApiError::BadResponse { status };
-            let object = json.ok_or(bad.clone())?;
-            // Some Thena endpoints wrap the result as {status, message, timestamp, data}.
-            let object = match object.get("data") {
-                Some(data) if data.is_object() && object.get("id").is_none() => data.clone(),
-                _ => object,
+            let reply = json::parse(parts.body).ok_or(bad.clone())?;
+            // Some Thena endpoints wrap results as {status, message, timestamp, data}.
+            let object = match reply.get("data") {
+                Some(data) if reply.get("id").is_none() => data,
+                _ => &reply,
             };
-            let contact = CreatedContact::deserialize(&object).map_err(|_| bad)?;
+            let contact = CreatedContact::from_json(object).ok_or(bad)?;
             Ok(Created {
                 contact,
-                json: object,
+                json: object.raw.to_string(),
             })
         }
-        400 | 422 => Err(validation_error(json.as_ref())),
+        400 | 422 => Err(validation_error(&nest_messages(parts.body))),
         401 => Err(ApiError::Unauthorized),
         403 => Err(ApiError::Forbidden),
         409 => Err(ApiError::Conflict),
@@ -285,27 +293,30 @@ pub fn interpret_response(parts: ResponseParts<'_>, now_unix: u64) -> Result<Cre
     }
 }
 
-/// The messages of a NestJS error body: `message` is a string or an array of strings.
-fn nest_messages(json: Option<&Value>) -> Vec<String> {
-    match json.and_then(|j| j.get("message")) {
-        Some(Value::String(message)) => vec![message.clone()],
-        Some(Value::Array(items)) => items
+/// The messages of a NestJS error body (`message`: a string or an array of strings); anything
+/// else in it is ignored.
+fn nest_messages(body: &str) -> Vec<String> {
+    let Some(reply) = json::parse(body) else {
+        return Vec::new();
+    };
+    match reply.get("message").map(|m| &m.value) {
+        Some(Json::String(message)) => vec![message.clone()],
+        Some(Json::Array(items)) => items
             .iter()
-            .filter_map(|m| m.as_str().map(String::from))
+            .filter_map(|item| item.as_str().map(String::from))
             .collect(),
         _ => Vec::new(),
     }
 }
 
-fn validation_error(json: Option<&Value>) -> ApiError {
-    let messages = nest_messages(json);
+fn validation_error(messages: &[String]) -> ApiError {
     if messages.iter().any(|m| says_email_exists(m)) {
         return ApiError::Conflict;
     }
     let mut fields: Vec<(Field, FieldError)> = Vec::new();
     let mut general = Vec::new();
     for message in messages {
-        match field_of_message(&message) {
+        match field_of_message(message) {
             Some((field, readable)) => match fields.iter_mut().find(|(f, _)| *f == field) {
                 Some((_, FieldError::Server(existing))) => {
                     existing.push(' ');
@@ -313,7 +324,7 @@ fn validation_error(json: Option<&Value>) -> ApiError {
                 }
                 _ => fields.push((field, FieldError::Server(readable))),
             },
-            None => general.push(message),
+            None => general.push(message.clone()),
         }
     }
     if fields.is_empty() && general.is_empty() {
@@ -327,7 +338,7 @@ fn validation_error(json: Option<&Value>) -> ApiError {
 }
 
 fn says_email_exists(message: &str) -> bool {
-    let m = message.to_lowercase();
+    let m = message.to_ascii_lowercase();
     m.contains("email")
         && ["exist", "already", "duplicate", "taken", "in use", "unique"]
             .iter()
@@ -356,68 +367,20 @@ fn field_of_message(message: &str) -> Option<(Field, String)> {
     Some((field, readable))
 }
 
-/// Seconds to wait after a 429: `Retry-After` (seconds or an HTTP date), else
-/// `X-RateLimit-Reset` (unix seconds; small values are taken as seconds from now).
+/// Seconds to wait after a 429: `Retry-After` in seconds, else `X-RateLimit-Reset` (unix
+/// seconds; small values are taken as seconds from now, large ones as milliseconds). The HTTP-date
+/// form of `Retry-After` is not read (the Thena API documents the reset header).
 fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -> Option<u64> {
-    if let Some(value) = retry_after.map(str::trim) {
-        if let Ok(secs) = value.parse::<u64>() {
-            return Some(secs);
-        }
-        if let Some(at) = parse_http_date(value) {
-            return Some(at.saturating_sub(now_unix));
-        }
+    if let Some(secs) = retry_after.and_then(|value| value.trim().parse::<u64>().ok()) {
+        return Some(secs);
     }
-    let reset = reset?
-        .trim()
-        .parse::<f64>()
-        .ok()
-        .filter(|r| r.is_finite() && *r >= 0.0)? as u64;
+    // Unix seconds, possibly with a fraction (dropped).
+    let reset: u64 = reset?.trim().split('.').next()?.parse().ok()?;
     Some(match reset {
         r if r < 1_000_000_000 => r,
         r if r > 100_000_000_000 => (r / 1000).saturating_sub(now_unix),
         r => r.saturating_sub(now_unix),
     })
-}
-
-/// An IMF-fixdate (`Sun, 06 Nov 1994 08:49:37 GMT`) as unix seconds.
-fn parse_http_date(value: &str) -> Option<u64> {
-    let mut parts = value.split_whitespace();
-    let (_weekday, day, month, year, time, zone) = (
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-        parts.next()?,
-    );
-    if zone != "GMT" || parts.next().is_some() {
-        return None;
-    }
-    let day: u64 = day.parse().ok()?;
-    let month = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ]
-    .iter()
-    .position(|m| *m == month)? as u64
-        + 1;
-    let year: u64 = year.parse().ok()?;
-    let mut hms = time.split(':').map(|p| p.parse::<u64>().ok());
-    let (h, m, s) = (hms.next()??, hms.next()??, hms.next()??);
-    if !(1..=31).contains(&day) || year < 1970 || h > 23 || m > 59 || s > 60 {
-        return None;
-    }
-    // Days from civil (Howard Hinnant's algorithm), for dates from 1970 on.
-    let (y, mo) = if month <= 2 {
-        (year - 1, month + 9)
-    } else {
-        (year, month - 3)
-    };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * mo + 2) / 5 + day - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = (era * 146_097 + doe).checked_sub(719_468)?;
-    Some(days * 86_400 + h * 3600 + m * 60 + s)
 }
 
 /// Sends the create request. `token` is the host page's bearer token; `signal` aborts it.
@@ -435,8 +398,9 @@ pub async fn create_contact(
     let request = gloo_net::http::Request::post(&config.contacts_url())
         .header("Authorization", &format!("Bearer {token}"))
         .header("x-org-id", config.org_id())
+        .header("Content-Type", "application/json")
         .abort_signal(signal)
-        .json(body)
+        .body(body.to_json())
         .map_err(|_| ApiError::Network { timed_out: false })?;
     let response = request
         .send()
@@ -480,7 +444,7 @@ mod tests {
         )
     }
 
-    fn nest(status: u16, message: Value) -> String {
+    fn nest(status: u16, message: serde_json::Value) -> String {
         serde_json::json!({"statusCode": status, "message": message, "error": "Bad Request"})
             .to_string()
     }
@@ -520,6 +484,10 @@ mod tests {
         assert!(ApiConfig::new("https://a.com", "orgé").is_err());
     }
 
+    fn wrapped_json(body: &str) -> String {
+        respond(201, body).unwrap().json
+    }
+
     #[test]
     fn created_contact_flat_or_wrapped_in_data() {
         let seed = include_str!("../tests/fixtures/seed-response.json");
@@ -529,7 +497,8 @@ mod tests {
             r#"{{"status":true,"message":"ok","timestamp":"2026-11-28T00:00:00Z","data":{seed}}}"#
         );
         assert_eq!(respond(201, &wrapped).unwrap(), flat);
-        assert_eq!(flat.json, serde_json::from_str::<Value>(seed).unwrap());
+        assert_eq!(flat.json, seed.trim());
+        assert_eq!(wrapped_json(&wrapped), seed.trim());
     }
 
     #[test]
@@ -688,6 +657,13 @@ mod tests {
                 retry_after_secs: Some(45)
             }
         );
+        let fraction = format!("{}.75", NOW + 10);
+        assert_eq!(
+            limited(None, Some(&fraction)),
+            ApiError::RateLimited {
+                retry_after_secs: Some(10)
+            }
+        );
         let ms = ((NOW + 10) * 1000).to_string();
         assert_eq!(
             limited(None, Some(&ms)),
@@ -703,20 +679,14 @@ mod tests {
         );
         assert!(limited(None, None).message().contains("Wait a minute"));
         assert_eq!(limited(None, None).kind(), "rate_limited");
-        // An HTTP date: NOW is 2027-01-15T08:00:00Z.
-        assert_eq!(parse_http_date("Fri, 15 Jan 2027 08:00:00 GMT"), Some(NOW));
+        // An HTTP-date Retry-After is not read; the reset header still is.
+        let reset = (NOW + 20).to_string();
         assert_eq!(
-            parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT"),
-            Some(784_111_777)
-        );
-        assert_eq!(
-            limited(Some("Fri, 15 Jan 2027 08:01:00 GMT"), None),
+            limited(Some("Fri, 15 Jan 2027 08:01:00 GMT"), Some(&reset)),
             ApiError::RateLimited {
-                retry_after_secs: Some(60)
+                retry_after_secs: Some(20)
             }
         );
-        assert_eq!(parse_http_date("Fri, 15 Foo 2027 08:00:00 GMT"), None);
-        assert_eq!(parse_http_date("Fri, 99 Jan 2027 08:00:00 GMT"), None);
     }
 
     #[test]

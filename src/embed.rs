@@ -2,53 +2,65 @@
 //! The only module that knows about `JsValue` options.
 
 use crate::api::ApiConfig;
+use crate::contact::RawJson;
 use crate::field::Field;
 use crate::form::{AddContactForm, AddContactOptions, TokenSource, WidgetError, WidgetEvent};
 use crate::validate::ContactDraft;
-use js_sys::{Function, Promise, Reflect};
+use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 use std::any::Any;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// Prefilled values, named as in the request body.
-#[derive(Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Prefill {
-    first_name: Option<String>,
-    last_name: Option<String>,
-    email: Option<String>,
-    phone_number: Option<String>,
-    contact_type: Option<String>,
-    avatar_url: Option<String>,
-    account_ids: Option<Vec<String>>,
-    custom_field_values: Option<Vec<serde_json::Value>>,
-}
-
-impl Prefill {
-    fn into_draft(self) -> ContactDraft {
-        let mut draft = ContactDraft::default();
-        let texts = [
-            (Field::FirstName, self.first_name),
-            (Field::LastName, self.last_name),
-            (Field::Email, self.email),
-            (Field::Phone, self.phone_number),
-            (Field::ContactType, self.contact_type),
-            (Field::AvatarUrl, self.avatar_url),
-            (
-                Field::AccountIds,
-                self.account_ids.map(|ids| ids.join("\n")),
-            ),
-        ];
-        for (field, value) in texts {
-            draft.values[field] = value.unwrap_or_default();
-        }
-        draft.custom_field_values = self.custom_field_values.unwrap_or_default();
-        draft
+/// The host's `values`: every field named as in the request body (`accountIds` an array of
+/// strings, `customFieldValues` an array passed through as JSON).
+fn prefill(values: &JsValue) -> Result<ContactDraft, JsError> {
+    let mut draft = ContactDraft::default();
+    if values.is_undefined() || values.is_null() {
+        return Ok(draft);
     }
+    if !values.is_object() || Array::is_array(values) {
+        return Err(option_error("values must be an object"));
+    }
+    for key in Object::keys(values.unchecked_ref::<Object>()) {
+        let name = key.as_string().unwrap_or_default();
+        let value = get(values, &name);
+        let must_be = |what: &str| option_error(format!("values.{name} must be {what}"));
+        if value.is_undefined() || value.is_null() {
+            continue;
+        }
+        if name == "customFieldValues" {
+            if !Array::is_array(&value) {
+                return Err(must_be("an array"));
+            }
+            let json = JSON::stringify(&value)
+                .ok()
+                .and_then(|json| json.as_string())
+                .ok_or_else(|| must_be("plain data"))?;
+            draft.custom_field_values =
+                RawJson::parse(&json).ok_or_else(|| must_be("plain data"))?;
+            continue;
+        }
+        let field = Field::from_json_name(&name)
+            .ok_or_else(|| option_error(format!("values has no field named \"{name}\"")))?;
+        draft.values[field] = if field == Field::AccountIds {
+            let ids: Option<Vec<String>> = Array::is_array(&value)
+                .then(|| {
+                    Array::from(&value)
+                        .iter()
+                        .map(|id| id.as_string())
+                        .collect()
+                })
+                .flatten();
+            ids.ok_or_else(|| must_be("an array of strings"))?
+                .join("\n")
+        } else {
+            value.as_string().ok_or_else(|| must_be("a string"))?
+        };
+    }
+    Ok(draft)
 }
 
 fn option_error(message: impl std::fmt::Display) -> JsError {
@@ -98,20 +110,28 @@ fn token_source(options: &JsValue) -> Result<TokenSource, JsError> {
     }
 }
 
-/// What the host receives as `event.detail` of `contact:error`.
-#[derive(Serialize)]
-#[serde(rename_all = "camelCase")]
-struct ErrorDetail<'a> {
-    kind: &'a str,
-    status: Option<u16>,
-    message: &'a str,
-    field_errors: serde_json::Map<String, serde_json::Value>,
+/// A plain JavaScript value of JSON text.
+fn json_to_js(json: &str) -> JsValue {
+    JSON::parse(json).unwrap_or(JsValue::NULL)
 }
 
-fn to_js(value: &impl Serialize) -> JsValue {
-    value
-        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
-        .unwrap_or(JsValue::NULL)
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+/// `event.detail` of `contact:error`: `{kind, status, message, fieldErrors}`.
+fn error_detail(error: &WidgetError) -> JsValue {
+    let field_errors = Object::new();
+    for (name, message) in &error.field_errors {
+        set(&field_errors, name, &JsValue::from_str(message));
+    }
+    let detail = Object::new();
+    set(&detail, "kind", &JsValue::from_str(error.kind));
+    let status = error.status.map_or(JsValue::NULL, |s| JsValue::from(s));
+    set(&detail, "status", &status);
+    set(&detail, "message", &JsValue::from_str(&error.message));
+    set(&detail, "fieldErrors", &field_errors);
+    detail.into()
 }
 
 /// Dispatches `contact:<name>` on the host element; `false` when a listener called
@@ -131,22 +151,11 @@ fn dispatch(target: &web_sys::HtmlElement, name: &str, detail: &JsValue, cancela
 fn report(target: &web_sys::HtmlElement, event: WidgetEvent<'_>) -> bool {
     match event {
         WidgetEvent::Ready => dispatch(target, "ready", &JsValue::NULL, false),
-        WidgetEvent::Submit(body) => dispatch(target, "submit", &to_js(body), true),
-        WidgetEvent::Created(created) => dispatch(target, "created", &to_js(&created.json), false),
-        WidgetEvent::Error(error) => dispatch(target, "error", &to_js(&error_detail(error)), false),
-    }
-}
-
-fn error_detail(error: &WidgetError) -> ErrorDetail<'_> {
-    ErrorDetail {
-        kind: error.kind,
-        status: error.status,
-        message: &error.message,
-        field_errors: error
-            .field_errors
-            .iter()
-            .map(|(name, message)| (name.to_string(), message.clone().into()))
-            .collect(),
+        WidgetEvent::Submit(body) => dispatch(target, "submit", &json_to_js(&body.to_json()), true),
+        WidgetEvent::Created(created) => {
+            dispatch(target, "created", &json_to_js(&created.json), false)
+        }
+        WidgetEvent::Error(error) => dispatch(target, "error", &error_detail(error), false),
     }
 }
 
@@ -179,19 +188,12 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<WidgetHa
     let org_id = string_option(&options, "orgId")?.unwrap_or_default();
     let api = ApiConfig::new(&api_base, &org_id).map_err(option_error)?;
     let token = token_source(&options)?;
-    let values = get(&options, "values");
-    let prefill: Prefill = if values.is_undefined() || values.is_null() {
-        Prefill::default()
-    } else if values.is_object() && !values.is_instance_of::<js_sys::Array>() {
-        serde_wasm_bindgen::from_value(values).map_err(|e| option_error(format!("values: {e}")))?
-    } else {
-        return Err(option_error("values must be an object"));
-    };
+    let values = prefill(&get(&options, "values"))?;
     let target = element.clone();
     let form_options = AddContactOptions {
         api,
         token,
-        values: prefill.into_draft(),
+        values,
         on_event: Some(Rc::new(move |event| report(&target, event))),
     };
     let handle = leptos::mount::mount_to(element, move || {

@@ -104,6 +104,19 @@ impl Field {
         }
     }
 
+    /// The CSS selector of the field's input within the widget.
+    pub const fn selector(self) -> &'static str {
+        match self {
+            Field::FirstName => "[data-field=\"firstName\"]",
+            Field::LastName => "[data-field=\"lastName\"]",
+            Field::Email => "[data-field=\"email\"]",
+            Field::Phone => "[data-field=\"phoneNumber\"]",
+            Field::ContactType => "[data-field=\"contactType\"]",
+            Field::AvatarUrl => "[data-field=\"avatarUrl\"]",
+            Field::AccountIds => "[data-field=\"accountIds\"]",
+        }
+    }
+
     pub fn from_json_name(name: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.json_name() == name)
     }
@@ -145,6 +158,10 @@ mod tests {
         for (i, field) in Field::ALL.into_iter().enumerate() {
             assert_eq!(field as usize, i);
             assert_eq!(Field::from_json_name(field.json_name()), Some(field));
+            assert_eq!(
+                field.selector(),
+                format!("[data-field=\"{}\"]", field.json_name())
+            );
         }
         assert_eq!(Field::from_json_name("firstname"), None);
     }

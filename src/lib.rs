@@ -2,6 +2,7 @@
 //!
 //! - [`contact`]: the API contract (request body, created contact).
 //! - [`field`]: the one list of fields every other part reads.
+//! - [`json`]: the little JSON the widget reads and writes.
 //! - [`validate`]: the client-side rule of every field.
 //! - [`api`]: the one client of `POST /v1/accounts/contacts`.
 //! - [`form`]: the Leptos component.
@@ -12,4 +13,5 @@ pub mod contact;
 pub mod embed;
 pub mod field;
 pub mod form;
+pub mod json;
 pub mod validate;

@@ -2,9 +2,8 @@
 //! signals. Each rule trims, checks and returns the value to send, or a [`FieldError`] whose
 //! message says what to do.
 
-use crate::contact::NewContact;
+use crate::contact::{NewContact, RawJson};
 use crate::field::{Field, FieldMap};
-use serde_json::Value;
 
 /// Longest name, contact type or account ID accepted. The public reference publishes no limit;
 /// this keeps a stray paste of a whole document from being sent as a name.
@@ -53,7 +52,7 @@ impl FieldError {
         match self {
             FieldError::Required => match field {
                 Field::Email => "Enter an email address.".into(),
-                _ => format!("Enter a {}.", label.to_lowercase()),
+                _ => format!("Enter a {}.", label.to_ascii_lowercase()),
             },
             FieldError::TooLong { max, actual } => {
                 format!("{label} can be at most {max} characters; this one has {actual}.")
@@ -113,17 +112,19 @@ impl FieldError {
                 "\u{201c}{id}\u{201d} contains a space. Separate account IDs with commas or new lines."
             ),
             FieldError::AccountIdsRepeated(ids) => {
-                let quoted: Vec<String> = ids
-                    .iter()
-                    .map(|id| format!("\u{201c}{id}\u{201d}"))
-                    .collect();
-                if quoted.len() == 1 {
-                    format!("{} is listed more than once. Remove the copy.", quoted[0])
+                let mut text = String::new();
+                for id in ids {
+                    if !text.is_empty() {
+                        text.push_str(", ");
+                    }
+                    text.push('\u{201c}');
+                    text.push_str(id);
+                    text.push('\u{201d}');
+                }
+                if ids.len() == 1 {
+                    format!("{text} is listed more than once. Remove the copy.")
                 } else {
-                    format!(
-                        "{} are listed more than once. Remove the copies.",
-                        quoted.join(", ")
-                    )
+                    format!("{text} are listed more than once. Remove the copies.")
                 }
             }
             FieldError::EmailAlreadyExists => {
@@ -138,8 +139,8 @@ impl FieldError {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContactDraft {
     pub values: FieldMap<String>,
-    /// Passed through unchanged from the host's prefill; not edited in the form yet.
-    pub custom_field_values: Vec<Value>,
+    /// A JSON array passed through unchanged from the host's prefill; not edited in the form yet.
+    pub custom_field_values: RawJson,
 }
 
 impl ContactDraft {
@@ -343,7 +344,9 @@ pub fn avatar_url(raw: &str) -> Result<Option<String>, FieldError> {
         return Err(FieldError::UrlNotAbsolute);
     }
     if !(scheme.eq_ignore_ascii_case("http") || scheme.eq_ignore_ascii_case("https")) {
-        return Err(FieldError::UrlUnsupportedScheme(scheme.to_lowercase()));
+        return Err(FieldError::UrlUnsupportedScheme(
+            scheme.to_ascii_lowercase(),
+        ));
     }
     if value.chars().any(char::is_whitespace) {
         return Err(FieldError::UrlContainsSpace);
@@ -742,7 +745,7 @@ mod tests {
         ]);
         let body = d.to_request().unwrap();
         assert_eq!(
-            serde_json::to_value(&body).unwrap(),
+            serde_json::from_str::<serde_json::Value>(&body.to_json()).unwrap(),
             serde_json::json!({
                 "firstName": "Jane",
                 "email": "jane@example.com",

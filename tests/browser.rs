@@ -88,6 +88,13 @@ impl Drop for Widget {
 
 /// Mounts a form for `org` and waits for its `ready` event, as a host would.
 async fn mount(org: &str, cancel_submit: bool) -> Widget {
+    // The widget's own stylesheet, as a host page would load it.
+    if document().get_element_by_id("thena-style").is_none() {
+        let style = document().create_element("style").unwrap();
+        style.set_id("thena-style");
+        style.set_text_content(Some(include_str!("../style/thena-add-contact.css")));
+        document().head().unwrap().append_child(&style).unwrap();
+    }
     let root: HtmlElement = document()
         .create_element("section")
         .unwrap()
@@ -166,6 +173,12 @@ impl Widget {
     async fn click_submit(&self) {
         self.button().click();
         leptos::task::tick().await;
+    }
+
+    /// Whether a person can see the element (the widget's CSS is loaded for the tests).
+    fn visible(&self, selector: &str) -> bool {
+        let element: HtmlElement = self.find(selector).unchecked_into();
+        element.offset_width() > 0 || element.offset_height() > 0
     }
 
     fn state(&self) -> String {
@@ -249,10 +262,6 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
     w.type_into("avatarUrl", "https://example.com/avatar.png")
         .await;
     w.type_into("accountIds", "A123, A456\nA789,").await;
-    assert_eq!(
-        w.root.query_selector_all(".thena-chip").unwrap().length(),
-        3
-    );
     w.click_submit().await;
     w.wait_state("created").await;
 
@@ -281,7 +290,8 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
         w.text("[role=status]"),
         "Added Jane Doe (jane.doe@example.com)."
     );
-    assert!(w.find("form").has_attribute("hidden"));
+    assert!(!w.visible("form"));
+    assert!(w.visible("button.thena-add-another"));
     wait_for("focus on Add another", || {
         w.focused().as_deref() == Some("Add another")
     })
@@ -295,7 +305,8 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
     let add_another: HtmlElement = w.find("button.thena-add-another").unchecked_into();
     add_another.click();
     w.wait_state("editing").await;
-    assert!(!w.find("form").has_attribute("hidden"));
+    assert!(w.visible("form"));
+    assert!(!w.visible("button.thena-add-another"));
     for name in [
         "firstName",
         "lastName",
@@ -392,7 +403,6 @@ async fn each_kind_of_invalid_input_gets_its_message_and_nothing_is_sent() {
         w.focused().as_deref() == Some("lastName")
     })
     .await;
-    assert!(w.find(".thena-chip--repeated").text_content().unwrap() == "A1");
     sleep(100).await;
     assert!(stub_requests(&org).await.is_empty());
     // Every value is still there.
@@ -410,7 +420,6 @@ async fn hostile_text_renders_as_text_and_is_sent_as_typed() {
     w.type_into("lastName", last).await;
     w.type_into("email", "hostile@example.com").await;
     w.type_into("accountIds", "<b>A1</b>").await;
-    assert_eq!(w.text(".thena-chip"), "<b>A1</b>");
     w.click_submit().await;
     w.wait_state("created").await;
     let received = stub_requests(&org).await;

@@ -13,9 +13,9 @@ pub use state::FormState;
 use crate::api::{self, ApiConfig, ApiError, Created, REQUEST_TIMEOUT_MS};
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::Field;
-use crate::validate::split_account_ids;
+use leptos::either::Either;
 use leptos::prelude::*;
-use leptos::task::{spawn_local, spawn_local_scoped_with_cancellation, tick};
+use leptos::task::spawn_local;
 use send_wrapper::SendWrapper;
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -46,6 +46,12 @@ impl Phase {
 /// The request under way, so that unmounting can abort it and clear its timer.
 type InFlight = Rc<RefCell<Option<(web_sys::AbortController, Option<TimeoutHandle>)>>>;
 
+/// What the event handlers share that is not `Send` (and so lives in a local stored value).
+struct Host {
+    options: AddContactOptions,
+    in_flight: InFlight,
+}
+
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
 /// The add-contact form. Mount it with [`leptos::mount::mount_to`] or inside any Leptos view.
@@ -55,13 +61,8 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let state = RwSignal::new(FormState::new(options.values.clone()));
     let phase = RwSignal::new(Phase::Editing);
     let announcement = RwSignal::new(String::new());
-    let form_ref = NodeRef::<leptos::html::Form>::new();
-    let add_another_ref = NodeRef::<leptos::html::Button>::new();
-    let options = StoredValue::new_local(options);
+    let root = NodeRef::<leptos::html::Div>::new();
     let in_flight: InFlight = Rc::default();
-    // Weak, so that holding it does not keep the form's owner (and its cleanups) alive.
-    let owner = StoredValue::new(Owner::current().map(|o| o.downgrade()));
-
     on_cleanup({
         let in_flight = SendWrapper::new(in_flight.clone());
         move || {
@@ -73,24 +74,31 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             }
         }
     });
-
-    let focus_field = move |field: Field| {
-        // After the DOM shows the new aria-invalid / aria-describedby.
-        spawn_local(async move {
-            tick().await;
-            let selector = format!("[data-field=\"{}\"]", field.json_name());
-            if let Some(Ok(Some(element))) = form_ref
-                .get_untracked()
-                .map(|form| form.query_selector(&selector))
-            {
-                if let Ok(element) = element.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = element.focus();
-                }
-            }
-        });
+    let host = StoredValue::new_local(Host { options, in_flight });
+    let emit = move |event: WidgetEvent<'_>| {
+        host.try_with_value(|h| h.options.emit(event))
+            .unwrap_or(false)
     };
 
-    let in_flight = StoredValue::new_local(in_flight);
+    // Focuses an element of the widget once the DOM shows the latest state (the view updates
+    // in microtasks, which all run before a timeout).
+    let focus = move |selector: &'static str| {
+        set_timeout(
+            move || {
+                let element = root
+                    .try_get_untracked()
+                    .flatten()
+                    .and_then(|root| root.query_selector(selector).ok().flatten())
+                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+                if let Some(element) = element {
+                    let _ = element.focus();
+                }
+            },
+            Duration::ZERO,
+        );
+    };
+    let focus_field = move |field: Field| focus(field.selector());
+
     let submit = move || {
         if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created(_))) {
             return;
@@ -105,56 +113,55 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                 phase.set(Phase::Editing);
                 announcement.set(invalid_fields_summary(errors.len()));
                 focus_field(first_invalid);
-                let error = WidgetError::from_validation(&errors);
-                options.with_value(|o| o.emit(WidgetEvent::Error(&error)));
+                emit(WidgetEvent::Error(&WidgetError::from_validation(&errors)));
                 return;
             }
         };
-        if !options.with_value(|o| o.emit(WidgetEvent::Submit(&body))) {
+        if !emit(WidgetEvent::Submit(&body)) {
             return;
         }
-        let Some(owner) = owner.with_value(|o| o.as_ref().and_then(|o| o.upgrade())) else {
+        let Some((config, token, in_flight)) = host.try_with_value(|h| {
+            (
+                h.options.api.clone(),
+                h.options.token.clone(),
+                h.in_flight.clone(),
+            )
+        }) else {
             return;
         };
         phase.set(Phase::Sending);
         announcement.set("Adding contact\u{2026}".into());
-        let (config, token) = options.with_value(|o| (o.api.clone(), o.token.clone()));
-        let in_flight = in_flight.get_value();
-        owner.with(|| {
-            spawn_local_scoped_with_cancellation(async move {
-                let result = match token.get().await {
-                    Some(token) => send(&config, &token, &body, &in_flight).await,
-                    None => Err(ApiError::Unauthorized),
-                };
-                match result {
-                    Ok(created) => {
-                        announcement.set(format!(
-                            "Added {} ({}).",
-                            created.contact.display_name(),
-                            created.contact.email
-                        ));
-                        phase.set(Phase::Created(created.contact.clone()));
-                        options.with_value(|o| o.emit(WidgetEvent::Created(&created)));
-                        spawn_local(async move {
-                            tick().await;
-                            if let Some(button) = add_another_ref.get_untracked() {
-                                let _ = button.focus();
-                            }
-                        });
-                    }
-                    Err(error) => {
-                        announcement.set(String::new());
-                        if let Some(field) =
-                            state.try_update(|s| s.show_server_errors(&error)).flatten()
-                        {
-                            focus_field(field);
-                        }
-                        let reported = WidgetError::from_api(&error);
-                        phase.set(Phase::Failed(error));
-                        options.with_value(|o| o.emit(WidgetEvent::Error(&reported)));
-                    }
+        spawn_local(async move {
+            let result = match token.get().await {
+                Some(token) => send(&config, &token, &body, &in_flight).await,
+                None => Err(ApiError::Unauthorized),
+            };
+            if phase.is_disposed() {
+                return; // unmounted meanwhile
+            }
+            match result {
+                Ok(created) => {
+                    announcement.set(format!(
+                        "Added {} ({}).",
+                        created.contact.display_name(),
+                        created.contact.email
+                    ));
+                    phase.set(Phase::Created(created.contact.clone()));
+                    emit(WidgetEvent::Created(&created));
+                    focus(".thena-add-another");
                 }
-            });
+                Err(error) => {
+                    announcement.set(String::new());
+                    if let Some(field) =
+                        state.try_update(|s| s.show_server_errors(&error)).flatten()
+                    {
+                        focus_field(field);
+                    }
+                    let reported = WidgetError::from_api(&error);
+                    phase.set(Phase::Failed(error));
+                    emit(WidgetEvent::Error(&reported));
+                }
+            }
         });
     };
 
@@ -165,12 +172,12 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
         focus_field(Field::FirstName);
     };
 
-    Effect::new(move |_| {
-        options.with_value(|o| o.emit(WidgetEvent::Ready));
+    // Ready once the view is in the DOM: mounting finishes before this microtask runs.
+    queue_microtask(move || {
+        emit(WidgetEvent::Ready);
     });
 
     let sending = move || phase.with(|p| matches!(p, Phase::Sending));
-    let created = move || phase.with(|p| matches!(p, Phase::Created(_)));
     let failure = move || {
         phase.with(|p| match p {
             Phase::Failed(error) => Some((error.message(), error.retryable())),
@@ -179,28 +186,33 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     };
 
     view! {
-        <div class="thena-add-contact" id=prefix.clone() data-state=move || phase.with(Phase::name)>
+        <div class="thena-add-contact" id=prefix.clone() node_ref=root data-state=move || phase.with(Phase::name)>
+            // Which of the form and the "Add another" panel shows follows data-state (in the CSS).
             <form
                 class="thena-form"
                 novalidate=true
-                node_ref=form_ref
-                hidden=created
-                aria-busy=move || if sending() { "true" } else { "false" }
                 on:submit=move |ev| {
                     ev.prevent_default();
                     submit();
                 }
             >
                 {Field::ALL.map(|field| field_row(field, &prefix, state))}
-                <div class="thena-alert" role="alert" class:thena-alert--shown=move || failure().is_some()>
-                    {move || failure().map(|(message, retryable)| view! {
-                        <p class="thena-alert-message">{message}</p>
-                        {retryable.then(|| view! {
-                            <button type="button" class="thena-retry" on:click=move |_| submit()>
-                                "Try again"
-                            </button>
-                        })}
-                    })}
+                // data-shown: nothing, the message, or the message and "Try again" (see the CSS).
+                <div
+                    class="thena-alert"
+                    role="alert"
+                    data-shown=move || match failure() {
+                        None => "none",
+                        Some((_, false)) => "message",
+                        Some((_, true)) => "retry",
+                    }
+                >
+                    <p class="thena-alert-message">
+                        {move || failure().map(|(message, _)| message).unwrap_or_default()}
+                    </p>
+                    <button type="button" class="thena-retry" on:click=move |_| submit()>
+                        "Try again"
+                    </button>
                 </div>
                 <button
                     type="submit"
@@ -213,8 +225,8 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             <p class="thena-status" role="status" aria-live="polite">
                 {move || announcement.get()}
             </p>
-            <div class="thena-success" hidden=move || !created()>
-                <button type="button" class="thena-add-another" node_ref=add_another_ref on:click=add_another>
+            <div class="thena-success">
+                <button type="button" class="thena-add-another" on:click=add_another>
                     "Add another"
                 </button>
             </div>
@@ -227,33 +239,43 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
     let id = format!("{prefix}-{}", field.slug());
     let error_id = format!("{id}-error");
     let hint_id = field.hint().map(|_| format!("{id}-hint"));
-    let message =
-        Memo::new(move |_| state.with(|s| s.shown[field].as_ref().map(|e| e.message(field))));
-    let invalid = move || {
-        if message.with(Option::is_some) {
-            "true"
-        } else {
-            "false"
-        }
+    let has_error = move || state.with(|s| s.shown[field].is_some());
+    let message = move || {
+        state.with(|s| {
+            s.shown[field]
+                .as_ref()
+                .map(|e| e.message(field))
+                .unwrap_or_default()
+        })
     };
+    let invalid = move || if has_error() { "true" } else { "false" };
+    // The hint always; the error text while there is one.
     let described_by = {
-        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        let valid = hint_id.clone();
+        let invalid = Some(match &hint_id {
+            Some(hint_id) => format!("{hint_id} {error_id}"),
+            None => error_id.clone(),
+        });
         move || {
-            let error = message.with(Option::is_some).then(|| error_id.clone());
-            let ids: Vec<String> = hint_id.iter().cloned().chain(error).collect();
-            (!ids.is_empty()).then(|| ids.join(" "))
+            if has_error() {
+                invalid.clone()
+            } else {
+                valid.clone()
+            }
         }
     };
-    // A memo, so that an input event that leaves the value as it was (a trailing space in an
-    // email input, whose value the browser trims) does not write the value back over the typing.
-    let value = Memo::new(move |_| state.with(|s| s.draft.values[field].clone()));
+    let value = move || state.with(|s| s.draft.values[field].clone());
     let on_input = move |ev: web_sys::Event| {
         let value = event_target_value(&ev);
-        state.update(|s| s.input(field, value));
+        // Only a change is written: an email input whose value the browser trims (a trailing
+        // space) must not get the trimmed value written back over what is being typed.
+        if state.with_untracked(|s| s.draft.values[field] != value) {
+            state.update(|s| s.input(field, value));
+        }
     };
     let on_blur = move |_| state.update(|s| s.blur(field));
     let control = match field.input_type() {
-        Some(input_type) => view! {
+        Some(input_type) => Either::Left(view! {
             <input
                 id=id.clone()
                 name=field.json_name()
@@ -269,9 +291,9 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
                 on:input=on_input
                 on:blur=on_blur
             />
-        }
-        .into_any(),
-        None => view! {
+        }),
+        // A textarea, so that a pasted list keeps its line breaks.
+        None => Either::Right(view! {
             <textarea
                 id=id.clone()
                 name=field.json_name()
@@ -286,40 +308,16 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
                 on:input=on_input
                 on:blur=on_blur
             ></textarea>
-        }
-        .into_any(),
+        }),
     };
     view! {
-        <div class="thena-field" class:thena-field--invalid=move || message.with(Option::is_some)>
-            <label for=id.clone()>
-                {field.label()}
-                {field.required().then(|| view! { <span class="thena-required" aria-hidden="true">" *"</span> })}
-            </label>
-            {field.hint().map(|hint| view! { <p class="thena-hint" id=hint_id.clone()>{hint}</p> })}
+        // Required fields get their "*" from the CSS; a field without a hint has an empty one.
+        <div class=if field.required() { "thena-field thena-field--required" } else { "thena-field" }>
+            <label for=id.clone()>{field.label()}</label>
+            <p class="thena-hint" id=hint_id.clone()>{field.hint()}</p>
             {control}
-            {(field == Field::AccountIds).then(|| account_chips(state))}
-            {move || message.get().map(|text| view! { <p class="thena-error" id=error_id.clone()>{text}</p> })}
+            <p class="thena-error" id=error_id>{message}</p>
         </div>
-    }
-}
-
-/// The account IDs as they will be sent, one chip each; a repeated one is marked.
-fn account_chips(state: RwSignal<FormState>) -> impl IntoView {
-    let chips = move || {
-        state.with(|s| {
-            let ids = split_account_ids(&s.draft.values[Field::AccountIds]);
-            ids.iter()
-                .enumerate()
-                .map(|(i, id)| (id.to_string(), ids[..i].contains(id)))
-                .collect::<Vec<_>>()
-        })
-    };
-    view! {
-        <ul class="thena-chips" aria-hidden="true">
-            {move || chips().into_iter().map(|(id, repeated)| view! {
-                <li class="thena-chip" class:thena-chip--repeated=repeated>{id}</li>
-            }).collect_view()}
-        </ul>
     }
 }
 

@@ -146,7 +146,8 @@ mod tests {
     #[test]
     fn clear_keeps_the_hosts_custom_field_values() {
         let mut s = FormState::new(ContactDraft {
-            custom_field_values: vec![serde_json::json!({"customFieldId": "cf1"})],
+            custom_field_values: crate::contact::RawJson::parse(r#"[{"customFieldId":"cf1"}]"#)
+                .unwrap(),
             ..ContactDraft::default()
         });
         s.input(Field::FirstName, "Jane".into());
@@ -154,6 +155,6 @@ mod tests {
         s.clear();
         assert_eq!(s.draft.values[Field::FirstName], "");
         assert_eq!(s.invalid_count(), 0);
-        assert_eq!(s.draft.custom_field_values.len(), 1);
+        assert!(!s.draft.custom_field_values.is_empty());
     }
 }

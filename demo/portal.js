@@ -1,0 +1,57 @@
+// The demo portal: loads the widget as any host would, mounts it with the settings panel's
+// values and lists the events it reports. Everything the widget reports is shown as text.
+import init, { mount } from "./thena_add_contact.js";
+
+const host = document.getElementById("add-contact");
+const settings = document.getElementById("settings");
+const problem = document.getElementById("settings-problem");
+const events = document.getElementById("events");
+let widget = null;
+
+const defaults = { apiBase: location.origin, orgId: "demo-org", token: "demo-token" };
+
+function logEvent(type, detail) {
+  const item = document.createElement("li");
+  const time = document.createElement("time");
+  time.textContent = new Date().toLocaleTimeString();
+  const name = document.createElement("strong");
+  name.textContent = type;
+  item.append(time, " ", name);
+  if (detail !== null && detail !== undefined) {
+    const body = document.createElement("pre");
+    body.textContent = JSON.stringify(detail, null, 2);
+    item.append(body);
+  }
+  events.prepend(item);
+}
+
+for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error"]) {
+  host.addEventListener(type, (event) => logEvent(type, event.detail));
+}
+
+function remount() {
+  if (widget) {
+    widget.destroy();
+    widget = null;
+  }
+  problem.textContent = "";
+  try {
+    widget = mount(host, {
+      apiBase: settings.elements.apiBase.value,
+      orgId: settings.elements.orgId.value,
+      token: settings.elements.token.value,
+    });
+  } catch (error) {
+    problem.textContent = error.message;
+  }
+}
+
+settings.addEventListener("submit", (event) => {
+  event.preventDefault();
+  remount();
+});
+document.getElementById("clear-events").addEventListener("click", () => events.replaceChildren());
+
+for (const [name, value] of Object.entries(defaults)) settings.elements[name].value = value;
+await init();
+remount();
