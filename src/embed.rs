@@ -63,8 +63,8 @@ fn prefill(values: &JsValue) -> Result<ContactDraft, JsError> {
     Ok(draft)
 }
 
-fn option_error(message: impl std::fmt::Display) -> JsError {
-    JsError::new(&format!("thena-add-contact: {message}"))
+fn option_error(message: impl AsRef<str>) -> JsError {
+    JsError::new(&format!("thena-add-contact: {}", message.as_ref()))
 }
 
 fn get(options: &JsValue, name: &str) -> JsValue {
@@ -91,10 +91,8 @@ fn token_source(options: &JsValue) -> Result<TokenSource, JsError> {
             let function = function.clone();
             Box::pin(async move {
                 let value = function.call0(&JsValue::NULL).ok()?;
-                let value = match value.dyn_into::<Promise>() {
-                    Ok(promise) => JsFuture::from(promise).await.ok()?,
-                    Err(value) => value,
-                };
+                // A string or a Promise of one: resolve() takes both.
+                let value = JsFuture::from(Promise::resolve(&value)).await.ok()?;
                 value.as_string()
             })
         }));
@@ -127,7 +125,7 @@ fn error_detail(error: &WidgetError) -> JsValue {
     }
     let detail = Object::new();
     set(&detail, "kind", &JsValue::from_str(error.kind));
-    let status = error.status.map_or(JsValue::NULL, |s| JsValue::from(s));
+    let status = error.status.map_or(JsValue::NULL, JsValue::from);
     set(&detail, "status", &status);
     set(&detail, "message", &JsValue::from_str(&error.message));
     set(&detail, "fieldErrors", &field_errors);
@@ -186,7 +184,7 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<WidgetHa
     let api_base =
         string_option(&options, "apiBase")?.ok_or_else(|| option_error("apiBase is required"))?;
     let org_id = string_option(&options, "orgId")?.unwrap_or_default();
-    let api = ApiConfig::new(&api_base, &org_id).map_err(option_error)?;
+    let api = ApiConfig::new(&api_base, &org_id).map_err(|e| option_error(e.0))?;
     let token = token_source(&options)?;
     let values = prefill(&get(&options, "values"))?;
     let target = element.clone();

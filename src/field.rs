@@ -53,19 +53,6 @@ impl Field {
         }
     }
 
-    /// The last part of the element ids (`<prefix>-<slug>`, `<prefix>-<slug>-error`).
-    pub const fn slug(self) -> &'static str {
-        match self {
-            Field::FirstName => "first-name",
-            Field::LastName => "last-name",
-            Field::Email => "email",
-            Field::Phone => "phone",
-            Field::ContactType => "contact-type",
-            Field::AvatarUrl => "avatar-url",
-            Field::AccountIds => "account-ids",
-        }
-    }
-
     /// The `autocomplete` hint that lets browsers and password managers fill the field.
     pub const fn autocomplete(self) -> &'static str {
         match self {
@@ -96,7 +83,7 @@ impl Field {
     /// A short hint shown under the label, when the rule is not obvious.
     pub const fn hint(self) -> Option<&'static str> {
         match self {
-            Field::Phone => Some("With country code, for example +1 415 555 0123"),
+            Field::Phone => Some("With country code, as in +1 415 555 0123"),
             Field::ContactType => Some("Leave empty to use your organization's default"),
             Field::AvatarUrl => Some("A web address starting with https://"),
             Field::AccountIds => Some("Separate IDs with commas or new lines"),
@@ -104,16 +91,16 @@ impl Field {
         }
     }
 
-    /// The CSS selector of the field's input within the widget.
+    /// The CSS selector of the field's input within the widget (its `name`).
     pub const fn selector(self) -> &'static str {
         match self {
-            Field::FirstName => "[data-field=\"firstName\"]",
-            Field::LastName => "[data-field=\"lastName\"]",
-            Field::Email => "[data-field=\"email\"]",
-            Field::Phone => "[data-field=\"phoneNumber\"]",
-            Field::ContactType => "[data-field=\"contactType\"]",
-            Field::AvatarUrl => "[data-field=\"avatarUrl\"]",
-            Field::AccountIds => "[data-field=\"accountIds\"]",
+            Field::FirstName => "[name=\"firstName\"]",
+            Field::LastName => "[name=\"lastName\"]",
+            Field::Email => "[name=\"email\"]",
+            Field::Phone => "[name=\"phoneNumber\"]",
+            Field::ContactType => "[name=\"contactType\"]",
+            Field::AvatarUrl => "[name=\"avatarUrl\"]",
+            Field::AccountIds => "[name=\"accountIds\"]",
         }
     }
 
@@ -160,7 +147,7 @@ mod tests {
             assert_eq!(Field::from_json_name(field.json_name()), Some(field));
             assert_eq!(
                 field.selector(),
-                format!("[data-field=\"{}\"]", field.json_name())
+                format!("[name=\"{}\"]", field.json_name())
             );
         }
         assert_eq!(Field::from_json_name("firstname"), None);

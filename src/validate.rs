@@ -83,7 +83,7 @@ impl FieldError {
                 "Add the end of the domain, like example.com rather than example.".into()
             }
             FieldError::PhoneMissingCountryCode => {
-                "Add the country code: start with + and the code, for example +1 415 555 0123."
+                "Add the country code, starting with +, as in +1 415 555 0123."
                     .into()
             }
             FieldError::PhoneInvalidCharacters => {
@@ -132,6 +132,14 @@ impl FieldError {
             }
             FieldError::Server(message) => message.clone(),
         }
+    }
+}
+
+/// "Check the highlighted field." / "Check the 3 highlighted fields."
+pub fn invalid_fields_summary(count: usize) -> String {
+    match count {
+        1 => "Check the highlighted field.".into(),
+        n => format!("Check the {n} highlighted fields."),
     }
 }
 

@@ -5,19 +5,18 @@ mod options;
 mod state;
 
 pub use options::{
-    invalid_fields_summary, AddContactOptions, EventHandler, TokenFuture, TokenSource, WidgetError,
-    WidgetEvent,
+    AddContactOptions, EventHandler, TokenFuture, TokenSource, WidgetError, WidgetEvent,
 };
 pub use state::FormState;
 
 use crate::api::{self, ApiConfig, ApiError, Created, REQUEST_TIMEOUT_MS};
-use crate::contact::{CreatedContact, NewContact};
+use crate::contact::NewContact;
 use crate::field::Field;
+use crate::validate::invalid_fields_summary;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use send_wrapper::SendWrapper;
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
@@ -28,8 +27,9 @@ use wasm_bindgen::JsCast;
 enum Phase {
     Editing,
     Sending,
-    Failed(ApiError),
-    Created(CreatedContact),
+    /// The message above the button, and whether "Try again" can help.
+    Failed(String, bool),
+    Created,
 }
 
 impl Phase {
@@ -37,14 +37,13 @@ impl Phase {
         match self {
             Phase::Editing => "editing",
             Phase::Sending => "sending",
-            Phase::Failed(_) => "failed",
-            Phase::Created(_) => "created",
+            Phase::Failed(..) => "failed",
+            Phase::Created => "created",
         }
     }
 }
-
 /// The request under way, so that unmounting can abort it and clear its timer.
-type InFlight = Rc<RefCell<Option<(web_sys::AbortController, Option<TimeoutHandle>)>>>;
+type InFlight = Rc<Cell<Option<(web_sys::AbortController, Option<TimeoutHandle>)>>>;
 
 /// What the event handlers share that is not `Send` (and so lives in a local stored value).
 struct Host {
@@ -62,19 +61,20 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let phase = RwSignal::new(Phase::Editing);
     let announcement = RwSignal::new(String::new());
     let root = NodeRef::<leptos::html::Div>::new();
-    let in_flight: InFlight = Rc::default();
-    on_cleanup({
-        let in_flight = SendWrapper::new(in_flight.clone());
-        move || {
-            if let Some((controller, timer)) = in_flight.borrow_mut().take() {
-                if let Some(timer) = timer {
-                    timer.clear();
-                }
-                controller.abort();
+    let host = StoredValue::new_local(Host {
+        options,
+        in_flight: InFlight::default(),
+    });
+    // Unmounting aborts a request in flight and clears its timer (cleanups run before the
+    // owner's values are dropped, so the stored value is still there).
+    on_cleanup(move || {
+        if let Some(Some((controller, timer))) = host.try_with_value(|h| h.in_flight.take()) {
+            if let Some(timer) = timer {
+                timer.clear();
             }
+            controller.abort();
         }
     });
-    let host = StoredValue::new_local(Host { options, in_flight });
     let emit = move |event: WidgetEvent<'_>| {
         host.try_with_value(|h| h.options.emit(event))
             .unwrap_or(false)
@@ -89,7 +89,8 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                     .try_get_untracked()
                     .flatten()
                     .and_then(|root| root.query_selector(selector).ok().flatten())
-                    .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok());
+                    // Every selector here names an input, a textarea or a button.
+                    .map(|element| element.unchecked_into::<web_sys::HtmlElement>());
                 if let Some(element) = element {
                     let _ = element.focus();
                 }
@@ -100,7 +101,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let focus_field = move |field: Field| focus(field.selector());
 
     let submit = move || {
-        if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created(_))) {
+        if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created)) {
             return;
         }
         let Some(result) = state.try_update(FormState::submit) else {
@@ -146,7 +147,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                         created.contact.display_name(),
                         created.contact.email
                     ));
-                    phase.set(Phase::Created(created.contact.clone()));
+                    phase.set(Phase::Created);
                     emit(WidgetEvent::Created(&created));
                     focus(".thena-add-another");
                 }
@@ -158,7 +159,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                         focus_field(field);
                     }
                     let reported = WidgetError::from_api(&error);
-                    phase.set(Phase::Failed(error));
+                    phase.set(Phase::Failed(error.message(), error.retryable()));
                     emit(WidgetEvent::Error(&reported));
                 }
             }
@@ -180,7 +181,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let sending = move || phase.with(|p| matches!(p, Phase::Sending));
     let failure = move || {
         phase.with(|p| match p {
-            Phase::Failed(error) => Some((error.message(), error.retryable())),
+            Phase::Failed(message, retryable) => Some((message.clone(), *retryable)),
             _ => None,
         })
     };
@@ -236,7 +237,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
 
 /// One field: label, hint, input, error.
 fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl IntoView {
-    let id = format!("{prefix}-{}", field.slug());
+    let id = format!("{prefix}-{}", field.json_name());
     let error_id = format!("{id}-error");
     let hint_id = field.hint().map(|_| format!("{id}-hint"));
     let has_error = move || state.with(|s| s.shown[field].is_some());
@@ -279,7 +280,6 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
             <input
                 id=id.clone()
                 name=field.json_name()
-                data-field=field.json_name()
                 type=input_type
                 autocomplete=field.autocomplete()
                 dir="auto"
@@ -297,7 +297,6 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
             <textarea
                 id=id.clone()
                 name=field.json_name()
-                data-field=field.json_name()
                 rows="3"
                 autocomplete=field.autocomplete()
                 dir="auto"
@@ -343,10 +342,10 @@ async fn send(
             )
             .ok()
         };
-        *in_flight.borrow_mut() = Some((controller.clone(), timer));
+        in_flight.set(Some((controller.clone(), timer)));
     }
     let result = api::create_contact(config, token, body, signal.as_ref()).await;
-    if let Some((_, Some(timer))) = in_flight.borrow_mut().take() {
+    if let Some((_, Some(timer))) = in_flight.take() {
         timer.clear();
     }
     match result {

@@ -3,7 +3,7 @@
 use crate::api::{ApiConfig, ApiError, Created};
 use crate::contact::NewContact;
 use crate::field::Field;
-use crate::validate::{ContactDraft, FieldError};
+use crate::validate::{invalid_fields_summary, ContactDraft, FieldError};
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -87,14 +87,6 @@ fn field_messages(errors: &[(Field, FieldError)]) -> Vec<(&'static str, String)>
         .iter()
         .map(|(field, error)| (field.json_name(), error.message(*field)))
         .collect()
-}
-
-/// "Check the highlighted field." / "Check the 3 highlighted fields."
-pub fn invalid_fields_summary(count: usize) -> String {
-    match count {
-        1 => "Check the highlighted field.".into(),
-        n => format!("Check the {n} highlighted fields."),
-    }
 }
 
 /// Everything the form needs: where to send, as whom, what to prefill, whom to tell.
