@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Every check, in the order CI runs them (.ci/run calls this). Installs what is missing first.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$root"
+bash scripts/setup.sh --all
+# npm's wasm-opt (binaryen 132) and esbuild first: Debian's binaryen breaks the output.
+export PATH="$root/node_modules/.bin:$HOME/.cargo/bin:$PATH"
+
+timings=()
+run() {
+  local name=$1
+  shift
+  printf '\n== check: %s\n' "$name"
+  local started=$SECONDS
+  "$@"
+  timings+=("$(printf '%-44s %4ss' "$name" $((SECONDS - started)))")
+}
+# One browser per run: with both drivers set, the runner picks geckodriver.
+in_chrome() { env -u GECKODRIVER CHROMEDRIVER="$(command -v chromedriver)" "$@"; }
+in_firefox() { env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" "$@"; }
+
+run "cargo fmt --check" cargo fmt --all -- --check
+run "clippy (native: widget + stub)" cargo clippy --workspace --all-targets -- -D warnings
+run "clippy (wasm32)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --all-targets -- -D warnings
+run "native tests (unit, stub, doc)" cargo test --workspace
+run "build the stub API" cargo build -p stub-api
+run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser
+run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser
+run "release build (trunk, wasm-opt -Oz)" trunk build --release
+run "size report (gzip, budget 90 KB)" bash scripts/size-report.sh
+run "end-to-end (playwright-core, chromium)" node --test tests/e2e/
+
+printf '\n== all checks passed\n'
+printf '%s\n' "${timings[@]}"

@@ -1,0 +1,218 @@
+// End-to-end: the demo portal as `trunk serve` serves it (release build, /v1 proxied to a stub
+// API that this file starts and stops), driven in Debian's chromium by playwright-core, with the
+// keyboard where a person would use it, and audited with axe-core.
+//   node --test tests/e2e/
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { readFileSync, rmSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const stubPort = Number(process.env.THENA_E2E_STUB_PORT ?? 8797);
+const webPort = Number(process.env.THENA_E2E_WEB_PORT ?? 8098);
+const stub = `http://127.0.0.1:${stubPort}`;
+const site = `http://127.0.0.1:${webPort}/`;
+const config = path.join(root, ".trunk-e2e.toml");
+const axeSource = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
+
+const children = [];
+let browser;
+
+function start(command, args, readyText, seconds) {
+  const child = spawn(command, args, { cwd: root, env: process.env, detached: true });
+  children.push(child);
+  let output = "";
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`${command} not ready in ${seconds}s:\n${output}`)), seconds * 1000);
+    const onData = (data) => {
+      output += data;
+      if (output.includes(readyText)) {
+        clearTimeout(timer);
+        resolve();
+      }
+    };
+    child.stdout.on("data", onData);
+    child.stderr.on("data", onData);
+    child.on("exit", (code) => reject(new Error(`${command} exited (${code}):\n${output}`)));
+  });
+}
+
+async function waitForUrl(url, seconds) {
+  const until = Date.now() + seconds * 1000;
+  while (Date.now() < until) {
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {}
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`${url} did not answer in ${seconds}s`);
+}
+
+async function stubRequests(org) {
+  return (await fetch(`${stub}/__stub/requests?org=${encodeURIComponent(org)}`)).json();
+}
+
+async function stubNext(org, misbehaviour) {
+  const response = await fetch(`${stub}/__stub/next?org=${encodeURIComponent(org)}`, {
+    method: "POST",
+    body: JSON.stringify(misbehaviour),
+  });
+  assert.equal(response.status, 200);
+}
+
+before(async () => {
+  execFileSync("cargo", ["build", "-q", "-p", "stub-api"], { cwd: root, stdio: "inherit" });
+  await start(path.join(root, "target/debug/stub-api"), ["--port", String(stubPort)], "listening", 30);
+  execFileSync("bash", ["scripts/trunk-config.sh", stub, config], { cwd: root });
+  await start(
+    "trunk",
+    ["serve", "--config", config, "--release", "--port", String(webPort), "--no-autoreload",
+      "--dist", "target/e2e-dist"],
+    "server listening at",
+    900,
+  );
+  await waitForUrl(site, 60);
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  for (const child of children) {
+    try { process.kill(-child.pid, "SIGTERM"); } catch {}
+  }
+  rmSync(config, { force: true });
+});
+
+/** A fresh page on the demo, with the widget ready; collects console errors and page errors. */
+async function openDemo(t) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  // The browser itself logs every failed HTTP status ("Failed to load resource"); those are the
+  // server errors a test asks for. Anything else logged as an error is a problem.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, [], "console errors or uncaught exceptions");
+  });
+  await page.goto(site);
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+  await page.locator("#events li", { hasText: "contact:ready" }).waitFor();
+  return page;
+}
+
+async function remount(page, { apiBase, orgId, token }) {
+  if (apiBase !== undefined) await page.fill("#setting-api-base", apiBase);
+  if (orgId !== undefined) await page.fill("#setting-org-id", orgId);
+  if (token !== undefined) await page.fill("#setting-token", token);
+  await page.getByRole("button", { name: "Apply and remount" }).click();
+}
+
+const field = (page, name) => page.locator(`.thena-add-contact [name="${name}"]`);
+const focusedName = (page) => page.evaluate(() => document.activeElement?.getAttribute("name") ?? document.activeElement?.textContent);
+
+test("a person adds a contact with the keyboard alone, through the trunk proxy", async (t) => {
+  const page = await openDemo(t);
+  const org = `e2e-keyboard-${Date.now()}`;
+  await remount(page, { orgId: org });
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+
+  await field(page, "firstName").focus();
+  const typed = [
+    ["firstName", "Ada"], ["lastName", "Lovelace"], ["email", "ada@example.com"],
+    ["phoneNumber", "+44 20 7946 0958"], ["contactType", "CT123"],
+    ["avatarUrl", "https://example.com/ada.png"], ["accountIds", "A1, A2"],
+  ];
+  for (const [name, text] of typed) {
+    assert.equal(await focusedName(page), name, "Tab order follows the form");
+    await page.keyboard.type(text);
+    await page.keyboard.press("Tab");
+  }
+  assert.equal(await focusedName(page), "Add contact", "Tab reaches the button next");
+  await page.keyboard.press("Enter");
+  await page.locator('.thena-add-contact[data-state="created"]').waitFor();
+  assert.equal(await page.locator(".thena-status").textContent(), "Added Ada Lovelace (ada@example.com).");
+  assert.equal(await focusedName(page), "Add another");
+
+  const [request] = await stubRequests(org);
+  assert.equal(request.headers.authorization, "Bearer demo-token");
+  assert.equal(request.headers["x-org-id"], org);
+  assert.deepEqual(request.body, {
+    firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phoneNumber: "+442079460958",
+    contactType: "CT123", avatarUrl: "https://example.com/ada.png", accountIds: ["A1", "A2"],
+  });
+  await page.locator("#events li", { hasText: "contact:created" }).waitFor();
+  assert.match(await page.locator("#events").textContent(), /contact:submit[\s\S]*"phoneNumber": "\+442079460958"/);
+
+  await page.keyboard.press("Enter"); // "Add another"
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+  assert.equal(await focusedName(page), "firstName");
+  assert.equal(await field(page, "firstName").inputValue(), "");
+});
+
+test("invalid input: errors on the fields, focus on the first, announced, nothing sent, no axe violations", async (t) => {
+  const page = await openDemo(t);
+  const org = `e2e-invalid-${Date.now()}`;
+  await remount(page, { orgId: org });
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+  await field(page, "phoneNumber").fill("415 555 0123");
+  await field(page, "avatarUrl").fill("javascript:alert(1)");
+  await field(page, "email").press("Enter");
+  await page.waitForFunction(() => document.activeElement?.getAttribute("name") === "firstName");
+  for (const name of ["firstName", "email", "phoneNumber", "avatarUrl"]) {
+    assert.equal(await field(page, name).getAttribute("aria-invalid"), "true", name);
+    const describedBy = await field(page, name).getAttribute("aria-describedby");
+    const errorId = describedBy.split(" ").find((id) => id.endsWith("-error"));
+    assert.ok(await page.locator(`#${errorId}`).isVisible(), `${name} error visible`);
+  }
+  assert.match(await page.locator(`#${(await field(page, "phoneNumber").getAttribute("aria-describedby")).split(" ").pop()}`).textContent(), /country code/);
+  assert.equal(await page.locator(".thena-status").textContent(), "Check the 4 highlighted fields.");
+  assert.equal(await page.locator(".thena-status").getAttribute("role"), "status");
+  assert.deepEqual(await stubRequests(org), []);
+
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => window.axe.run("#add-contact"));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+});
+
+test("a server error keeps every value, says what happened and offers a retry", async (t) => {
+  const page = await openDemo(t);
+  const org = `e2e-retry-${Date.now()}`;
+  await remount(page, { orgId: org });
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+  await stubNext(org, { status: 503, body: { statusCode: 503, message: "Service Unavailable" } });
+  await field(page, "firstName").fill("Grace");
+  await field(page, "email").fill("grace@example.com");
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await page.locator('.thena-add-contact[data-state="failed"]').waitFor();
+  assert.match(await page.locator(".thena-alert").textContent(), /error 503/);
+  assert.equal(await field(page, "firstName").inputValue(), "Grace");
+  assert.equal(await field(page, "email").inputValue(), "grace@example.com");
+  await page.getByRole("button", { name: "Try again" }).click();
+  await page.locator('.thena-add-contact[data-state="created"]').waitFor();
+  assert.equal((await stubRequests(org)).length, 2);
+  assert.match(await page.locator("#events").textContent(), /contact:error[\s\S]*"kind": "server"/);
+});
+
+test("the settings panel names a bad option instead of mounting", async (t) => {
+  const page = await openDemo(t);
+  await remount(page, { apiBase: "http://example.com" });
+  assert.match(await page.locator("#settings-problem").textContent(), /apiBase must use https/);
+  assert.equal(await page.locator(".thena-add-contact").count(), 0);
+  await remount(page, { apiBase: `http://127.0.0.1:${webPort}`, orgId: "" });
+  assert.match(await page.locator("#settings-problem").textContent(), /orgId is required/);
+  await remount(page, { orgId: "demo-org" });
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+  assert.equal(await page.locator("#settings-problem").textContent(), "");
+});
