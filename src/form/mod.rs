@@ -42,6 +42,7 @@ impl Phase {
         }
     }
 }
+
 /// The request under way, so that unmounting can abort it and clear its timer.
 type InFlight = Rc<Cell<Option<(web_sys::AbortController, Option<TimeoutHandle>)>>>;
 
