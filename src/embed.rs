@@ -9,6 +9,7 @@ use crate::validate::ContactDraft;
 use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
 use leptos::prelude::*;
 use std::any::Any;
+use std::ptr::NonNull;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -157,17 +158,23 @@ fn report(target: &web_sys::HtmlElement, event: WidgetEvent<'_>) -> bool {
     }
 }
 
-/// A mounted widget, as JavaScript holds it.
+/// A mounted widget, as JavaScript holds it. The widget stays mounted until `destroy()`, even
+/// when the host drops the handle and the garbage collector frees it: a widget must not vanish
+/// from a page because nobody kept a variable.
 #[wasm_bindgen]
 pub struct WidgetHandle {
-    mounted: Option<Box<dyn Any>>,
+    /// From `Box::into_raw`, taken back exactly once by `destroy`.
+    mounted: Option<NonNull<dyn Any>>,
 }
 
 #[wasm_bindgen]
 impl WidgetHandle {
-    /// Unmounts the widget and aborts a request in flight.
+    /// Unmounts the widget and aborts a request in flight. Calling it again does nothing.
     pub fn destroy(&mut self) {
-        self.mounted = None;
+        if let Some(mounted) = self.mounted.take() {
+            // SAFETY: the pointer came from Box::into_raw in `mount` and is taken only here.
+            drop(unsafe { Box::from_raw(mounted.as_ptr()) });
+        }
     }
 }
 
@@ -197,7 +204,8 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<WidgetHa
     let handle = leptos::mount::mount_to(element, move || {
         view! { <AddContactForm options=form_options /> }
     });
+    let mounted: Box<dyn Any> = Box::new(handle);
     Ok(WidgetHandle {
-        mounted: Some(Box::new(handle)),
+        mounted: NonNull::new(Box::into_raw(mounted)),
     })
 }
