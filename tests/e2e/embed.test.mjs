@@ -1,0 +1,232 @@
+// End-to-end: plain HTML host pages (tests/e2e/hosts/) that embed the release build in dist/
+// as a portal would, served by a small static server with the headers a portal would send,
+// against a stub API that this file starts and stops. Needs `trunk build --release` first.
+//   node --test tests/e2e/
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+const dist = path.join(root, "dist");
+const hosts = path.join(root, "tests/e2e/hosts");
+const stubPort = Number(process.env.THENA_E2E_EMBED_STUB_PORT ?? 8796);
+const stub = `http://127.0.0.1:${stubPort}`;
+const strictCsp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${stub}`;
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+
+let stubProcess;
+let server;
+let site;
+let browser;
+
+before(async () => {
+  assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
+  execFileSync("cargo", ["build", "-q", "-p", "stub-api"], { cwd: root, stdio: "inherit" });
+  stubProcess = spawn(path.join(root, "target/debug/stub-api"), ["--port", String(stubPort)]);
+  await new Promise((resolve, reject) => {
+    stubProcess.stdout.on("data", (d) => String(d).includes("listening") && resolve());
+    stubProcess.on("exit", (code) => reject(new Error(`stub-api exited (${code})`)));
+  });
+  server = createServer(async (request, response) => {
+    const url = new URL(request.url, "http://host");
+    const file = url.pathname.startsWith("/hosts/")
+      ? path.join(hosts, path.basename(url.pathname))
+      : path.join(dist, path.basename(url.pathname));
+    try {
+      const body = await readFile(file);
+      const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
+      if (url.pathname === "/hosts/csp.html") headers["Content-Security-Policy"] = strictCsp;
+      response.writeHead(200, headers).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  site = `http://127.0.0.1:${server.address().port}`;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync",
+      "--js-flags=--expose-gc"],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  stubProcess?.kill();
+});
+
+async function stubRequests(org) {
+  return (await fetch(`${stub}/__stub/requests?org=${encodeURIComponent(org)}`)).json();
+}
+
+async function stubNext(org, misbehaviour) {
+  const response = await fetch(`${stub}/__stub/next?org=${encodeURIComponent(org)}`, {
+    method: "POST",
+    body: JSON.stringify(misbehaviour),
+  });
+  assert.equal(response.status, 200);
+}
+
+/** Opens a host page; fails the test on console errors (other than failed HTTP statuses). */
+async function open(t, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, [], "console errors or uncaught exceptions");
+  });
+  await page.goto(url);
+  return page;
+}
+
+async function openModuleHost(t) {
+  const org1 = `embed-a-${Date.now()}`;
+  const org2 = `embed-b-${Date.now()}`;
+  const page = await open(t, `${site}/hosts/module.html?api=${encodeURIComponent(stub)}&org1=${org1}&org2=${org2}`);
+  await page.waitForFunction(() => window.host?.loaded && window.host.events.filter((e) => e.type === "contact:ready").length === 2);
+  return { page, org1, org2 };
+}
+
+const events = (page, widget, type) =>
+  page.evaluate(([w, t]) => window.host.events.filter((e) => e.widget === w && e.type === t).map((e) => e.detail), [widget, type]);
+
+async function fillAndSubmit(page, scope, firstName, email) {
+  await page.fill(`${scope} [name="firstName"]`, firstName);
+  await page.fill(`${scope} [name="email"]`, email);
+  await page.click(`${scope} .thena-submit`);
+}
+
+test("module embedding: events carry their details; two widgets work independently", async (t) => {
+  const { page, org1, org2 } = await openModuleHost(t);
+  await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
+  await page.locator('#first .thena-add-contact[data-state="created"]').waitFor();
+  assert.equal(await page.locator('#second .thena-add-contact').getAttribute("data-state"), "editing");
+
+  const [submitted] = await events(page, "first", "contact:submit");
+  assert.deepEqual(submitted, { firstName: "Ada", email: "ada@example.com" });
+  const [created] = await events(page, "first", "contact:created");
+  assert.equal(created.email, "ada@example.com");
+  assert.match(created.id, /^ct_/);
+  const [request] = await stubRequests(org1);
+  assert.equal(request.headers.authorization, "Bearer token-first");
+  assert.deepEqual(await events(page, "second", "contact:created"), []);
+
+  // The second widget takes its token from getToken.
+  await fillAndSubmit(page, "#second", "Grace", "grace@example.com");
+  await page.locator('#second .thena-add-contact[data-state="created"]').waitFor();
+  const [second] = await stubRequests(org2);
+  assert.equal(second.headers.authorization, "Bearer refreshed-second");
+  // Ids stay unique with two widgets on the page.
+  const duplicateIds = await page.evaluate(() => {
+    const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
+    return ids.filter((id, i) => ids.indexOf(id) !== i);
+  });
+  assert.deepEqual(duplicateIds, []);
+});
+
+test("contact:error carries kind, status, message and field errors", async (t) => {
+  const { page, org1 } = await openModuleHost(t);
+  await stubNext(org1, { status: 409, body: { statusCode: 409, message: "Conflict" } });
+  await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
+  await page.locator('#first .thena-add-contact[data-state="failed"]').waitFor();
+  const [error] = await events(page, "first", "contact:error");
+  assert.equal(error.kind, "conflict");
+  assert.equal(error.status, 409);
+  assert.match(error.message, /already exists/);
+  assert.match(error.fieldErrors.email, /already exists/);
+});
+
+test("preventDefault() on contact:submit sends nothing", async (t) => {
+  const { page, org1 } = await openModuleHost(t);
+  await page.evaluate(() => { window.host.cancelSubmit = true; });
+  await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
+  await page.waitForTimeout(300);
+  assert.equal((await events(page, "first", "contact:submit")).length, 1);
+  assert.deepEqual(await stubRequests(org1), []);
+  assert.equal(await page.locator('#first .thena-add-contact').getAttribute("data-state"), "editing");
+});
+
+test("destroy() unmounts the widget and abandons the request in flight", async (t) => {
+  const { page, org1 } = await openModuleHost(t);
+  await stubNext(org1, { delayMs: 1500 });
+  await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
+  await page.locator('#first .thena-add-contact[data-state="sending"]').waitFor();
+  await page.evaluate(() => window.host.destroy("first"));
+  assert.equal(await page.locator("#first").innerHTML(), "");
+  await page.waitForTimeout(2000);
+  assert.deepEqual(await events(page, "first", "contact:created"), []);
+  assert.deepEqual(await events(page, "first", "contact:error"), []);
+  // The other widget is untouched and still works.
+  assert.equal(await page.locator('#second .thena-add-contact').getAttribute("data-state"), "editing");
+});
+
+test("bad options make mount throw an Error that names the option, and mount nothing", async (t) => {
+  const { page } = await openModuleHost(t);
+  const failures = await page.evaluate(async () => {
+    const { mount } = await import("/thena_add_contact.js");
+    const element = document.createElement("div");
+    document.body.append(element);
+    const base = { apiBase: "https://platform.thena.ai", orgId: "org_1", token: "t" };
+    const attempts = [
+      {},
+      { ...base, orgId: undefined },
+      { ...base, apiBase: "not a url" },
+      { ...base, apiBase: "http://platform.thena.ai" },
+      { ...base, token: 5 },
+      { ...base, token: undefined },
+      { ...base, getToken: "nope" },
+      { ...base, values: { nickname: "x" } },
+      { ...base, values: { accountIds: "A1" } },
+    ];
+    return attempts.map((options) => {
+      try {
+        mount(element, options);
+        return "mounted";
+      } catch (error) {
+        return `${error instanceof Error} ${error.message} children=${element.childElementCount}`;
+      }
+    });
+  });
+  const expected = [/apiBase is required/, /orgId is required/, /apiBase must be an absolute https/,
+    /apiBase must use https/, /token must be a string/, /token \(a string\) or getToken/,
+    /getToken must be a function/, /values has no field named "nickname"/,
+    /values.accountIds must be an array of strings/];
+  assert.equal(failures.length, expected.length);
+  failures.forEach((failure, i) => {
+    assert.match(failure, /^true /, failure);
+    assert.match(failure, expected[i]);
+    assert.match(failure, /children=0$/);
+  });
+});
+
+test("the strict-CSP host page works and reports no violation", async (t) => {
+  const org = `embed-csp-${Date.now()}`;
+  const page = await open(t, `${site}/hosts/csp.html?api=${encodeURIComponent(stub)}&org=${org}`);
+  await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
+  // csp.js keeps no reference to the handle mount() returned: collecting it must not unmount
+  // the widget (it did, once: the handle's finalizer dropped the mounted view).
+  for (let i = 0; i < 3; i++) {
+    await page.evaluate(() => window.gc());
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.locator("#add-contact .thena-add-contact").count(), 1);
+  await fillAndSubmit(page, "#add-contact", "Csp", "csp@example.com");
+  await page.locator('.thena-add-contact[data-state="created"]').waitFor();
+  assert.equal((await stubRequests(org)).length, 1);
+  assert.deepEqual(await page.evaluate(() => window.violations), []);
+  // The widget's stylesheet applied under style-src 'self' (errors hidden while empty).
+  assert.equal(await page.locator(".thena-error").first().evaluate((e) => getComputedStyle(e).display), "none");
+});

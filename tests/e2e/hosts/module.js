@@ -1,0 +1,26 @@
+// A portal that embeds the widget as an ES module. The test drives it through window.host.
+import init, { mount } from "/thena_add_contact.js";
+
+const params = new URLSearchParams(location.search);
+const apiBase = params.get("api");
+const events = [];
+window.host = { events, widgets: {} };
+
+for (const id of ["first", "second"]) {
+  const element = document.getElementById(id);
+  for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error"]) {
+    element.addEventListener(type, (event) => {
+      events.push({ widget: id, type, detail: event.detail });
+      if (type === "contact:submit" && window.host.cancelSubmit) event.preventDefault();
+    });
+  }
+}
+
+await init();
+window.host.mount = (id, options) => {
+  window.host.widgets[id] = mount(document.getElementById(id), { apiBase, token: `token-${id}`, ...options });
+};
+window.host.destroy = (id) => window.host.widgets[id].destroy();
+window.host.mount("first", { orgId: params.get("org1") });
+window.host.mount("second", { orgId: params.get("org2"), getToken: async () => "refreshed-second", token: undefined });
+window.host.loaded = true;
