@@ -54,7 +54,31 @@ struct Host {
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
-/// The add-contact form. Mount it with [`leptos::mount::mount_to`] or inside any Leptos view.
+/// The add-contact form, for hosts written in Leptos: one [`AddContactOptions`] in, events out.
+/// Mount it with [`leptos::mount::mount_to`] or inside any view.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use std::rc::Rc;
+/// use thena_add_contact::api::ApiConfig;
+/// use thena_add_contact::form::{AddContactForm, AddContactOptions, TokenSource, WidgetEvent};
+///
+/// #[component]
+/// fn NewContactPage(org_id: String, token: String) -> impl IntoView {
+///     let api = match ApiConfig::new("https://platform.thena.ai", &org_id) {
+///         Ok(api) => api,
+///         Err(problem) => return view! { <p>{problem.0}</p> }.into_any(),
+///     };
+///     let mut options = AddContactOptions::new(api, TokenSource::fixed(token));
+///     options.on_event = Some(Rc::new(|event| {
+///         if let WidgetEvent::Created(created) = event {
+///             leptos::logging::log!("created {}", created.contact.id);
+///         }
+///         true // false from a Submit event stops the request
+///     }));
+///     view! { <AddContactForm options /> }.into_any()
+/// }
+/// ```
 #[component]
 pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
