@@ -88,6 +88,16 @@ impl Drop for Widget {
 
 /// Mounts a form for `org` and waits for its `ready` event, as a host would.
 async fn mount(org: &str, cancel_submit: bool) -> Widget {
+    mount_with(
+        org,
+        TokenSource::fixed(format!("token-{org}")),
+        cancel_submit,
+    )
+    .await
+}
+
+/// Like [`mount`], with the host's token source.
+async fn mount_with(org: &str, token: TokenSource, cancel_submit: bool) -> Widget {
     // The widget's own stylesheet, as a host page would load it.
     if document().get_element_by_id("thena-style").is_none() {
         let style = document().create_element("style").unwrap();
@@ -101,10 +111,7 @@ async fn mount(org: &str, cancel_submit: bool) -> Widget {
         .unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let events = Rc::new(RefCell::new(Vec::new()));
-    let mut options = AddContactOptions::new(
-        ApiConfig::new(STUB, org).unwrap(),
-        TokenSource::fixed(format!("token-{org}")),
-    );
+    let mut options = AddContactOptions::new(ApiConfig::new(STUB, org).unwrap(), token);
     let log = events.clone();
     options.on_event = Some(Rc::new(move |event| {
         log.borrow_mut().push(match event {
@@ -639,4 +646,61 @@ async fn a_host_that_stops_the_submit_stops_the_request() {
     sleep(200).await;
     assert_eq!(w.state(), "editing");
     assert!(stub_requests(&org).await.is_empty());
+}
+
+/// A token source like a host's `getToken`: "t1", "t2", … and how often it was asked.
+fn counting_tokens() -> (TokenSource, Rc<std::cell::Cell<u32>>) {
+    let calls = Rc::new(std::cell::Cell::new(0));
+    let counter = calls.clone();
+    let source = TokenSource::from_fn(move || {
+        counter.set(counter.get() + 1);
+        let token = format!("t{}", counter.get());
+        Box::pin(async move { Some(token) })
+    });
+    (source, calls)
+}
+
+#[wasm_bindgen_test]
+async fn a_401_asks_get_token_again_and_retries_once_with_the_new_token() {
+    let org = unique_org("refresh");
+    let (token, calls) = counting_tokens();
+    let w = mount_with(&org, token, false).await;
+    stub_next(
+        &org,
+        json!({"status": 401, "body": {"statusCode": 401, "message": "Unauthorized"}}),
+    )
+    .await;
+    w.fill_valid("refresh@example.com").await;
+    w.click_submit().await;
+    w.wait_state("created").await;
+    let received = stub_requests(&org).await;
+    let auth: Vec<&Value> = received
+        .iter()
+        .map(|r| &r["headers"]["authorization"])
+        .collect();
+    assert_eq!(auth, [&json!("Bearer t1"), &json!("Bearer t2")]);
+    assert_eq!(calls.get(), 2);
+}
+
+#[wasm_bindgen_test]
+async fn a_second_401_says_the_session_expired_and_a_fixed_token_is_not_retried() {
+    let org = unique_org("expired");
+    let (token, calls) = counting_tokens();
+    let w = mount_with(&org, token, false).await;
+    stub_next(&org, json!({"status": 401, "times": 3})).await;
+    w.fill_valid("expired@example.com").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    assert!(w.text(".thena-alert").contains("session has expired"));
+    assert_eq!(stub_requests(&org).await.len(), 2);
+    assert_eq!(calls.get(), 2);
+    assert_eq!(w.events.borrow().last().unwrap(), "error:unauthorized");
+
+    let org = unique_org("fixed");
+    let w = mount(&org, false).await;
+    stub_next(&org, json!({"status": 401, "times": 2})).await;
+    w.fill_valid("fixed@example.com").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    assert_eq!(stub_requests(&org).await.len(), 1);
 }

@@ -158,10 +158,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
         phase.set(Phase::Sending);
         announcement.set("Adding contact\u{2026}".into());
         spawn_local(async move {
-            let result = match token.get().await {
-                Some(token) => send(&config, &token, &body, &in_flight).await,
-                None => Err(ApiError::Unauthorized),
-            };
+            let result = send(&config, &token, &body, &in_flight).await;
             if phase.is_disposed() {
                 return; // unmounted meanwhile
             }
@@ -345,8 +342,29 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
     }
 }
 
-/// Sends the request with a timeout, keeping its controller where unmounting can abort it.
+/// Sends the request with the host's token; after a 401, asks a refreshing token source again
+/// and retries once.
 async fn send(
+    config: &ApiConfig,
+    token: &TokenSource,
+    body: &NewContact,
+    in_flight: &InFlight,
+) -> Result<Created, ApiError> {
+    let mut retried = false;
+    loop {
+        let result = match token.get().await {
+            Some(token) => send_once(config, &token, body, in_flight).await,
+            None => Err(ApiError::Unauthorized),
+        };
+        if retried || !token.refreshes() || !matches!(result, Err(ApiError::Unauthorized)) {
+            return result;
+        }
+        retried = true;
+    }
+}
+
+/// Sends the request with a timeout, keeping its controller where unmounting can abort it.
+async fn send_once(
     config: &ApiConfig,
     token: &str,
     body: &NewContact,

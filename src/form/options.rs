@@ -13,25 +13,39 @@ pub type TokenFuture = Pin<Box<dyn Future<Output = Option<String>>>>;
 
 /// Where the bearer token comes from: asked for before every request, so a host can refresh it.
 #[derive(Clone)]
-pub struct TokenSource(Rc<dyn Fn() -> TokenFuture>);
+pub struct TokenSource {
+    get: Rc<dyn Fn() -> TokenFuture>,
+    /// A function can hand out a new token: after a 401 it is asked again, once.
+    refreshes: bool,
+}
 
 impl TokenSource {
     /// The same token every time.
     pub fn fixed(token: impl Into<String>) -> TokenSource {
         let token: String = token.into();
-        TokenSource(Rc::new(move || {
-            let token = token.clone();
-            Box::pin(async move { Some(token) })
-        }))
+        TokenSource {
+            get: Rc::new(move || {
+                let token = token.clone();
+                Box::pin(async move { Some(token) })
+            }),
+            refreshes: false,
+        }
     }
 
-    /// A function the form calls before every request.
+    /// A function the form calls before every request, and again after a 401.
     pub fn from_fn(get: impl Fn() -> TokenFuture + 'static) -> TokenSource {
-        TokenSource(Rc::new(get))
+        TokenSource {
+            get: Rc::new(get),
+            refreshes: true,
+        }
     }
 
     pub async fn get(&self) -> Option<String> {
-        (self.0)().await
+        (self.get)().await
+    }
+
+    pub fn refreshes(&self) -> bool {
+        self.refreshes
     }
 }
 
