@@ -128,13 +128,27 @@ test("module embedding: events carry their details; two widgets work independent
   await fillAndSubmit(page, "#second", "Grace", "grace@example.com");
   await page.locator('#second .thena-add-contact[data-state="created"]').waitFor();
   const [second] = await stubRequests(org2);
-  assert.equal(second.headers.authorization, "Bearer refreshed-second");
+  assert.equal(second.headers.authorization, "Bearer refreshed-1");
   // Ids stay unique with two widgets on the page.
   const duplicateIds = await page.evaluate(() => {
     const ids = [...document.querySelectorAll("[id]")].map((e) => e.id);
     return ids.filter((id, i) => ids.indexOf(id) !== i);
   });
   assert.deepEqual(duplicateIds, []);
+});
+
+test("a 401 makes the widget call getToken again and retry once", async (t) => {
+  const { page, org2 } = await openModuleHost(t);
+  await stubNext(org2, { status: 401, body: { statusCode: 401, message: "Unauthorized" } });
+  await fillAndSubmit(page, "#second", "Grace", "grace@example.com");
+  await page.locator('#second .thena-add-contact[data-state="created"]').waitFor();
+  const tokens = (await stubRequests(org2)).map((r) => r.headers.authorization);
+  assert.deepEqual(tokens, ["Bearer refreshed-1", "Bearer refreshed-2"]);
+  // The token is in no URL, no storage and no attribute.
+  const leaked = await page.evaluate(() =>
+    [location.href, document.documentElement.outerHTML, JSON.stringify(localStorage), JSON.stringify(sessionStorage)]
+      .some((text) => text.includes("refreshed-")));
+  assert.equal(leaked, false);
 });
 
 test("contact:error carries kind, status, message and field errors", async (t) => {

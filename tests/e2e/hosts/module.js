@@ -22,5 +22,7 @@ window.host.mount = (id, options) => {
 };
 window.host.destroy = (id) => window.host.widgets[id].destroy();
 window.host.mount("first", { orgId: params.get("org1") });
-window.host.mount("second", { orgId: params.get("org2"), getToken: async () => "refreshed-second", token: undefined });
+// The second widget asks for its token each time, as a host with expiring sessions would.
+let refreshes = 0;
+window.host.mount("second", { orgId: params.get("org2"), getToken: async () => `refreshed-${++refreshes}`, token: undefined });
 window.host.loaded = true;
