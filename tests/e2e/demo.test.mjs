@@ -6,19 +6,17 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
 import { readFileSync, rmSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { root, startStub, launchChromium, openPage } from "./support.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const stubPort = Number(process.env.THENA_E2E_STUB_PORT ?? 8797);
 const webPort = Number(process.env.THENA_E2E_WEB_PORT ?? 8098);
-const stub = `http://127.0.0.1:${stubPort}`;
 const site = `http://127.0.0.1:${webPort}/`;
 const config = path.join(root, ".trunk-e2e.toml");
 const axeSource = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
 
 const children = [];
+let stub;
 let browser;
 
 function start(command, args, readyText, seconds) {
@@ -52,22 +50,9 @@ async function waitForUrl(url, seconds) {
   throw new Error(`${url} did not answer in ${seconds}s`);
 }
 
-async function stubRequests(org) {
-  return (await fetch(`${stub}/__stub/requests?org=${encodeURIComponent(org)}`)).json();
-}
-
-async function stubNext(org, misbehaviour) {
-  const response = await fetch(`${stub}/__stub/next?org=${encodeURIComponent(org)}`, {
-    method: "POST",
-    body: JSON.stringify(misbehaviour),
-  });
-  assert.equal(response.status, 200);
-}
-
 before(async () => {
-  execFileSync("cargo", ["build", "-q", "-p", "stub-api"], { cwd: root, stdio: "inherit" });
-  await start(path.join(root, "target/debug/stub-api"), ["--port", String(stubPort)], "listening", 30);
-  execFileSync("bash", ["scripts/trunk-config.sh", stub, config], { cwd: root });
+  stub = await startStub(stubPort);
+  execFileSync("bash", ["scripts/trunk-config.sh", stub.url, config], { cwd: root });
   await start(
     "trunk",
     ["serve", "--config", config, "--release", "--port", String(webPort), "--no-autoreload",
@@ -76,37 +61,21 @@ before(async () => {
     900,
   );
   await waitForUrl(site, 60);
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {
   await browser?.close();
+  stub?.stop();
   for (const child of children) {
     try { process.kill(-child.pid, "SIGTERM"); } catch {}
   }
   rmSync(config, { force: true });
 });
 
-/** A fresh page on the demo, with the widget ready; collects console errors and page errors. */
+/** A fresh page on the demo, with the widget ready. */
 async function openDemo(t) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  // The browser itself logs every failed HTTP status ("Failed to load resource"); those are the
-  // server errors a test asks for. Anything else logged as an error is a problem.
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(String(e)));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(problems, [], "console errors or uncaught exceptions");
-  });
-  await page.goto(site);
+  const page = await openPage(browser, t, site);
   await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
   await page.locator("#events li", { hasText: "contact:ready" }).waitFor();
   return page;
@@ -145,7 +114,7 @@ test("a person adds a contact with the keyboard alone, through the trunk proxy",
   assert.equal(await page.locator(".thena-status").textContent(), "Added Ada Lovelace (ada@example.com).");
   assert.equal(await focusedName(page), "Add another");
 
-  const [request] = await stubRequests(org);
+  const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer demo-token");
   assert.equal(request.headers["x-org-id"], org);
   assert.deepEqual(request.body, {
@@ -179,7 +148,7 @@ test("invalid input: errors on the fields, focus on the first, announced, nothin
   assert.match(await page.locator(`#${(await field(page, "phoneNumber").getAttribute("aria-describedby")).split(" ").pop()}`).textContent(), /country code/);
   assert.equal(await page.locator(".thena-status").textContent(), "Check the 4 highlighted fields.");
   assert.equal(await page.locator(".thena-status").getAttribute("role"), "status");
-  assert.deepEqual(await stubRequests(org), []);
+  assert.deepEqual(await stub.requests(org), []);
 
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () => window.axe.run("#add-contact"));
@@ -191,7 +160,7 @@ test("a server error keeps every value, says what happened and offers a retry", 
   const org = `e2e-retry-${Date.now()}`;
   await remount(page, { orgId: org });
   await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
-  await stubNext(org, { status: 503, body: { statusCode: 503, message: "Service Unavailable" } });
+  await stub.next(org, { status: 503, body: { statusCode: 503, message: "Service Unavailable" } });
   await field(page, "firstName").fill("Grace");
   await field(page, "email").fill("grace@example.com");
   await page.getByRole("button", { name: "Add contact" }).click();
@@ -201,7 +170,7 @@ test("a server error keeps every value, says what happened and offers a retry", 
   assert.equal(await field(page, "email").inputValue(), "grace@example.com");
   await page.getByRole("button", { name: "Try again" }).click();
   await page.locator('.thena-add-contact[data-state="created"]').waitFor();
-  assert.equal((await stubRequests(org)).length, 2);
+  assert.equal((await stub.requests(org)).length, 2);
   assert.match(await page.locator("#events").textContent(), /contact:error[\s\S]*"kind": "server"/);
 });
 

@@ -4,35 +4,27 @@
 //   node --test tests/e2e/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { spawn, execFileSync } from "node:child_process";
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import path from "node:path";
-import { chromium } from "playwright-core";
+import { root, startStub, launchChromium, openPage } from "./support.mjs";
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const dist = path.join(root, "dist");
 const hosts = path.join(root, "tests/e2e/hosts");
 const stubPort = Number(process.env.THENA_E2E_EMBED_STUB_PORT ?? 8796);
-const stub = `http://127.0.0.1:${stubPort}`;
-const strictCsp = `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${stub}`;
+const strictCsp = (apiBase) =>
+  `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${apiBase}`;
 const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
-let stubProcess;
+let stub;
 let server;
 let site;
 let browser;
 
 before(async () => {
   assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
-  execFileSync("cargo", ["build", "-q", "-p", "stub-api"], { cwd: root, stdio: "inherit" });
-  stubProcess = spawn(path.join(root, "target/debug/stub-api"), ["--port", String(stubPort)]);
-  await new Promise((resolve, reject) => {
-    stubProcess.stdout.on("data", (d) => String(d).includes("listening") && resolve());
-    stubProcess.on("exit", (code) => reject(new Error(`stub-api exited (${code})`)));
-  });
+  stub = await startStub(stubPort);
   server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://host");
     const file = url.pathname.startsWith("/hosts/")
@@ -41,7 +33,7 @@ before(async () => {
     try {
       const body = await readFile(file);
       const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
-      if (url.pathname === "/hosts/csp.html") headers["Content-Security-Policy"] = strictCsp;
+      if (url.pathname === "/hosts/csp.html") headers["Content-Security-Policy"] = strictCsp(stub.url);
       response.writeHead(200, headers).end(body);
     } catch {
       response.writeHead(404).end();
@@ -49,53 +41,20 @@ before(async () => {
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
   site = `http://127.0.0.1:${server.address().port}`;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync",
-      "--js-flags=--expose-gc"],
-  });
+  // gc() lets a test check that a collected handle does not unmount the widget.
+  browser = await launchChromium(["--js-flags=--expose-gc"]);
 });
 
 after(async () => {
   await browser?.close();
   server?.close();
-  stubProcess?.kill();
+  stub?.stop();
 });
-
-async function stubRequests(org) {
-  return (await fetch(`${stub}/__stub/requests?org=${encodeURIComponent(org)}`)).json();
-}
-
-async function stubNext(org, misbehaviour) {
-  const response = await fetch(`${stub}/__stub/next?org=${encodeURIComponent(org)}`, {
-    method: "POST",
-    body: JSON.stringify(misbehaviour),
-  });
-  assert.equal(response.status, 200);
-}
-
-/** Opens a host page; fails the test on console errors (other than failed HTTP statuses). */
-async function open(t, url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
-  });
-  page.on("pageerror", (e) => problems.push(String(e)));
-  t.after(async () => {
-    await context.close();
-    assert.deepEqual(problems, [], "console errors or uncaught exceptions");
-  });
-  await page.goto(url);
-  return page;
-}
 
 async function openModuleHost(t) {
   const org1 = `embed-a-${Date.now()}`;
   const org2 = `embed-b-${Date.now()}`;
-  const page = await open(t, `${site}/hosts/module.html?api=${encodeURIComponent(stub)}&org1=${org1}&org2=${org2}`);
+  const page = await openPage(browser, t, `${site}/hosts/module.html?api=${encodeURIComponent(stub.url)}&org1=${org1}&org2=${org2}`);
   await page.waitForFunction(() => window.host?.loaded && window.host.events.filter((e) => e.type === "contact:ready").length === 2);
   return { page, org1, org2 };
 }
@@ -120,14 +79,14 @@ test("module embedding: events carry their details; two widgets work independent
   const [created] = await events(page, "first", "contact:created");
   assert.equal(created.email, "ada@example.com");
   assert.match(created.id, /^ct_/);
-  const [request] = await stubRequests(org1);
+  const [request] = await stub.requests(org1);
   assert.equal(request.headers.authorization, "Bearer token-first");
   assert.deepEqual(await events(page, "second", "contact:created"), []);
 
   // The second widget takes its token from getToken.
   await fillAndSubmit(page, "#second", "Grace", "grace@example.com");
   await page.locator('#second .thena-add-contact[data-state="created"]').waitFor();
-  const [second] = await stubRequests(org2);
+  const [second] = await stub.requests(org2);
   assert.equal(second.headers.authorization, "Bearer refreshed-1");
   // Ids stay unique with two widgets on the page.
   const duplicateIds = await page.evaluate(() => {
@@ -139,10 +98,10 @@ test("module embedding: events carry their details; two widgets work independent
 
 test("a 401 makes the widget call getToken again and retry once", async (t) => {
   const { page, org2 } = await openModuleHost(t);
-  await stubNext(org2, { status: 401, body: { statusCode: 401, message: "Unauthorized" } });
+  await stub.next(org2, { status: 401, body: { statusCode: 401, message: "Unauthorized" } });
   await fillAndSubmit(page, "#second", "Grace", "grace@example.com");
   await page.locator('#second .thena-add-contact[data-state="created"]').waitFor();
-  const tokens = (await stubRequests(org2)).map((r) => r.headers.authorization);
+  const tokens = (await stub.requests(org2)).map((r) => r.headers.authorization);
   assert.deepEqual(tokens, ["Bearer refreshed-1", "Bearer refreshed-2"]);
   // The token is in no URL, no storage and no attribute.
   const leaked = await page.evaluate(() =>
@@ -153,7 +112,7 @@ test("a 401 makes the widget call getToken again and retry once", async (t) => {
 
 test("contact:error carries kind, status, message and field errors", async (t) => {
   const { page, org1 } = await openModuleHost(t);
-  await stubNext(org1, { status: 409, body: { statusCode: 409, message: "Conflict" } });
+  await stub.next(org1, { status: 409, body: { statusCode: 409, message: "Conflict" } });
   await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
   await page.locator('#first .thena-add-contact[data-state="failed"]').waitFor();
   const [error] = await events(page, "first", "contact:error");
@@ -169,13 +128,13 @@ test("preventDefault() on contact:submit sends nothing", async (t) => {
   await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
   await page.waitForTimeout(300);
   assert.equal((await events(page, "first", "contact:submit")).length, 1);
-  assert.deepEqual(await stubRequests(org1), []);
+  assert.deepEqual(await stub.requests(org1), []);
   assert.equal(await page.locator('#first .thena-add-contact').getAttribute("data-state"), "editing");
 });
 
 test("destroy() unmounts the widget and abandons the request in flight", async (t) => {
   const { page, org1 } = await openModuleHost(t);
-  await stubNext(org1, { delayMs: 1500 });
+  await stub.next(org1, { delayMs: 1500 });
   await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
   await page.locator('#first .thena-add-contact[data-state="sending"]').waitFor();
   await page.evaluate(() => window.host.destroy("first"));
@@ -228,7 +187,7 @@ test("bad options make mount throw an Error that names the option, and mount not
 
 test("the strict-CSP host page works and reports no violation", async (t) => {
   const org = `embed-csp-${Date.now()}`;
-  const page = await open(t, `${site}/hosts/csp.html?api=${encodeURIComponent(stub)}&org=${org}`);
+  const page = await openPage(browser, t, `${site}/hosts/csp.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   // csp.js keeps no reference to the handle mount() returned: collecting it must not unmount
   // the widget (it did, once: the handle's finalizer dropped the mounted view).
@@ -239,7 +198,7 @@ test("the strict-CSP host page works and reports no violation", async (t) => {
   assert.equal(await page.locator("#add-contact .thena-add-contact").count(), 1);
   await fillAndSubmit(page, "#add-contact", "Csp", "csp@example.com");
   await page.locator('.thena-add-contact[data-state="created"]').waitFor();
-  assert.equal((await stubRequests(org)).length, 1);
+  assert.equal((await stub.requests(org)).length, 1);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   // The widget's stylesheet applied under style-src 'self' (errors hidden while empty).
   assert.equal(await page.locator(".thena-error").first().evaluate((e) => getComputedStyle(e).display), "none");

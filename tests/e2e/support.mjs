@@ -1,0 +1,60 @@
+// What the end-to-end test files share: the stub API, the browser, and a page that fails its
+// test on console errors.
+import assert from "node:assert/strict";
+import { spawn, execFileSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import path from "node:path";
+import { chromium } from "playwright-core";
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+/** Builds and starts the stub API on `port`; resolves once it listens. */
+export async function startStub(port) {
+  execFileSync("cargo", ["build", "-q", "-p", "stub-api"], { cwd: root, stdio: "inherit" });
+  const child = spawn(path.join(root, "target/debug/stub-api"), ["--port", String(port)]);
+  await new Promise((resolve, reject) => {
+    child.stdout.on("data", (d) => String(d).includes("listening") && resolve());
+    child.on("exit", (code) => reject(new Error(`stub-api exited (${code})`)));
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const orgUrl = (what, org) => `${url}/__stub/${what}?org=${encodeURIComponent(org)}`;
+  return {
+    url,
+    stop: () => child.kill(),
+    /** What the create endpoint received from `org`. */
+    requests: async (org) => (await fetch(orgUrl("requests", org))).json(),
+    /** Makes the next request(s) of `org` misbehave. */
+    next: async (org, misbehaviour) => {
+      const response = await fetch(orgUrl("next", org), { method: "POST", body: JSON.stringify(misbehaviour) });
+      assert.equal(response.status, 200);
+    },
+  };
+}
+
+/** Debian's chromium, headless, with the flags this machine needs. */
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+      "--disable-background-networking", "--disable-component-update", "--disable-sync", ...extraArgs],
+  });
+}
+
+/** Opens `url` in a fresh context; the test fails on console errors or uncaught exceptions. */
+export async function openPage(browser, t, url) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const problems = [];
+  // The browser itself logs every failed HTTP status ("Failed to load resource"); those are the
+  // server errors a test asks for. Anything else logged as an error is a problem.
+  page.on("console", (m) => {
+    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+  });
+  page.on("pageerror", (e) => problems.push(String(e)));
+  t.after(async () => {
+    await context.close();
+    assert.deepEqual(problems, [], "console errors or uncaught exceptions");
+  });
+  await page.goto(url);
+  return page;
+}
