@@ -1,26 +1,47 @@
 #!/usr/bin/env bash
-# Trunk post_build hook (see Trunk.toml).
-# 1. Stable module names: Trunk names the bindings after the package (thena-add-contact.js);
-#    hosts import the crate's module names, thena_add_contact.js and thena_add_contact_bg.wasm.
-# 2. Release builds: minify the wasm-bindgen JS glue with esbuild (Trunk's own JS minifier
-#    cannot parse it and leaves it as it is).
+# Trunk post_build hook (see Trunk.toml): makes the module hosts import.
+# 1. Stable names: Trunk names the wasm after the package (thena-add-contact_bg.wasm); hosts
+#    load thena_add_contact_bg.wasm.
+# 2. One module: src/js/thena_add_contact.js (init, mount, the custom element), the
+#    wasm-bindgen bindings it imports and their snippets (the fetch call in src/api.rs) are
+#    bundled by esbuild into thena_add_contact.js,
+#    minified in release builds (Trunk's own JS minifier cannot parse the bindings).
+# 3. The typings, src/js/thena_add_contact.d.ts, go beside it.
+# 4. Release builds: wasm exports the bundle never calls are removed (see below).
 set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?this runs as a Trunk hook}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-if [ -f "$dir/thena-add-contact.js" ]; then
-  sed 's/thena-add-contact_bg\.wasm/thena_add_contact_bg.wasm/g' "$dir/thena-add-contact.js" >"$dir/thena_add_contact.js"
-  rm "$dir/thena-add-contact.js"
+esbuild="$root/node_modules/.bin/esbuild"
+if [ ! -x "$esbuild" ]; then
+  echo "trunk-post-build: $esbuild is missing; run scripts/setup.sh (npm ci)" >&2
+  exit 1
 fi
 if [ -f "$dir/thena-add-contact_bg.wasm" ]; then
   mv "$dir/thena-add-contact_bg.wasm" "$dir/thena_add_contact_bg.wasm"
 fi
+# The bindings also export leptos's server_fn stream classes (IntoUnderlying*), which the widget
+# never uses; without their Symbol.dispose lines, esbuild can leave them out of the bundle.
+sed -e 's/thena-add-contact_bg\.wasm/thena_add_contact_bg.wasm/g' \
+  -e '/^if (Symbol\.dispose) IntoUnderlying[A-Za-z]*\.prototype/d' \
+  "$dir/thena-add-contact.js" >"$dir/thena_add_contact_bindings.js"
+rm "$dir/thena-add-contact.js"
+cp "$root/src/js/thena_add_contact.js" "$dir/thena_add_contact_entry.js"
+cp "$root/src/js/strings.en.json" "$dir/strings.en.json"
+minify=()
+[ "${TRUNK_PROFILE:-debug}" = "release" ] && minify=(--minify)
+"$esbuild" "$dir/thena_add_contact_entry.js" --bundle "${minify[@]}" --pure:FinalizationRegistry --format=esm --target=es2022 \
+  --log-level=warning --outfile="$dir/thena_add_contact.js"
 if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
-  esbuild="$root/node_modules/.bin/esbuild"
-  if [ ! -x "$esbuild" ]; then
-    echo "trunk-post-build: $esbuild is missing; run scripts/setup.sh (npm ci)" >&2
-    exit 1
-  fi
-  "$esbuild" "$dir/thena_add_contact.js" --minify --format=esm --target=es2020 \
-    --log-level=warning --outfile="$dir/thena_add_contact.min.js"
-  mv "$dir/thena_add_contact.min.js" "$dir/thena_add_contact.js"
+  # 4. Release: drop the wasm exports the bundle never calls (and the code only they reach),
+  #    then optimize again as index.html's data-wasm-opt-params do.
+  node "$root/scripts/wasm-exports-used.mjs" "$dir/thena_add_contact_bg.wasm" "$dir/thena_add_contact.js" \
+    >"$dir/graph.json"
+  "$root/node_modules/.bin/wasm-metadce" --detect-features "$dir/thena_add_contact_bg.wasm" \
+    --graph-file "$dir/graph.json" -o "$dir/dce.wasm" >/dev/null
+  "$root/node_modules/.bin/wasm-opt" --detect-features --low-memory-unused --strip-producers -Oz \
+    "$dir/dce.wasm" -o "$dir/thena_add_contact_bg.wasm"
+  rm "$dir/graph.json" "$dir/dce.wasm"
 fi
+rm -r "$dir/thena_add_contact_entry.js" "$dir/thena_add_contact_bindings.js" "$dir/strings.en.json" \
+  "$dir/snippets"
+cp "$root/src/js/thena_add_contact.d.ts" "$dir/"

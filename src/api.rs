@@ -4,6 +4,7 @@
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::Field;
 use crate::json::{self, Json};
+use crate::texts::Texts;
 use crate::validate::{invalid_fields_summary, FieldError};
 
 /// How long the widget waits for the service before it gives up and offers a retry.
@@ -143,60 +144,37 @@ impl ApiError {
     }
 
     /// The message shown above the button.
-    pub fn message(&self) -> String {
-        match self {
-            ApiError::Validation { general, fields } => match (general.is_empty(), fields.len()) {
-                (false, _) => {
-                    let mut text = String::new();
-                    for message in general {
-                        if !text.is_empty() {
-                            text.push(' ');
-                        }
-                        text.push_str(message);
-                    }
-                    text
+    pub fn message(&self, texts: &Texts) -> String {
+        let (key, name, value) = match self {
+            ApiError::Validation { general, fields } => {
+                return match (general.is_empty(), fields.len()) {
+                    (false, _) => general.join(" "),
+                    (true, 0) => texts.get("api.rejected").into(),
+                    (true, n) => invalid_fields_summary(n, texts),
                 }
-                (true, n) => invalid_fields_summary(n),
-            },
-            ApiError::Unauthorized => {
-                "Your session has expired. Sign in again, then add the contact.".into()
             }
-            ApiError::Forbidden => {
-                "You don't have permission to add contacts in this organization.".into()
-            }
-            ApiError::Conflict => "A contact with this email already exists.".into(),
+            ApiError::Unauthorized => ("unauthorized", "", 0),
+            ApiError::Forbidden => ("forbidden", "", 0),
+            ApiError::Conflict => ("conflict", "", 0),
+            ApiError::RateLimited {
+                retry_after_secs: Some(secs @ 0..=90),
+            } => ("rateLimited", "seconds", (*secs).max(2)),
             ApiError::RateLimited {
                 retry_after_secs: Some(secs),
-            } => format!(
-                "Too many requests right now. Try again in {}.",
-                describe_wait(*secs)
-            ),
+            } => ("rateLimitedMinutes", "minutes", secs.div_ceil(60)),
             ApiError::RateLimited {
                 retry_after_secs: None,
-            } => "Too many requests right now. Wait a minute, then try again.".into(),
-            ApiError::Server { status } => format!(
-                "The Thena service had a problem (error {status}). Nothing was lost: try again."
-            ),
-            ApiError::Network { timed_out: true } => format!(
-                "The Thena service didn't answer within {} seconds. Nothing was lost: try again.",
-                REQUEST_TIMEOUT_MS / 1000
-            ),
-            ApiError::Network { timed_out: false } => {
-                "Couldn't reach the Thena service. Check your connection, then try again.".into()
+            } => ("rateLimitedUnknown", "", 0),
+            ApiError::Server { status } => ("server", "status", (*status).into()),
+            ApiError::Network { timed_out: true } => {
+                ("timeout", "seconds", (REQUEST_TIMEOUT_MS / 1000).into())
             }
-            ApiError::BadResponse { status } if (200..300).contains(status) => {
-                "The contact was probably created, but the reply could not be read. Check the \
-                 contact list before adding it again."
-                    .into()
-            }
-            ApiError::BadResponse { status: 404 } => "The contacts service wasn't found at this \
-                 address (error 404). Check the widget's API address."
-                .into(),
-            ApiError::BadResponse { status } => format!(
-                "The service sent a reply the form couldn't read (status {status}). Try again; \
-                 if it keeps happening, contact support."
-            ),
-        }
+            ApiError::Network { timed_out: false } => ("network", "", 0),
+            ApiError::BadResponse { status: 200..=299 } => ("probablyCreated", "", 0),
+            ApiError::BadResponse { status: 404 } => ("notFound", "", 0),
+            ApiError::BadResponse { status } => ("badResponse", "status", (*status).into()),
+        };
+        texts.fill(&format!("api.{key}"), &[(name, &value.to_string())])
     }
 
     /// The HTTP status, when there was a response.
@@ -230,14 +208,6 @@ impl ApiError {
             ApiError::BadResponse { status } => !(200..300).contains(status),
             _ => false,
         }
-    }
-}
-
-fn describe_wait(secs: u64) -> String {
-    match secs {
-        0 | 1 => "a second".into(),
-        2..=90 => format!("{secs} seconds"),
-        _ => format!("about {} minutes", secs.div_ceil(60)),
     }
 }
 
@@ -322,13 +292,6 @@ fn validation_error(messages: &[String]) -> ApiError {
             None => general.push(message.clone()),
         }
     }
-    if fields.is_empty() && general.is_empty() {
-        general.push(
-            "The service didn't accept the contact and didn't say why (error 400). Check the \
-             fields, then try again."
-                .into(),
-        );
-    }
     ApiError::Validation { fields, general }
 }
 
@@ -342,16 +305,17 @@ fn says_email_exists(message: &str) -> bool {
 
 /// class-validator messages start with the property ("email must be an email",
 /// "accountIds.0 must be a string", "each value in accountIds must be a string").
-/// Returns the field and the message with the property replaced by the field's label.
+/// Returns the field and the message with the property replaced by a `{label}` placeholder
+/// (filled with the form's label when shown).
 fn field_of_message(message: &str) -> Option<(Field, String)> {
     let rest = message.strip_prefix("each value in ").unwrap_or(message);
     let (word, tail) = rest.split_once(' ').unwrap_or((rest, ""));
     let property = word.split(['.', '[']).next().unwrap_or_default();
     let field = Field::from_json_name(property)?;
     let readable = if message.starts_with("each value in ") {
-        format!("Each of the {} {tail}", field.label())
+        format!("Each of the {{label}} {tail}")
     } else {
-        format!("{} {tail}", field.label())
+        format!("{{label}} {tail}")
     };
     let readable = readable.trim_end().to_string();
     let readable = if readable.ends_with(['.', '!', '?']) {
@@ -380,7 +344,7 @@ fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -
 
 /// Sends the create request. `token` is the host page's bearer token; `signal` aborts it.
 ///
-/// Plain `fetch` through web-sys: gloo-net's wrappers also link ReadableStream and URL code the
+/// Plain `fetch` (see `post`): gloo-net's wrappers also link ReadableStream and URL code the
 /// widget never uses (1.1 KB gzip of wasm and a dozen JS imports, measured).
 pub async fn create_contact(
     config: &ApiConfig,
@@ -388,49 +352,57 @@ pub async fn create_contact(
     body: &NewContact,
     signal: Option<&web_sys::AbortSignal>,
 ) -> Result<Created, ApiError> {
-    use wasm_bindgen::JsCast;
-    use wasm_bindgen_futures::JsFuture;
     let token = token.trim();
-    // fetch throws on such header values; a person can only fix this by signing in again.
+    // fetch refuses such header values; a person can only fix this by signing in again.
     if !is_header_value(token) {
         return Err(ApiError::Unauthorized);
     }
     let network = |_| ApiError::Network { timed_out: false };
-    let headers = web_sys::Headers::new().map_err(network)?;
-    headers
-        .set("Authorization", &format!("Bearer {token}"))
-        .map_err(network)?;
-    headers.set("x-org-id", config.org_id()).map_err(network)?;
-    headers
-        .set("Content-Type", "application/json")
-        .map_err(network)?;
-    let init = web_sys::RequestInit::new();
-    init.set_method("POST");
-    init.set_headers(&headers);
-    init.set_body(&body.to_json().into());
-    init.set_signal(signal);
-    let window = web_sys::window().ok_or(ApiError::Network { timed_out: false })?;
-    let response = JsFuture::from(window.fetch_with_str_and_init(&config.contacts_url(), &init))
+    let promise = post(
+        &config.contacts_url(),
+        token,
+        config.org_id(),
+        &body.to_json(),
+        signal,
+    );
+    let parts: js_sys::Array = wasm_bindgen_futures::JsFuture::from(promise)
         .await
         .map_err(network)?
-        .unchecked_into::<web_sys::Response>(); // what fetch resolves to
-    let header = |name: &str| response.headers().get(name).ok().flatten();
-    let (retry_after, rate_limit_reset) = (header("retry-after"), header("x-ratelimit-reset"));
-    let text = JsFuture::from(response.text().map_err(network)?)
-        .await
-        .map_err(network)?
-        .as_string()
-        .unwrap_or_default();
+        .into();
+    let text = |i| parts.get(i).as_string();
+    let body = text(3).unwrap_or_default();
     let now_unix = (js_sys::Date::now() / 1000.0) as u64;
     interpret_response(
         ResponseParts {
-            status: response.status(),
-            retry_after: retry_after.as_deref(),
-            rate_limit_reset: rate_limit_reset.as_deref(),
-            body: &text,
+            status: parts.get(0).as_f64().unwrap_or_default() as u16,
+            retry_after: text(1).as_deref(),
+            rate_limit_reset: text(2).as_deref(),
+            body: &body,
         },
         now_unix,
     )
+}
+
+// The request itself, in JavaScript: one import instead of the dozen web-sys bindings that
+// Headers, RequestInit and Response need (about 1 KB of gzip).
+#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
+export function post(url, token, orgId, body, signal) {
+  const headers = { Authorization: `Bearer ${token}`, "x-org-id": orgId, "Content-Type": "application/json" };
+  return Promise.resolve()
+    .then(() => fetch(url, { method: "POST", headers, body, signal }))
+    .then((r) => r.text().then((text) => [r.status, r.headers.get("retry-after"), r.headers.get("x-ratelimit-reset"), text]));
+}
+"#)]
+extern "C" {
+    /// Resolves to `[status, Retry-After, X-RateLimit-Reset, body]`; rejects when no response
+    /// came (network, abort).
+    fn post(
+        url: &str,
+        token: &str,
+        org_id: &str,
+        body: &str,
+        signal: Option<&web_sys::AbortSignal>,
+    ) -> js_sys::Promise;
 }
 
 #[cfg(test)]
@@ -523,7 +495,7 @@ mod tests {
             assert_eq!(err, ApiError::BadResponse { status: 201 }, "{body}");
             assert_eq!(err.kind(), "bad_response");
             assert!(!err.retryable());
-            assert!(err.message().contains("contact list"));
+            assert!(err.message(&Texts::default()).contains("contact list"));
         }
     }
 
@@ -546,22 +518,21 @@ mod tests {
             vec![
                 (
                     Field::Email,
-                    FieldError::Server("Email must be an email.".into())
+                    FieldError::Server("{label} must be an email.".into())
                 ),
                 (
                     Field::FirstName,
-                    FieldError::Server("First name should not be empty.".into())
+                    FieldError::Server("{label} should not be empty.".into())
                 ),
                 (
                     Field::AccountIds,
                     FieldError::Server(
-                        "Account IDs must be a string. Each of the Account IDs must be a UUID."
-                            .into()
+                        "{label} must be a string. Each of the {label} must be a UUID.".into()
                     )
                 ),
             ]
         );
-        assert_eq!(err.message(), "something else went wrong");
+        assert_eq!(err.message(&Texts::default()), "something else went wrong");
     }
 
     #[test]
@@ -576,7 +547,7 @@ mod tests {
         );
         let err = respond(400, "<html>Bad</html>").unwrap_err();
         assert_eq!(err.kind(), "validation");
-        assert!(err.message().contains("didn't say why"));
+        assert!(err.message(&Texts::default()).contains("didn't say why"));
         let err = respond(
             422,
             &nest(
@@ -586,7 +557,10 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!(err.field_errors()[0].0, Field::Phone);
-        assert_eq!(err.message(), "Check the highlighted field.");
+        assert_eq!(
+            err.message(&Texts::default()),
+            "Check the highlighted field."
+        );
     }
 
     #[test]
@@ -612,7 +586,7 @@ mod tests {
                 vec![(Field::Email, FieldError::EmailAlreadyExists)]
             );
             assert!(FieldError::EmailAlreadyExists
-                .message(Field::Email)
+                .message(Field::Email, &Texts::default())
                 .starts_with("A contact with this email already exists"));
         }
     }
@@ -621,10 +595,14 @@ mod tests {
     fn auth_errors_have_their_own_messages() {
         let err = respond(401, &nest(401, "Unauthorized".into())).unwrap_err();
         assert_eq!((err.kind(), err.status()), ("unauthorized", Some(401)));
-        assert!(err.message().contains("session has expired"));
+        assert!(err
+            .message(&Texts::default())
+            .contains("session has expired"));
         let err = respond(403, "").unwrap_err();
         assert_eq!((err.kind(), err.status()), ("forbidden", Some(403)));
-        assert!(err.message().contains("don't have permission"));
+        assert!(err
+            .message(&Texts::default())
+            .contains("don't have permission"));
         assert!(!err.retryable());
     }
 
@@ -648,7 +626,9 @@ mod tests {
                 retry_after_secs: Some(30)
             }
         );
-        assert!(limited(Some("30"), None).message().contains("30 seconds"));
+        assert!(limited(Some("30"), None)
+            .message(&Texts::default())
+            .contains("30 seconds"));
         let reset = (NOW + 120).to_string();
         let err = limited(None, Some(&reset));
         assert_eq!(
@@ -657,7 +637,7 @@ mod tests {
                 retry_after_secs: Some(120)
             }
         );
-        assert!(err.message().contains("about 2 minutes"));
+        assert!(err.message(&Texts::default()).contains("about 2 minutes"));
         assert_eq!(
             limited(None, Some("45")),
             ApiError::RateLimited {
@@ -684,7 +664,9 @@ mod tests {
                 retry_after_secs: None
             }
         );
-        assert!(limited(None, None).message().contains("Wait a minute"));
+        assert!(limited(None, None)
+            .message(&Texts::default())
+            .contains("Wait a minute"));
         assert_eq!(limited(None, None).kind(), "rate_limited");
         // An HTTP-date Retry-After is not read; the reset header still is.
         let reset = (NOW + 20).to_string();
@@ -702,19 +684,19 @@ mod tests {
             let err = respond(status, "<html>oops</html>").unwrap_err();
             assert_eq!((err.kind(), err.status()), ("server", Some(status)));
             assert!(err.retryable());
-            assert!(err.message().contains(&status.to_string()));
+            assert!(err.message(&Texts::default()).contains(&status.to_string()));
         }
         let err = respond(404, "").unwrap_err();
         assert_eq!(err.kind(), "bad_response");
-        assert!(err.message().contains("API address"));
+        assert!(err.message(&Texts::default()).contains("API address"));
         let err = respond(302, "").unwrap_err();
         assert_eq!(err, ApiError::BadResponse { status: 302 });
         assert!(err.retryable());
         let net = ApiError::Network { timed_out: false };
         assert_eq!((net.kind(), net.status()), ("network", None));
-        assert!(net.retryable() && net.message().contains("Couldn't reach"));
+        assert!(net.retryable() && net.message(&Texts::default()).contains("Couldn't reach"));
         assert!(ApiError::Network { timed_out: true }
-            .message()
+            .message(&Texts::default())
             .contains("30 seconds"));
     }
 
@@ -734,7 +716,8 @@ mod tests {
             for status in [
                 0, 100, 200, 201, 204, 400, 401, 403, 409, 422, 429, 500, 599, 600, 65535,
             ] {
-                let _ = respond(status, body).map_err(|e| (e.message(), e.field_errors()));
+                let _ = respond(status, body)
+                    .map_err(|e| (e.message(&Texts::default()), e.field_errors()));
             }
         }
     }

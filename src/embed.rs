@@ -1,170 +1,146 @@
-//! The JavaScript-facing surface: `mount(element, options)`, options parsing and the DOM events.
-//! The only module that knows about `JsValue` options.
+//! What the JavaScript module (`src/js/thena_add_contact.js`) calls. That module checks every
+//! option's type and names (a JavaScript check costs a fraction of its wasm) and hands the
+//! options over as JSON text, read here with the same reader as the API's replies. What only
+//! the wasm knows is checked here: the API address and the validity of hidden fields' values.
 
 use crate::api::ApiConfig;
 use crate::contact::RawJson;
-use crate::field::Field;
-use crate::form::{AddContactForm, AddContactOptions, TokenSource, WidgetError, WidgetEvent};
+use crate::field::{Field, FieldMap};
+use crate::form::{
+    AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetError, WidgetEvent,
+};
+use crate::json::{self, Json, Node};
+use crate::texts::Texts;
 use crate::validate::ContactDraft;
-use js_sys::{Array, Function, Object, Promise, Reflect, JSON};
+use js_sys::{Function, Promise};
 use leptos::prelude::*;
 use std::any::Any;
 use std::ptr::NonNull;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-/// The host's `values`: every field named as in the request body (`accountIds` an array of
-/// strings, `customFieldValues` an array passed through as JSON).
-fn prefill(values: &JsValue) -> Result<ContactDraft, JsError> {
-    let mut draft = ContactDraft::default();
-    if values.is_undefined() || values.is_null() {
-        return Ok(draft);
+/// A problem with the host's options: the message names the option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionError(pub String);
+
+fn problem(message: impl Into<String>) -> OptionError {
+    OptionError(message.into())
+}
+
+impl From<OptionError> for JsError {
+    fn from(error: OptionError) -> JsError {
+        JsError::new(&format!("thena-add-contact: {}", error.0))
     }
-    if !values.is_object() || Array::is_array(values) {
-        return Err(option_error("values must be an object"));
-    }
-    for key in Object::keys(values.unchecked_ref::<Object>()) {
-        let name = key.as_string().unwrap_or_default();
-        let value = get(values, &name);
-        let must_be = |what: &str| option_error(format!("values.{name} must be {what}"));
-        if value.is_undefined() || value.is_null() {
-            continue;
-        }
-        if name == "customFieldValues" {
-            if !Array::is_array(&value) {
-                return Err(must_be("an array"));
+}
+
+/// The host's options, read from their JSON.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Config {
+    pub api: ApiConfig,
+    pub values: ContactDraft,
+    pub show: FieldMap<Show>,
+    pub texts: Texts,
+}
+
+fn string<'a>(options: &'a Node<'_>, name: &str) -> &'a str {
+    options.get(name).and_then(Node::as_str).unwrap_or_default()
+}
+
+impl Config {
+    /// Reads `{apiBase, orgId, values, readOnly, hidden, texts}` as the module passes them:
+    /// `values` holds strings (account IDs one per line) and `customFieldValues`; `readOnly` and
+    /// `hidden` hold field names; `texts` is the whole table of texts.
+    pub fn from_json(text: &str) -> Result<Config, OptionError> {
+        let options = json::parse(text).ok_or_else(|| problem("options must be plain data"))?;
+        let api = ApiConfig::new(string(&options, "apiBase"), string(&options, "orgId"))
+            .map_err(|e| problem(e.0))?;
+        let mut values = ContactDraft::default();
+        if let Some(Json::Object(members)) = options.get("values").map(|node| &node.value) {
+            for (name, node) in members {
+                match Field::from_json_name(name) {
+                    Some(field) => values.values[field] = node.as_str().unwrap_or_default().into(),
+                    None => {
+                        values.custom_field_values = RawJson::parse(node.raw).unwrap_or_default()
+                    }
+                }
             }
-            let json = JSON::stringify(&value)
-                .ok()
-                .and_then(|json| json.as_string())
-                .ok_or_else(|| must_be("plain data"))?;
-            draft.custom_field_values =
-                RawJson::parse(&json).ok_or_else(|| must_be("plain data"))?;
-            continue;
         }
-        let field = Field::from_json_name(&name)
-            .ok_or_else(|| option_error(format!("values has no field named \"{name}\"")))?;
-        draft.values[field] = if field == Field::AccountIds {
-            let ids: Option<Vec<String>> = Array::is_array(&value)
-                .then(|| {
-                    Array::from(&value)
-                        .iter()
-                        .map(|id| id.as_string())
-                        .collect()
-                })
-                .flatten();
-            ids.ok_or_else(|| must_be("an array of strings"))?
-                .join("\n")
-        } else {
-            value.as_string().ok_or_else(|| must_be("a string"))?
-        };
-    }
-    Ok(draft)
-}
-
-fn option_error(message: impl AsRef<str>) -> JsError {
-    JsError::new(&format!("thena-add-contact: {}", message.as_ref()))
-}
-
-fn get(options: &JsValue, name: &str) -> JsValue {
-    Reflect::get(options, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn string_option(options: &JsValue, name: &str) -> Result<Option<String>, JsError> {
-    let value = get(options, name);
-    if value.is_undefined() || value.is_null() {
-        return Ok(None);
-    }
-    value
-        .as_string()
-        .map(Some)
-        .ok_or_else(|| option_error(format!("{name} must be a string")))
-}
-
-/// `token` (a string) or `getToken` (a function returning a string or a Promise of one).
-fn token_source(options: &JsValue) -> Result<TokenSource, JsError> {
-    let get_token = get(options, "getToken");
-    if let Some(function) = get_token.dyn_ref::<Function>() {
-        let function = function.clone();
-        return Ok(TokenSource::from_fn(move || {
-            let function = function.clone();
-            Box::pin(async move {
-                let value = function.call0(&JsValue::NULL).ok()?;
-                // A string or a Promise of one: resolve() takes both.
-                let value = JsFuture::from(Promise::resolve(&value)).await.ok()?;
-                value.as_string()
-            })
-        }));
-    }
-    if !get_token.is_undefined() && !get_token.is_null() {
-        return Err(option_error("getToken must be a function"));
-    }
-    match string_option(options, "token")? {
-        Some(token) if !token.trim().is_empty() => Ok(TokenSource::fixed(token)),
-        _ => Err(option_error(
-            "token (a string) or getToken (a function) is required",
-        )),
-    }
-}
-
-/// A plain JavaScript value of JSON text.
-fn json_to_js(json: &str) -> JsValue {
-    JSON::parse(json).unwrap_or(JsValue::NULL)
-}
-
-fn set(object: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-/// `event.detail` of `contact:error`: `{kind, status, message, fieldErrors}`.
-fn error_detail(error: &WidgetError) -> JsValue {
-    let field_errors = Object::new();
-    for (name, message) in &error.field_errors {
-        set(&field_errors, name, &JsValue::from_str(message));
-    }
-    let detail = Object::new();
-    set(&detail, "kind", &JsValue::from_str(error.kind));
-    let status = error.status.map_or(JsValue::NULL, JsValue::from);
-    set(&detail, "status", &status);
-    set(&detail, "message", &JsValue::from_str(&error.message));
-    set(&detail, "fieldErrors", &field_errors);
-    detail.into()
-}
-
-/// Dispatches `contact:<name>` on the host element; `false` when a listener called
-/// `preventDefault()` on a cancelable one.
-fn dispatch(target: &web_sys::HtmlElement, name: &str, detail: &JsValue, cancelable: bool) -> bool {
-    let init = web_sys::CustomEventInit::new();
-    init.set_bubbles(true);
-    init.set_composed(true);
-    init.set_cancelable(cancelable);
-    init.set_detail(detail);
-    match web_sys::CustomEvent::new_with_event_init_dict(&format!("contact:{name}"), &init) {
-        Ok(event) => target.dispatch_event(&event).unwrap_or(true),
-        Err(_) => true,
-    }
-}
-
-fn report(target: &web_sys::HtmlElement, event: WidgetEvent<'_>) -> bool {
-    match event {
-        WidgetEvent::Ready => dispatch(target, "ready", &JsValue::NULL, false),
-        WidgetEvent::Submit(body) => dispatch(target, "submit", &json_to_js(&body.to_json()), true),
-        WidgetEvent::Created(created) => {
-            dispatch(target, "created", &json_to_js(&created.json), false)
+        let mut show = FieldMap::default();
+        for (name, how) in [("readOnly", Show::ReadOnly), ("hidden", Show::Hidden)] {
+            if let Some(Json::Array(names)) = options.get(name).map(|node| &node.value) {
+                for field in names
+                    .iter()
+                    .filter_map(|n| Field::from_json_name(n.as_str()?))
+                {
+                    show[field] = how;
+                }
+            }
         }
-        WidgetEvent::Error(error) => dispatch(target, "error", &error_detail(error), false),
+        let texts = options
+            .get("texts")
+            .and_then(|node| Texts::from_json(node.raw))
+            .ok_or_else(|| problem("texts must be an object of strings"))?;
+        crate::form::check_hidden(&show, &values, &texts).map_err(problem)?;
+        Ok(Config {
+            api,
+            values,
+            show,
+            texts,
+        })
     }
 }
 
-/// A mounted widget, as JavaScript holds it. The widget stays mounted until `destroy()`, even
-/// when the host drops the handle and the garbage collector frees it: a widget must not vanish
-/// from a page because nobody kept a variable.
+/// `event.detail` of `contact:error`: `{kind, status, message, fieldErrors}`, as JSON.
+pub fn error_json(error: &WidgetError) -> String {
+    let mut out = String::from("{\"kind\":");
+    json::write_str(&mut out, error.kind);
+    out.push_str(",\"status\":");
+    out.push_str(&error.status.map_or("null".into(), |s| s.to_string()));
+    out.push_str(",\"message\":");
+    json::write_str(&mut out, &error.message);
+    out.push_str(",\"fieldErrors\":{");
+    for (i, (name, message)) in error.field_errors.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        json::write_str(&mut out, name);
+        out.push(':');
+        json::write_str(&mut out, message);
+    }
+    out.push_str("}}");
+    out
+}
+
+/// A token function from JavaScript: returns a Promise of the token (or of anything else, which
+/// counts as no token).
+fn token_source(get_token: Function, refreshes: bool) -> TokenSource {
+    let get = move || -> crate::form::TokenFuture {
+        let get_token = get_token.clone();
+        Box::pin(async move {
+            let promise = get_token.call0(&JsValue::NULL).ok()?;
+            JsFuture::from(Promise::from(promise))
+                .await
+                .ok()?
+                .as_string()
+        })
+    };
+    let source = TokenSource::from_fn(get);
+    if refreshes {
+        source
+    } else {
+        source.without_refresh()
+    }
+}
+
+/// A mounted widget, as the JavaScript module holds it. The widget stays mounted until
+/// `destroy()`, even when the host drops the handle and the garbage collector frees it: a
+/// widget must not vanish from a page because nobody kept a variable.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     /// From `Box::into_raw`, taken back exactly once by `destroy`.
     mounted: Option<NonNull<dyn Any>>,
+    control: FormControl,
 }
 
 #[wasm_bindgen]
@@ -172,34 +148,47 @@ impl WidgetHandle {
     /// Unmounts the widget and aborts a request in flight. Calling it again does nothing.
     pub fn destroy(&mut self) {
         if let Some(mounted) = self.mounted.take() {
-            // SAFETY: the pointer came from Box::into_raw in `mount` and is taken only here.
+            // SAFETY: the pointer came from Box::into_raw in `mount_widget`, taken only here.
             drop(unsafe { Box::from_raw(mounted.as_ptr()) });
         }
     }
+
+    pub fn reset(&self) {
+        self.control.reset();
+    }
 }
 
-/// Mounts the add-contact form into `element`.
-///
-/// Options: `apiBase` (https URL; http only for localhost), `orgId`, `token` or `getToken`,
-/// `values` (prefill, named as in the request body). Events `contact:ready`, `contact:submit`
-/// (cancelable), `contact:created`, `contact:error` are dispatched on `element`.
+/// Mounts the form into `element`. `options` is the JSON of the host's options; `get_token`
+/// returns a Promise of the token; `emit(type, detailJson)` reports an event and returns
+/// `false` when the host stopped a submit.
 #[wasm_bindgen]
-pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<WidgetHandle, JsError> {
-    if !options.is_object() {
-        return Err(option_error("options must be an object"));
-    }
-    let api_base =
-        string_option(&options, "apiBase")?.ok_or_else(|| option_error("apiBase is required"))?;
-    let org_id = string_option(&options, "orgId")?.unwrap_or_default();
-    let api = ApiConfig::new(&api_base, &org_id).map_err(|e| option_error(e.0))?;
-    let token = token_source(&options)?;
-    let values = prefill(&get(&options, "values"))?;
-    let target = element.clone();
+pub fn mount_widget(
+    element: web_sys::HtmlElement,
+    options: &str,
+    get_token: Function,
+    refreshes: bool,
+    emit: Function,
+) -> Result<WidgetHandle, JsError> {
+    let config = Config::from_json(options)?;
+    let control = FormControl::default();
+    let report = move |event: WidgetEvent<'_>| {
+        let (name, detail) = match event {
+            WidgetEvent::Ready => ("ready", String::new()),
+            WidgetEvent::Submit(body) => ("submit", body.to_json()),
+            WidgetEvent::Created(created) => ("created", created.json.clone()),
+            WidgetEvent::Error(error) => ("error", error_json(error)),
+        };
+        emit.call2(&JsValue::NULL, &name.into(), &detail.into())
+            .map_or(true, |allowed| allowed.as_bool() != Some(false))
+    };
     let form_options = AddContactOptions {
-        api,
-        token,
-        values,
-        on_event: Some(Rc::new(move |event| report(&target, event))),
+        api: config.api,
+        token: token_source(get_token, refreshes),
+        values: config.values,
+        show: config.show,
+        texts: config.texts,
+        on_event: Some(Rc::new(report)),
+        control: Some(control.clone()),
     };
     let handle = leptos::mount::mount_to(element, move || {
         view! { <AddContactForm options=form_options /> }
@@ -207,5 +196,79 @@ pub fn mount(element: web_sys::HtmlElement, options: JsValue) -> Result<WidgetHa
     let mounted: Box<dyn Any> = Box::new(handle);
     Ok(WidgetHandle {
         mounted: NonNull::new(Box::into_raw(mounted)),
+        control,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn config(extra: &str) -> Result<Config, String> {
+        let texts = crate::texts::ENGLISH;
+        Config::from_json(&format!(
+            r#"{{"apiBase":"https://platform.thena.ai","orgId":"org_1","texts":{texts}{extra}}}"#
+        ))
+        .map_err(|e| e.0)
+    }
+
+    #[test]
+    fn what_only_the_wasm_can_check_is_refused_with_the_option_named() {
+        let error = Config::from_json(r#"{"apiBase":"http://example.com","orgId":"o"}"#);
+        assert!(error.unwrap_err().0.contains("https"));
+        let error = Config::from_json(r#"{"apiBase":"https://example.com","orgId":""}"#);
+        assert!(error.unwrap_err().0.contains("orgId"));
+        let error = config(r#","hidden":["email"]"#).unwrap_err();
+        assert!(
+            error.starts_with("hidden field email needs a valid value"),
+            "{error}"
+        );
+        let error = config(r#","hidden":["email"],"values":{"email":"a@b"}"#).unwrap_err();
+        assert!(error.contains("example.com"), "{error}");
+        assert!(config(r#","hidden":["email"],"values":{"email":"a@b.io"}"#).is_ok());
+    }
+
+    #[test]
+    fn options_are_read_into_the_forms_config() {
+        let c = config(
+            r#","token":"t","values":{"firstName":"Ada","accountIds":"A1\nA2",
+            "customFieldValues":[{"customFieldId":"cf"}]},
+            "readOnly":["accountIds"],"hidden":["avatarUrl"]"#,
+        )
+        .unwrap();
+        assert_eq!(c.api.org_id(), "org_1");
+        assert_eq!(c.values.values[Field::FirstName], "Ada");
+        assert_eq!(c.values.values[Field::AccountIds], "A1\nA2");
+        assert_eq!(
+            c.values.custom_field_values.get(),
+            r#"[{"customFieldId":"cf"}]"#
+        );
+        assert_eq!(c.show[Field::AccountIds], Show::ReadOnly);
+        assert_eq!(c.show[Field::AvatarUrl], Show::Hidden);
+        assert_eq!(c.show[Field::Email], Show::Editable);
+        assert_eq!(c.texts.get("submit"), "Add contact");
+    }
+
+    #[test]
+    fn error_details_are_json_with_every_member() {
+        let error = WidgetError {
+            kind: "validation",
+            status: None,
+            message: "Check \"this\"".into(),
+            field_errors: vec![("email", "Bad".into()), ("phoneNumber", "Worse".into())],
+        };
+        let parsed: serde_json::Value = serde_json::from_str(&error_json(&error)).unwrap();
+        assert_eq!(
+            parsed,
+            serde_json::json!({"kind": "validation", "status": null, "message": "Check \"this\"",
+                "fieldErrors": {"email": "Bad", "phoneNumber": "Worse"}})
+        );
+        let parsed: serde_json::Value = serde_json::from_str(&error_json(&WidgetError {
+            status: Some(409),
+            field_errors: vec![],
+            ..error
+        }))
+        .unwrap();
+        assert_eq!(parsed["status"], 409);
+    }
 }

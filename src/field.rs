@@ -40,19 +40,6 @@ impl Field {
         }
     }
 
-    /// The visible label.
-    pub const fn label(self) -> &'static str {
-        match self {
-            Field::FirstName => "First name",
-            Field::LastName => "Last name",
-            Field::Email => "Email",
-            Field::Phone => "Phone",
-            Field::ContactType => "Contact type",
-            Field::AvatarUrl => "Avatar URL",
-            Field::AccountIds => "Account IDs",
-        }
-    }
-
     /// The `autocomplete` hint that lets browsers and password managers fill the field.
     pub const fn autocomplete(self) -> &'static str {
         match self {
@@ -78,17 +65,6 @@ impl Field {
 
     pub const fn required(self) -> bool {
         matches!(self, Field::FirstName | Field::Email)
-    }
-
-    /// A short hint shown under the label, when the rule is not obvious.
-    pub const fn hint(self) -> Option<&'static str> {
-        match self {
-            Field::Phone => Some("With country code, as in +1 415 555 0123"),
-            Field::ContactType => Some("Leave empty to use your organization's default"),
-            Field::AvatarUrl => Some("A web address starting with https://"),
-            Field::AccountIds => Some("Separate IDs with commas or new lines"),
-            Field::FirstName | Field::LastName | Field::Email => None,
-        }
     }
 
     /// The CSS selector of the field's input within the widget (its `name`).

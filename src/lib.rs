@@ -5,8 +5,9 @@
 //! - [`json`]: the little JSON the widget reads and writes.
 //! - [`validate`]: the client-side rule of every field.
 //! - [`api`]: the one client of `POST /v1/accounts/contacts`.
+//! - [`texts`]: every visible text by key, and the host's overrides.
 //! - [`form`]: the Leptos component.
-//! - [`embed`]: what JavaScript calls: `mount(element, options)`.
+//! - [`embed`]: what the JavaScript module (`src/js/`) calls.
 
 pub mod api;
 pub mod contact;
@@ -14,4 +15,5 @@ pub mod embed;
 pub mod field;
 pub mod form;
 pub mod json;
+pub mod texts;
 pub mod validate;

@@ -4,6 +4,7 @@
 
 use crate::contact::{NewContact, RawJson};
 use crate::field::{Field, FieldMap};
+use crate::texts::{fill, Texts};
 
 /// Longest name, contact type or account ID accepted. The public reference publishes no limit;
 /// this keeps a stray paste of a whole document from being sent as a name.
@@ -41,105 +42,73 @@ pub enum FieldError {
     AccountIdsRepeated(Vec<String>),
     /// The service said the email is already used by a contact of this organization.
     EmailAlreadyExists,
-    /// A message from the service about this field, shown as it came (as text).
+    /// A message from the service about this field, shown as it came (as text), with a
+    /// `{label}` placeholder where it named the property.
     Server(String),
 }
 
 impl FieldError {
-    /// What the person reads under the field.
-    pub fn message(&self, field: Field) -> String {
-        let label = field.label();
-        match self {
-            FieldError::Required => match field {
-                Field::Email => "Enter an email address.".into(),
-                _ => format!("Enter a {}.", label.to_ascii_lowercase()),
-            },
+    /// What the person reads under the field, in the form's texts.
+    pub fn message(&self, field: Field, texts: &Texts) -> String {
+        let label = texts.label(field);
+        let quoted = |text: &str| format!("\u{201c}{text}\u{201d}");
+        let (key, name, value) = match self {
+            FieldError::Required => {
+                return fill(texts.of_field(field, "required"), &[("label", label)])
+            }
             FieldError::TooLong { max, actual } => {
-                format!("{label} can be at most {max} characters; this one has {actual}.")
+                let (max, actual) = (max.to_string(), actual.to_string());
+                let args = [("label", label), ("max", &max), ("actual", &actual)];
+                return texts.fill("error.tooLong", &args);
             }
-            FieldError::ControlCharacters => {
-                format!("{label} contains invisible control characters. Retype it without them.")
-            }
-            FieldError::EmailMissingAt => {
-                "An email address needs an @, like name@example.com.".into()
-            }
+            FieldError::ControlCharacters => ("controlCharacters", "label", label.into()),
+            FieldError::EmailMissingAt => ("emailMissingAt", "", String::new()),
+            FieldError::EmailInvalidCharacter(' ') => ("emailSpace", "", String::new()),
             FieldError::EmailInvalidCharacter(c) => {
-                let shown = match c {
-                    ' ' => "a space".to_string(),
-                    c if c.is_whitespace() || c.is_control() => {
-                        format!("the invisible character U+{:04X}", *c as u32)
-                    }
-                    c => format!("\u{201c}{c}\u{201d}"),
-                };
-                format!("An email address can't contain {shown}.")
-            }
-            FieldError::EmailMissingLocalPart => {
-                "Add the part before the @, like name@example.com.".into()
-            }
-            FieldError::EmailInvalidDomain => {
-                "The part after the @ isn't a valid domain, like example.com.".into()
-            }
-            FieldError::EmailDomainWithoutDot => {
-                "Add the end of the domain, like example.com rather than example.".into()
-            }
-            FieldError::PhoneMissingCountryCode => {
-                "Add the country code, starting with +, as in +1 415 555 0123."
-                    .into()
-            }
-            FieldError::PhoneInvalidCharacters => {
-                "Use only digits, spaces, dashes, dots, parentheses and a leading +.".into()
-            }
-            FieldError::PhoneWrongLength { digits } => format!(
-                "A phone number with country code has 7 to 15 digits; this one has {digits}."
-            ),
-            FieldError::PhoneCountryCodeStartsWithZero => {
-                "Country codes don't start with 0. Check the digits after the +.".into()
-            }
-            FieldError::UrlNotAbsolute => {
-                "Enter the full web address, starting with https://.".into()
-            }
-            FieldError::UrlUnsupportedScheme(scheme) => format!(
-                "Only http:// and https:// addresses can be used, not \u{201c}{scheme}:\u{201d}."
-            ),
-            FieldError::UrlContainsSpace => {
-                "A web address can't contain spaces. Copy the address again.".into()
-            }
-            FieldError::UrlMissingHost => {
-                "The address is missing the site's name, like https://example.com/photo.png."
-                    .into()
-            }
-            FieldError::AccountIdContainsSpace(id) => format!(
-                "\u{201c}{id}\u{201d} contains a space. Separate account IDs with commas or new lines."
-            ),
-            FieldError::AccountIdsRepeated(ids) => {
-                let mut text = String::new();
-                for id in ids {
-                    if !text.is_empty() {
-                        text.push_str(", ");
-                    }
-                    text.push('\u{201c}');
-                    text.push_str(id);
-                    text.push('\u{201d}');
-                }
-                if ids.len() == 1 {
-                    format!("{text} is listed more than once. Remove the copy.")
+                let shown = if c.is_whitespace() || c.is_control() {
+                    format!("U+{:04X}", *c as u32)
                 } else {
-                    format!("{text} are listed more than once. Remove the copies.")
-                }
+                    quoted(c.encode_utf8(&mut [0; 4]))
+                };
+                ("emailInvalidCharacter", "character", shown)
             }
-            FieldError::EmailAlreadyExists => {
-                "A contact with this email already exists in this organization.".into()
+            FieldError::EmailMissingLocalPart => ("emailMissingLocalPart", "", String::new()),
+            FieldError::EmailInvalidDomain => ("emailInvalidDomain", "", String::new()),
+            FieldError::EmailDomainWithoutDot => ("emailDomainWithoutDot", "", String::new()),
+            FieldError::PhoneMissingCountryCode => ("phoneMissingCountryCode", "", String::new()),
+            FieldError::PhoneInvalidCharacters => ("phoneInvalidCharacters", "", String::new()),
+            FieldError::PhoneWrongLength { digits } => {
+                ("phoneWrongLength", "digits", digits.to_string())
             }
-            FieldError::Server(message) => message.clone(),
-        }
+            FieldError::PhoneCountryCodeStartsWithZero => {
+                ("phoneCountryCodeStartsWithZero", "", String::new())
+            }
+            FieldError::UrlNotAbsolute => ("urlNotAbsolute", "", String::new()),
+            FieldError::UrlUnsupportedScheme(scheme) => {
+                ("urlUnsupportedScheme", "scheme", scheme.clone())
+            }
+            FieldError::UrlContainsSpace => ("urlContainsSpace", "", String::new()),
+            FieldError::UrlMissingHost => ("urlMissingHost", "", String::new()),
+            FieldError::AccountIdContainsSpace(id) => ("accountIdContainsSpace", "id", id.clone()),
+            FieldError::AccountIdsRepeated(ids) if ids.len() == 1 => {
+                ("accountIdRepeated", "id", ids[0].clone())
+            }
+            FieldError::AccountIdsRepeated(ids) => {
+                let quoted: Vec<String> = ids.iter().map(|id| quoted(id)).collect();
+                ("accountIdsRepeated", "ids", quoted.join(", "))
+            }
+            FieldError::EmailAlreadyExists => ("emailAlreadyExists", "", String::new()),
+            FieldError::Server(message) => return fill(message, &[("label", label)]),
+        };
+        texts.fill(&format!("error.{key}"), &[(name, &value)])
     }
 }
 
 /// "Check the highlighted field." / "Check the 3 highlighted fields."
-pub fn invalid_fields_summary(count: usize) -> String {
+pub fn invalid_fields_summary(count: usize, texts: &Texts) -> String {
     match count {
-        1 => "Check the highlighted field.".into(),
-        n => format!("Check the {n} highlighted fields."),
+        1 => texts.get("invalidField").into(),
+        n => texts.fill("invalidFields", &[("count", &n.to_string())]),
     }
 }
 
@@ -593,7 +562,7 @@ mod tests {
             Err(FieldError::PhoneMissingCountryCode)
         );
         assert!(FieldError::PhoneMissingCountryCode
-            .message(Field::Phone)
+            .message(Field::Phone, &Texts::default())
             .contains("country code"));
     }
 
@@ -735,7 +704,8 @@ mod tests {
             Err(FieldError::TooLong { .. })
         ));
         assert_eq!(account_ids("A1\u{1}"), Err(FieldError::ControlCharacters));
-        let msg = FieldError::AccountIdsRepeated(vec!["A123".into()]).message(Field::AccountIds);
+        let msg = FieldError::AccountIdsRepeated(vec!["A123".into()])
+            .message(Field::AccountIds, &Texts::default());
         assert!(
             msg.contains("A123") && msg.contains("more than once"),
             "{msg}"
@@ -798,7 +768,7 @@ mod tests {
             for field in Field::ALL {
                 let d = draft(&[(field, input.as_str())]);
                 if let Some(error) = d.check(field) {
-                    assert!(!error.message(field).is_empty());
+                    assert!(!error.message(field, &Texts::default()).is_empty());
                 }
                 let _ = d.to_request();
             }
@@ -808,18 +778,18 @@ mod tests {
     #[test]
     fn every_message_names_what_to_do() {
         assert_eq!(
-            FieldError::Required.message(Field::FirstName),
+            FieldError::Required.message(Field::FirstName, &Texts::default()),
             "Enter a first name."
         );
         assert_eq!(
-            FieldError::Required.message(Field::Email),
+            FieldError::Required.message(Field::Email, &Texts::default()),
             "Enter an email address."
         );
         let length = FieldError::TooLong {
             max: 255,
             actual: 300,
         }
-        .message(Field::LastName);
+        .message(Field::LastName, &Texts::default());
         assert_eq!(
             length,
             "Last name can be at most 255 characters; this one has 300."

@@ -4,18 +4,22 @@
 mod options;
 mod state;
 
+pub(crate) use options::check_hidden;
 pub use options::{
-    AddContactOptions, EventHandler, TokenFuture, TokenSource, WidgetError, WidgetEvent,
+    AddContactOptions, EventHandler, FormControl, Show, TokenFuture, TokenSource, WidgetError,
+    WidgetEvent,
 };
 pub use state::FormState;
 
 use crate::api::{self, ApiConfig, ApiError, Created, REQUEST_TIMEOUT_MS};
 use crate::contact::NewContact;
 use crate::field::Field;
+use crate::texts::Texts;
 use crate::validate::invalid_fields_summary;
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use options::Controls;
 use std::cell::Cell;
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -83,6 +87,9 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
     let state = RwSignal::new(FormState::new(options.values.clone()));
+    let texts = options.texts.clone();
+    let show = options.show.clone();
+    let control = options.control.clone();
     let phase = RwSignal::new(Phase::Editing);
     let announcement = RwSignal::new(String::new());
     let root = NodeRef::<leptos::html::Div>::new();
@@ -93,6 +100,9 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     // Unmounting aborts a request in flight and clears its timer (cleanups run before the
     // owner's values are dropped, so the stored value is still there).
     on_cleanup(move || {
+        if let Some(Some(control)) = host.try_with_value(|h| h.options.control.clone()) {
+            control.detach();
+        }
         if let Some(Some((controller, timer))) = host.try_with_value(|h| h.in_flight.take()) {
             if let Some(timer) = timer {
                 timer.clear();
@@ -136,27 +146,31 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             Ok(body) => body,
             Err(first_invalid) => {
                 let errors = state.with_untracked(|s| s.draft.errors());
+                let texts = host.with_value(|h| h.options.texts.clone());
                 phase.set(Phase::Editing);
-                announcement.set(invalid_fields_summary(errors.len()));
+                announcement.set(invalid_fields_summary(errors.len(), &texts));
                 focus_field(first_invalid);
-                emit(WidgetEvent::Error(&WidgetError::from_validation(&errors)));
+                emit(WidgetEvent::Error(&WidgetError::from_validation(
+                    &errors, &texts,
+                )));
                 return;
             }
         };
         if !emit(WidgetEvent::Submit(&body)) {
             return;
         }
-        let Some((config, token, in_flight)) = host.try_with_value(|h| {
+        let Some((config, token, in_flight, texts)) = host.try_with_value(|h| {
             (
                 h.options.api.clone(),
                 h.options.token.clone(),
                 h.in_flight.clone(),
+                h.options.texts.clone(),
             )
         }) else {
             return;
         };
         phase.set(Phase::Sending);
-        announcement.set("Adding contact\u{2026}".into());
+        announcement.set(texts.get("sending").into());
         spawn_local(async move {
             let result = send(&config, &token, &body, &in_flight).await;
             if phase.is_disposed() {
@@ -164,11 +178,11 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             }
             match result {
                 Ok(created) => {
-                    announcement.set(format!(
-                        "Added {} ({}).",
-                        created.contact.display_name(),
-                        created.contact.email
-                    ));
+                    let (name, email) = (created.contact.display_name(), &created.contact.email);
+                    announcement.set(texts.fill("created", &[("name", &name), ("email", email)]));
+                    // The form behind the "Add another" panel starts again, so that nothing
+                    // re-sends the created contact by mistake.
+                    state.update(FormState::clear);
                     phase.set(Phase::Created);
                     emit(WidgetEvent::Created(&created));
                     focus(".thena-add-another");
@@ -180,19 +194,35 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                     {
                         focus_field(field);
                     }
-                    let reported = WidgetError::from_api(&error);
-                    phase.set(Phase::Failed(error.message(), error.retryable()));
+                    let reported = WidgetError::from_api(&error, &texts);
+                    phase.set(Phase::Failed(reported.message.clone(), error.retryable()));
                     emit(WidgetEvent::Error(&reported));
                 }
             }
         });
     };
 
+    let reset = move || {
+        state.try_update(FormState::clear);
+        phase.try_set(Phase::Editing);
+        announcement.try_set(String::new());
+    };
+    if let Some(control) = control {
+        control.attach(Controls {
+            state,
+            reset: Rc::new(reset),
+        });
+    }
+    // The first field the person can type into.
+    let first_editable = Field::ALL
+        .into_iter()
+        .find(|field| show[*field] == Show::Editable);
     let add_another = move |_| {
-        state.update(FormState::clear);
         phase.set(Phase::Editing);
         announcement.set(String::new());
-        focus_field(Field::FirstName);
+        if let Some(field) = first_editable {
+            focus_field(field);
+        }
     };
 
     // Ready once the view is in the DOM: mounting finishes before this microtask runs.
@@ -219,7 +249,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                     submit();
                 }
             >
-                {Field::ALL.map(|field| field_row(field, &prefix, state))}
+                {Field::ALL.map(|field| field_row(field, &prefix, state, show[field], &texts))}
                 // data-shown: nothing, the message, or the message and "Try again" (see the CSS).
                 <div
                     class="thena-alert"
@@ -234,7 +264,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                         {move || failure().map(|(message, _)| message).unwrap_or_default()}
                     </p>
                     <button type="button" class="thena-retry" on:click=move |_| submit()>
-                        "Try again"
+                        {texts.get("retry").to_string()}
                     </button>
                 </div>
                 <button
@@ -242,7 +272,13 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                     class="thena-submit"
                     aria-disabled=move || if sending() { "true" } else { "false" }
                 >
-                    {move || if sending() { "Adding contact\u{2026}" } else { "Add contact" }}
+                    {
+                        let (idle, busy) = (
+                            texts.get("submit").to_string(),
+                            texts.get("sending").to_string(),
+                        );
+                        move || if sending() { busy.clone() } else { idle.clone() }
+                    }
                 </button>
             </form>
             <p class="thena-status" role="status" aria-live="polite">
@@ -250,7 +286,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             </p>
             <div class="thena-success">
                 <button type="button" class="thena-add-another" on:click=add_another>
-                    "Add another"
+                    {texts.get("addAnother").to_string()}
                 </button>
             </div>
         </div>
@@ -258,18 +294,29 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
 }
 
 /// One field: label, hint, input, error.
-fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl IntoView {
+fn field_row(
+    field: Field,
+    prefix: &str,
+    state: RwSignal<FormState>,
+    show: Show,
+    texts: &Texts,
+) -> impl IntoView {
     let id = format!("{prefix}-{}", field.json_name());
     let error_id = format!("{id}-error");
-    let hint_id = field.hint().map(|_| format!("{id}-hint"));
+    let hint = texts.of_field(field, "hint").to_string();
+    let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
+    let read_only = show == Show::ReadOnly;
     let has_error = move || state.with(|s| s.shown[field].is_some());
-    let message = move || {
-        state.with(|s| {
-            s.shown[field]
-                .as_ref()
-                .map(|e| e.message(field))
-                .unwrap_or_default()
-        })
+    let message = {
+        let texts = texts.clone();
+        move || {
+            state.with(|s| {
+                s.shown[field]
+                    .as_ref()
+                    .map(|e| e.message(field, &texts))
+                    .unwrap_or_default()
+            })
+        }
     };
     let invalid = move || if has_error() { "true" } else { "false" };
     // The hint always; the error text while there is one.
@@ -307,6 +354,7 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
                 dir="auto"
                 spellcheck="false"
                 required=field.required()
+                readonly=read_only
                 aria-invalid=invalid
                 aria-describedby=described_by.clone()
                 prop:value=value
@@ -323,6 +371,7 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
                 autocomplete=field.autocomplete()
                 dir="auto"
                 spellcheck="false"
+                readonly=read_only
                 aria-invalid=invalid
                 aria-describedby=described_by
                 prop:value=value
@@ -333,9 +382,14 @@ fn field_row(field: Field, prefix: &str, state: RwSignal<FormState>) -> impl Int
     };
     view! {
         // Required fields get their "*" from the CSS; a field without a hint has an empty one.
-        <div class=if field.required() { "thena-field thena-field--required" } else { "thena-field" }>
-            <label for=id.clone()>{field.label()}</label>
-            <p class="thena-hint" id=hint_id.clone()>{field.hint()}</p>
+        // A hidden field stays out of sight, out of the tab order and out of the accessibility
+        // tree.
+        <div
+            class=if field.required() { "thena-field thena-field--required" } else { "thena-field" }
+            hidden=show == Show::Hidden
+        >
+            <label for=id.clone()>{texts.label(field).to_string()}</label>
+            <p class="thena-hint" id=hint_id.clone()>{hint}</p>
             {control}
             <p class="thena-error" id=error_id>{message}</p>
         </div>

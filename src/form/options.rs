@@ -1,9 +1,13 @@
 //! What a host gives the form, and what the form reports back.
 
+use super::FormState;
 use crate::api::{ApiConfig, ApiError, Created};
 use crate::contact::NewContact;
-use crate::field::Field;
+use crate::field::{Field, FieldMap};
+use crate::texts::Texts;
 use crate::validate::{invalid_fields_summary, ContactDraft, FieldError};
+use leptos::prelude::*;
+use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
@@ -38,6 +42,12 @@ impl TokenSource {
             get: Rc::new(get),
             refreshes: true,
         }
+    }
+
+    /// The same function, not asked again after a 401 (it would hand out the same token).
+    pub fn without_refresh(mut self) -> TokenSource {
+        self.refreshes = false;
+        self
     }
 
     pub async fn get(&self) -> Option<String> {
@@ -77,30 +87,41 @@ pub struct WidgetError {
 }
 
 impl WidgetError {
-    pub fn from_api(error: &ApiError) -> WidgetError {
+    pub fn from_api(error: &ApiError, texts: &Texts) -> WidgetError {
         WidgetError {
             kind: error.kind(),
             status: error.status(),
-            message: error.message(),
-            field_errors: field_messages(&error.field_errors()),
+            message: error.message(texts),
+            field_errors: field_messages(&error.field_errors(), texts),
         }
     }
 
-    pub fn from_validation(errors: &[(Field, FieldError)]) -> WidgetError {
+    pub fn from_validation(errors: &[(Field, FieldError)], texts: &Texts) -> WidgetError {
         WidgetError {
             kind: "validation",
             status: None,
-            message: invalid_fields_summary(errors.len()),
-            field_errors: field_messages(errors),
+            message: invalid_fields_summary(errors.len(), texts),
+            field_errors: field_messages(errors, texts),
         }
     }
 }
 
-fn field_messages(errors: &[(Field, FieldError)]) -> Vec<(&'static str, String)> {
+fn field_messages(errors: &[(Field, FieldError)], texts: &Texts) -> Vec<(&'static str, String)> {
     errors
         .iter()
-        .map(|(field, error)| (field.json_name(), error.message(*field)))
+        .map(|(field, error)| (field.json_name(), error.message(*field, texts)))
         .collect()
+}
+
+/// How the form shows a field.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Show {
+    #[default]
+    Editable,
+    /// Shown and sent, not editable: a value the host decides.
+    ReadOnly,
+    /// Not shown, sent as the host set it.
+    Hidden,
 }
 
 /// Everything the form needs: where to send, as whom, what to prefill, whom to tell.
@@ -108,9 +129,17 @@ fn field_messages(errors: &[(Field, FieldError)]) -> Vec<(&'static str, String)>
 pub struct AddContactOptions {
     pub api: ApiConfig,
     pub token: TokenSource,
-    /// Prefilled values (and custom field values passed through unchanged).
+    /// Prefilled values (and custom field values passed through unchanged); also what
+    /// "Add another" and [`FormControl::reset`] go back to.
     pub values: ContactDraft,
+    /// Which fields are read-only or hidden. A hidden field's value must be valid (see
+    /// [`AddContactOptions::check`]): nobody could see or fix its error.
+    pub show: FieldMap<Show>,
+    /// The host's texts (`strings`).
+    pub texts: Texts,
     pub on_event: Option<EventHandler>,
+    /// Lets the host reset the form or set values after mounting.
+    pub control: Option<FormControl>,
 }
 
 impl AddContactOptions {
@@ -119,12 +148,78 @@ impl AddContactOptions {
             api,
             token,
             values: ContactDraft::default(),
+            show: FieldMap::default(),
+            texts: Texts::default(),
             on_event: None,
+            control: None,
         }
+    }
+
+    /// A hidden field whose value is invalid, with the message, as an error for the host.
+    pub fn check(&self) -> Result<(), String> {
+        check_hidden(&self.show, &self.values, &self.texts)
     }
 
     /// Reports an event; `false` when the host stopped a submit.
     pub(crate) fn emit(&self, event: WidgetEvent<'_>) -> bool {
         self.on_event.as_ref().is_none_or(|handler| handler(event))
+    }
+}
+
+/// Hidden fields must hold valid values: the person could not see or fix them.
+pub(crate) fn check_hidden(
+    show: &FieldMap<Show>,
+    draft: &ContactDraft,
+    texts: &Texts,
+) -> Result<(), String> {
+    for (field, how) in show.iter() {
+        if *how == Show::Hidden {
+            if let Some(error) = draft.check(field) {
+                return Err(format!(
+                    "hidden field {} needs a valid value: {}",
+                    field.json_name(),
+                    error.message(field, texts)
+                ));
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Reaches a mounted form from outside: reset it, read its values. Does nothing before the
+/// form is mounted or after it is gone. (The JavaScript handle sets values through the form's
+/// inputs, as a person would.)
+#[derive(Clone, Default)]
+pub struct FormControl(Rc<RefCell<Option<Controls>>>);
+
+pub(crate) struct Controls {
+    pub state: RwSignal<FormState>,
+    pub reset: Rc<dyn Fn()>,
+}
+
+impl FormControl {
+    pub(crate) fn attach(&self, controls: Controls) {
+        *self.0.borrow_mut() = Some(controls);
+    }
+
+    fn state(&self) -> Option<RwSignal<FormState>> {
+        self.0.borrow().as_ref().map(|c| c.state)
+    }
+
+    pub(crate) fn detach(&self) {
+        self.0.borrow_mut().take();
+    }
+
+    /// Back to the host's values: no errors, the form shown (also after a contact was created).
+    pub fn reset(&self) {
+        let reset = self.0.borrow().as_ref().map(|c| c.reset.clone());
+        if let Some(reset) = reset {
+            reset();
+        }
+    }
+
+    /// What the form holds now, `None` once it is gone.
+    pub fn values(&self) -> Option<ContactDraft> {
+        self.state()?.try_with_untracked(|s| s.draft.clone())
     }
 }

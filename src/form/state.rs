@@ -11,11 +11,14 @@ pub struct FormState {
     pub draft: ContactDraft,
     /// The error shown under each field (client rule or server message).
     pub shown: FieldMap<Option<FieldError>>,
+    /// The host's values, which "Add another" and a reset go back to.
+    pub initial: ContactDraft,
 }
 
 impl FormState {
     pub fn new(draft: ContactDraft) -> FormState {
         FormState {
+            initial: draft.clone(),
             draft,
             shown: FieldMap::default(),
         }
@@ -71,9 +74,9 @@ impl FormState {
         self.shown.iter().filter(|(_, e)| e.is_some()).count()
     }
 
-    /// "Add another": empty fields, no errors; what the host passed through stays.
+    /// "Add another" and reset: the host's values again, no errors.
     pub fn clear(&mut self) {
-        self.draft.values = FieldMap::default();
+        self.draft = self.initial.clone();
         self.shown = FieldMap::default();
     }
 }
@@ -144,17 +147,19 @@ mod tests {
     }
 
     #[test]
-    fn clear_keeps_the_hosts_custom_field_values() {
-        let mut s = FormState::new(ContactDraft {
+    fn clear_goes_back_to_the_hosts_values() {
+        let mut initial = ContactDraft {
             custom_field_values: crate::contact::RawJson::parse(r#"[{"customFieldId":"cf1"}]"#)
                 .unwrap(),
             ..ContactDraft::default()
-        });
+        };
+        initial.values[Field::AccountIds] = "A1".into();
+        let mut s = FormState::new(initial.clone());
         s.input(Field::FirstName, "Jane".into());
+        s.input(Field::AccountIds, "A2".into());
         s.blur(Field::Email);
         s.clear();
-        assert_eq!(s.draft.values[Field::FirstName], "");
+        assert_eq!(s.draft, initial);
         assert_eq!(s.invalid_count(), 0);
-        assert!(!s.draft.custom_field_values.is_empty());
     }
 }

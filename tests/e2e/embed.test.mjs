@@ -163,6 +163,12 @@ test("bad options make mount throw an Error that names the option, and mount not
       { ...base, getToken: "nope" },
       { ...base, values: { nickname: "x" } },
       { ...base, values: { accountIds: "A1" } },
+      { ...base, hidden: ["avatar"] },
+      { ...base, readOnly: "email" },
+      { ...base, strings: { Submit: "x" } },
+      { ...base, strings: { submit: 1 } },
+      { ...base, onCreated: "yes" },
+      { ...base, hidden: ["email"] },
     ];
     return attempts.map((options) => {
       try {
@@ -176,7 +182,10 @@ test("bad options make mount throw an Error that names the option, and mount not
   const expected = [/apiBase is required/, /orgId is required/, /apiBase must be an absolute https/,
     /apiBase must use https/, /token must be a string/, /token \(a string\) or getToken/,
     /getToken must be a function/, /values has no field named "nickname"/,
-    /values.accountIds must be an array of strings/];
+    /values.accountIds must be an array of strings/, /hidden names no field "avatar"/,
+    /readOnly must be an array of field names/, /strings has no text named "Submit"/,
+    /strings.submit must be a string/, /onCreated must be a function/,
+    /hidden field email needs a valid value: Enter an email address/];
   assert.equal(failures.length, expected.length);
   failures.forEach((failure, i) => {
     assert.match(failure, /^true /, failure);
@@ -202,4 +211,143 @@ test("the strict-CSP host page works and reports no violation", async (t) => {
   assert.deepEqual(await page.evaluate(() => window.violations), []);
   // The widget's stylesheet applied under style-src 'self' (errors hidden while empty).
   assert.equal(await page.locator(".thena-error").first().evaluate((e) => getComputedStyle(e).display), "none");
+});
+
+test("callbacks get the events' details; onSubmit returning false sends nothing", async (t) => {
+  const { page, org1 } = await openModuleHost(t);
+  const seen = await page.evaluate(async (org) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const element = document.createElement("div");
+    document.body.append(element);
+    const calls = [];
+    const events = [];
+    for (const type of ["ready", "submit", "created", "error"]) {
+      element.addEventListener(`contact:${type}`, (e) => events.push([type, e.detail]));
+    }
+    let stop = true;
+    const widget = mount(element, {
+      apiBase: new URLSearchParams(location.search).get("api"),
+      orgId: org,
+      token: "callbacks",
+      onReady: (d) => calls.push(["ready", d]),
+      onSubmit: (d) => { calls.push(["submit", d]); return !stop; },
+      onCreated: (d) => calls.push(["created", d]),
+      onError: (d) => calls.push(["error", d]),
+    });
+    await new Promise((r) => setTimeout(r, 50));
+    widget.setValues({ firstName: "Ada", email: "ada@example" });
+    element.querySelector(".thena-submit").click();               // invalid: error
+    await new Promise((r) => setTimeout(r, 50));
+    widget.setValues({ email: "ada@example.com" });
+    element.querySelector(".thena-submit").click();               // stopped by onSubmit
+    await new Promise((r) => setTimeout(r, 300));
+    stop = false;
+    element.querySelector(".thena-submit").click();               // sent
+    await new Promise((r) => setTimeout(r, 1000));
+    return { calls, events };
+  }, org1);
+  assert.deepEqual(seen.calls.map(([type]) => type), ["ready", "error", "submit", "submit", "created"]);
+  assert.deepEqual(seen.calls, seen.events);
+  assert.equal(seen.calls[1][1].kind, "validation");
+  assert.match(seen.calls[1][1].fieldErrors.email, /example\.com/);
+  assert.deepEqual(seen.calls[2][1], { firstName: "Ada", email: "ada@example.com" });
+  assert.equal(seen.calls[4][1].email, "ada@example.com");
+  // Only the third click reached the API.
+  assert.equal((await stub.requests(org1)).length, 1);
+});
+
+test("values, readOnly, hidden and strings shape the form; reset() and getValues() work", async (t) => {
+  const { page, org1 } = await openModuleHost(t);
+  await page.evaluate(async (org) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const element = document.createElement("div");
+    element.id = "shaped";
+    document.body.append(element);
+    window.shaped = mount(element, {
+      apiBase: new URLSearchParams(location.search).get("api"),
+      orgId: org,
+      token: "shaped",
+      values: { accountIds: ["A1", "B2"], avatarUrl: "https://example.com/a.png", customFieldValues: [{ customFieldId: "cf1" }] },
+      readOnly: ["accountIds"],
+      hidden: ["avatarUrl"],
+      strings: { "firstName.label": "Vorname", submit: "Anlegen", "firstName.required": "Bitte {label} angeben." },
+    });
+  }, org1);
+  const form = "#shaped";
+  assert.equal(await page.locator(`${form} label[for$="-firstName"]`).textContent(), "Vorname");
+  assert.equal(await page.locator(`${form} .thena-submit`).textContent(), "Anlegen");
+  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "A1\nB2");
+  assert.equal(await page.locator(`${form} [name="accountIds"]`).getAttribute("readonly"), "");
+  assert.equal(await page.locator(`${form} [name="avatarUrl"]`).isVisible(), false);
+  // A person cannot change a read-only field.
+  await page.locator(`${form} [name="accountIds"]`).press("End");
+  await page.keyboard.type("X");
+  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "A1\nB2");
+  await page.click(`${form} .thena-submit`);
+  assert.equal(await page.locator(`${form} [name="firstName"] ~ .thena-error`).textContent(), "Bitte Vorname angeben.");
+  await page.fill(`${form} [name="firstName"]`, "Ada");
+  assert.deepEqual(await page.evaluate(() => window.shaped.getValues()), {
+    firstName: "Ada", lastName: "", email: "", phoneNumber: "", contactType: "",
+    avatarUrl: "https://example.com/a.png", accountIds: ["A1", "B2"],
+  });
+  await page.evaluate(() => window.shaped.reset());
+  assert.equal(await page.locator(`${form} [name="firstName"]`).inputValue(), "");
+  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "A1\nB2");
+  assert.equal(await page.locator(`${form} .thena-error:not(:empty)`).count(), 0);
+  await page.fill(`${form} [name="firstName"]`, "Ada");
+  await page.fill(`${form} [name="email"]`, "ada@example.com");
+  await page.click(`${form} .thena-submit`);
+  await page.locator(`${form} .thena-add-contact[data-state="created"]`).waitFor();
+  const [request] = await stub.requests(org1);
+  assert.deepEqual(request.body, {
+    firstName: "Ada", email: "ada@example.com", avatarUrl: "https://example.com/a.png",
+    accountIds: ["A1", "B2"], customFieldValues: [{ customFieldId: "cf1" }],
+  });
+  // setValues refuses what mount would refuse, and after destroy() nothing is read.
+  const refused = await page.evaluate(() => {
+    try { window.shaped.setValues({ email: 5 }); return "set"; } catch (e) { return e.message; }
+  });
+  assert.match(refused, /values.email must be a string/);
+  assert.equal(await page.evaluate(() => { window.shaped.destroy(); return window.shaped.getValues(); }), null);
+});
+
+test("the custom element: attributes and a token property mount it; changes keep what was typed", async (t) => {
+  const org = `element-${Date.now()}`;
+  const org2 = `${org}-b`;
+  const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`,
+    [/apiBase must use https/]);
+  await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
+  assert.equal(await page.evaluate(() => window.mountedBeforeToken), 0);
+  const widget = "thena-add-contact";
+  assert.equal(await page.locator(`${widget} .thena-submit`).textContent(), "Save contact");
+  assert.equal(await page.locator(`${widget} [name="accountIds"]`).inputValue(), "A1");
+  // The token is a property, never an attribute.
+  assert.equal(await page.evaluate(() => document.body.outerHTML.includes("element-token")), false);
+
+  await page.fill(`${widget} [name="firstName"]`, "Ada");
+  await page.evaluate((o) => window.element.setAttribute("org-id", o), org2);
+  await page.waitForFunction(() => window.events.filter((e) => e.type === "contact:ready").length === 2);
+  assert.equal(await page.locator(`${widget} [name="firstName"]`).inputValue(), "Ada");
+  await page.fill(`${widget} [name="email"]`, "ada@example.com");
+  await page.click(`${widget} .thena-submit`);
+  await page.locator(`${widget} .thena-add-contact[data-state="created"]`).waitFor();
+  assert.deepEqual(await stub.requests(org), []);
+  const [request] = await stub.requests(org2);
+  assert.equal(request.headers.authorization, "Bearer element-token");
+  assert.deepEqual(request.body.accountIds, ["A1"]);
+  const created = await page.evaluate(() => window.events.find((e) => e.type === "contact:created").detail);
+  assert.equal(created.email, "ada@example.com");
+
+  // Removed: unmounted. Added again: mounted again, fresh.
+  await page.evaluate(() => window.element.remove());
+  assert.equal(await page.evaluate(() => window.element.childElementCount), 0);
+  await page.evaluate(() => document.getElementById("place").append(window.element));
+  await page.waitForFunction(() => window.events.filter((e) => e.type === "contact:ready").length === 3);
+  assert.equal(await page.locator(`${widget} .thena-add-contact`).count(), 1);
+  assert.equal(await page.locator(`${widget} [name="firstName"]`).inputValue(), "");
+
+  // A bad attribute is reported, not thrown at the page, and unmounts the form.
+  await page.evaluate(() => window.element.setAttribute("api-base", "http://example.com"));
+  assert.equal(await page.locator(`${widget} .thena-add-contact`).count(), 0);
+  assert.match((await page.evaluate(() => window.errors)).join(" "), /apiBase must use https/);
 });

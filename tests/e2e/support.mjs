@@ -40,8 +40,11 @@ export function launchChromium(extraArgs = []) {
   });
 }
 
-/** Opens `url` in a fresh context; the test fails on console errors or uncaught exceptions. */
-export async function openPage(browser, t, url) {
+/**
+ * Opens `url` in a fresh context; the test fails on console errors or uncaught exceptions,
+ * except those matching one of `expected` (errors the test provokes on purpose).
+ */
+export async function openPage(browser, t, url, expected = []) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -53,7 +56,8 @@ export async function openPage(browser, t, url) {
   page.on("pageerror", (e) => problems.push(String(e)));
   t.after(async () => {
     await context.close();
-    assert.deepEqual(problems, [], "console errors or uncaught exceptions");
+    const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
+    assert.deepEqual(unexpected, [], "console errors or uncaught exceptions");
   });
   await page.goto(url);
   return page;

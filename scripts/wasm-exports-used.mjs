@@ -1,0 +1,12 @@
+// Prints a wasm-metadce graph whose roots are the wasm exports the bundled JS module uses.
+//   node scripts/wasm-exports-used.mjs module.wasm module.js > graph.json
+// The bindings export leptos's server_fn stream classes (IntoUnderlying*) that the widget
+// never calls; the bundle leaves their JS out, and this lets binaryen drop their wasm.
+import { readFileSync } from "node:fs";
+
+const [wasmFile, jsFile] = process.argv.slice(2);
+const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmFile)));
+const js = readFileSync(jsFile, "utf8");
+// The bindings reach every export as a property of the instance's exports: `x.name`.
+const used = exports.filter(({ name }) => js.includes(`.${name}`));
+process.stdout.write(JSON.stringify(used.map(({ name }) => ({ name: `export:${name}`, root: true, export: name }))));

@@ -1,0 +1,232 @@
+// Typings of thena_add_contact.js. Kept in sync with the code by tests: the field names and
+// text keys with src/field.rs and src/texts.rs (cargo test), the options, handle methods and
+// events with what the module does (tests/e2e/embed.test.mjs).
+
+/** A field of the form, named as in the request body. */
+export type FieldName =
+  | "firstName"
+  | "lastName"
+  | "email"
+  | "phoneNumber"
+  | "contactType"
+  | "avatarUrl"
+  | "accountIds";
+
+/** Values to prefill or set, named as in the request body. */
+export interface ContactValues {
+  firstName?: string;
+  lastName?: string;
+  email?: string;
+  phoneNumber?: string;
+  contactType?: string;
+  avatarUrl?: string;
+  accountIds?: string[];
+  /** Passed through to the request unchanged. */
+  customFieldValues?: unknown[];
+}
+
+/**
+ * Texts that replace the English ones. `{name}` placeholders are filled in; each key's are listed
+ * after it. A key that is not listed here makes mount() throw.
+ */
+export interface Strings {
+  "firstName.label"?: string;
+  /** Shown under the label; empty for none. */
+  "firstName.hint"?: string;
+  "lastName.label"?: string;
+  /** Shown under the label; empty for none. */
+  "lastName.hint"?: string;
+  "email.label"?: string;
+  /** Shown under the label; empty for none. */
+  "email.hint"?: string;
+  "phoneNumber.label"?: string;
+  /** Shown under the label; empty for none. */
+  "phoneNumber.hint"?: string;
+  "contactType.label"?: string;
+  /** Shown under the label; empty for none. */
+  "contactType.hint"?: string;
+  "avatarUrl.label"?: string;
+  /** Shown under the label; empty for none. */
+  "avatarUrl.hint"?: string;
+  "accountIds.label"?: string;
+  /** Shown under the label; empty for none. */
+  "accountIds.hint"?: string;
+  /** The submit button. */
+  submit?: string;
+  /** The submit button and the status while sending. */
+  sending?: string;
+  /** The button that sends again after a failure. */
+  retry?: string;
+  /** The button shown after a contact was created. */
+  addAnother?: string;
+  /** The status after a contact was created. {name} {email} */
+  created?: string;
+  /** The status when a submit finds one error. */
+  invalidField?: string;
+  /** The status when a submit finds errors. {count} */
+  invalidFields?: string;
+  /** {label} */
+  "firstName.required"?: string;
+  /** {label} */
+  "email.required"?: string;
+  /** {label} {max} {actual} */
+  "error.tooLong"?: string;
+  /** {label} */
+  "error.controlCharacters"?: string;
+  "error.emailMissingAt"?: string;
+  "error.emailSpace"?: string;
+  /** {character} */
+  "error.emailInvalidCharacter"?: string;
+  "error.emailMissingLocalPart"?: string;
+  "error.emailInvalidDomain"?: string;
+  "error.emailDomainWithoutDot"?: string;
+  "error.emailAlreadyExists"?: string;
+  "error.phoneMissingCountryCode"?: string;
+  "error.phoneInvalidCharacters"?: string;
+  /** {digits} */
+  "error.phoneWrongLength"?: string;
+  "error.phoneCountryCodeStartsWithZero"?: string;
+  "error.urlNotAbsolute"?: string;
+  /** {scheme} */
+  "error.urlUnsupportedScheme"?: string;
+  "error.urlContainsSpace"?: string;
+  "error.urlMissingHost"?: string;
+  /** {id} */
+  "error.accountIdContainsSpace"?: string;
+  /** {id} */
+  "error.accountIdRepeated"?: string;
+  /** {ids} */
+  "error.accountIdsRepeated"?: string;
+  /** A 400 that names no field. */
+  "api.rejected"?: string;
+  "api.unauthorized"?: string;
+  "api.forbidden"?: string;
+  "api.conflict"?: string;
+  /** {seconds} */
+  "api.rateLimited"?: string;
+  /** {minutes} */
+  "api.rateLimitedMinutes"?: string;
+  "api.rateLimitedUnknown"?: string;
+  /** {status} */
+  "api.server"?: string;
+  /** {seconds} */
+  "api.timeout"?: string;
+  "api.network"?: string;
+  "api.probablyCreated"?: string;
+  "api.notFound"?: string;
+  /** {status} */
+  "api.badResponse"?: string;
+}
+
+/** The request body of POST /v1/accounts/contacts (detail of contact:submit). */
+export interface ContactRequest {
+  firstName: string;
+  lastName?: string;
+  email: string;
+  phoneNumber?: string;
+  contactType?: string;
+  avatarUrl?: string;
+  accountIds?: string[];
+  customFieldValues?: unknown[];
+}
+
+/** The created contact as the API returned it (detail of contact:created). */
+export interface CreatedContact {
+  id: string;
+  firstName: string;
+  lastName?: string | null;
+  email: string;
+  phoneNumber?: string | null;
+  avatarUrl?: string | null;
+  [member: string]: unknown;
+}
+
+export type ErrorKind =
+  | "validation"
+  | "unauthorized"
+  | "forbidden"
+  | "conflict"
+  | "rate_limited"
+  | "server"
+  | "network"
+  | "bad_response";
+
+/** Detail of contact:error. */
+export interface ContactError {
+  kind: ErrorKind;
+  /** The HTTP status, null for validation and network errors. */
+  status: number | null;
+  /** What the form shows. */
+  message: string;
+  /** Messages by field name. */
+  fieldErrors: Partial<Record<FieldName, string>>;
+}
+
+/** Options of the custom element's `options` property: everything but the connection. */
+export interface WidgetOptions {
+  values?: ContactValues;
+  /** Shown and sent, not editable. */
+  readOnly?: FieldName[];
+  /** Not shown; sent as set in `values`, which must be valid for them. */
+  hidden?: FieldName[];
+  strings?: Strings;
+  /** The form is on the page. */
+  onReady?: (detail: null) => void;
+  /** A valid contact is about to be sent; returning false stops it. */
+  onSubmit?: (detail: ContactRequest) => boolean | void;
+  onCreated?: (detail: CreatedContact) => void;
+  onError?: (detail: ContactError) => void;
+}
+
+export interface MountOptions extends WidgetOptions {
+  /** https URL of the platform (http only for localhost and 127.0.0.1). */
+  apiBase: string;
+  orgId: string;
+  /** One of token and getToken. */
+  token?: string;
+  /** Asked before every request, and again once after a 401. */
+  getToken?: () => string | Promise<string>;
+}
+
+export interface WidgetHandle {
+  /** Unmounts the form, aborts a request in flight. */
+  destroy(): void;
+  /** Back to the values given at mount, errors cleared. */
+  reset(): void;
+  /** Sets the fields named; throws for an unknown field or a wrong type. */
+  setValues(values: ContactValues): void;
+  /** What the form holds now; null once destroyed. */
+  getValues(): Required<ContactValues> | null;
+}
+
+/** Loads the wasm and defines <thena-add-contact>. */
+export default function init(
+  input?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module },
+): Promise<unknown>;
+
+/** Mounts the form into `element`; throws an Error naming a wrong option. */
+export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
+
+/** `<thena-add-contact api-base="…" org-id="…">`; the rest are properties. */
+export interface ThenaAddContactElement extends HTMLElement {
+  token?: string;
+  getToken?: () => string | Promise<string>;
+  /** Setting them sets the form's fields; reading them gives what the form holds. */
+  values?: ContactValues;
+  options: WidgetOptions;
+  reset(): void;
+}
+
+export interface ContactEventMap {
+  "contact:ready": CustomEvent<null>;
+  "contact:submit": CustomEvent<ContactRequest>;
+  "contact:created": CustomEvent<CreatedContact>;
+  "contact:error": CustomEvent<ContactError>;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "thena-add-contact": ThenaAddContactElement;
+  }
+  interface HTMLElementEventMap extends ContactEventMap {}
+}
