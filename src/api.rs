@@ -4,7 +4,7 @@
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::Field;
 use crate::json::{self, Json};
-use crate::texts::Texts;
+use crate::texts::{Text, Texts};
 use crate::validate::{invalid_fields_summary, FieldError};
 
 /// How long the widget waits for the service before it gives up and offers a retry.
@@ -149,32 +149,34 @@ impl ApiError {
             ApiError::Validation { general, fields } => {
                 return match (general.is_empty(), fields.len()) {
                     (false, _) => general.join(" "),
-                    (true, 0) => texts.get("api.rejected").into(),
+                    (true, 0) => texts.get(Text::ApiRejected).into(),
                     (true, n) => invalid_fields_summary(n, texts),
                 }
             }
-            ApiError::Unauthorized => ("unauthorized", "", 0),
-            ApiError::Forbidden => ("forbidden", "", 0),
-            ApiError::Conflict => ("conflict", "", 0),
+            ApiError::Unauthorized => (Text::ApiUnauthorized, "", 0),
+            ApiError::Forbidden => (Text::ApiForbidden, "", 0),
+            ApiError::Conflict => (Text::ApiConflict, "", 0),
             ApiError::RateLimited {
                 retry_after_secs: Some(secs @ 0..=90),
-            } => ("rateLimited", "seconds", (*secs).max(2)),
+            } => (Text::ApiRateLimited, "seconds", (*secs).max(2)),
             ApiError::RateLimited {
                 retry_after_secs: Some(secs),
-            } => ("rateLimitedMinutes", "minutes", secs.div_ceil(60)),
+            } => (Text::ApiRateLimitedMinutes, "minutes", secs.div_ceil(60)),
             ApiError::RateLimited {
                 retry_after_secs: None,
-            } => ("rateLimitedUnknown", "", 0),
-            ApiError::Server { status } => ("server", "status", (*status).into()),
-            ApiError::Network { timed_out: true } => {
-                ("timeout", "seconds", (REQUEST_TIMEOUT_MS / 1000).into())
-            }
-            ApiError::Network { timed_out: false } => ("network", "", 0),
-            ApiError::BadResponse { status: 200..=299 } => ("probablyCreated", "", 0),
-            ApiError::BadResponse { status: 404 } => ("notFound", "", 0),
-            ApiError::BadResponse { status } => ("badResponse", "status", (*status).into()),
+            } => (Text::ApiRateLimitedUnknown, "", 0),
+            ApiError::Server { status } => (Text::ApiServer, "status", (*status).into()),
+            ApiError::Network { timed_out: true } => (
+                Text::ApiTimeout,
+                "seconds",
+                (REQUEST_TIMEOUT_MS / 1000).into(),
+            ),
+            ApiError::Network { timed_out: false } => (Text::ApiNetwork, "", 0),
+            ApiError::BadResponse { status: 200..=299 } => (Text::ApiProbablyCreated, "", 0),
+            ApiError::BadResponse { status: 404 } => (Text::ApiNotFound, "", 0),
+            ApiError::BadResponse { status } => (Text::ApiBadResponse, "status", (*status).into()),
         };
-        texts.fill(&format!("api.{key}"), &[(name, &value.to_string())])
+        texts.fill(key, &[(name, &value.to_string())])
     }
 
     /// The HTTP status, when there was a response.

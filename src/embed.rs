@@ -77,10 +77,15 @@ impl Config {
                 }
             }
         }
-        let texts = options
-            .get("texts")
-            .and_then(|node| Texts::from_json(node.raw))
-            .ok_or_else(|| problem("texts must be an object of strings"))?;
+        let texts = match options.get("texts").map(|node| &node.value) {
+            Some(Json::Array(texts)) => texts
+                .iter()
+                .map(|text| text.as_str().map(str::to_string))
+                .collect::<Option<Vec<_>>>()
+                .and_then(Texts::new),
+            _ => None,
+        }
+        .ok_or_else(|| problem("texts must be the whole table of texts"))?;
         crate::form::check_hidden(&show, &values, &texts).map_err(problem)?;
         Ok(Config {
             api,
@@ -205,7 +210,13 @@ mod tests {
     use super::*;
 
     fn config(extra: &str) -> Result<Config, String> {
-        let texts = crate::texts::ENGLISH;
+        // The English table as the module sends it: its values, in order.
+        let english = json::parse(crate::texts::ENGLISH).unwrap();
+        let Json::Object(members) = english.value else {
+            panic!("strings.en.json is an object")
+        };
+        let texts: Vec<&str> = members.iter().map(|(_, text)| text.raw).collect();
+        let texts = format!("[{}]", texts.join(","));
         Config::from_json(&format!(
             r#"{{"apiBase":"https://platform.thena.ai","orgId":"org_1","texts":{texts}{extra}}}"#
         ))
@@ -246,7 +257,7 @@ mod tests {
         assert_eq!(c.show[Field::AccountIds], Show::ReadOnly);
         assert_eq!(c.show[Field::AvatarUrl], Show::Hidden);
         assert_eq!(c.show[Field::Email], Show::Editable);
-        assert_eq!(c.texts.get("submit"), "Add contact");
+        assert_eq!(c.texts.get(crate::texts::Text::Submit), "Add contact");
     }
 
     #[test]

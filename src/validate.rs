@@ -4,7 +4,7 @@
 
 use crate::contact::{NewContact, RawJson};
 use crate::field::{Field, FieldMap};
-use crate::texts::{fill, Texts};
+use crate::texts::{fill, Text, Texts};
 
 /// Longest name, contact type or account ID accepted. The public reference publishes no limit;
 /// this keeps a stray paste of a whole document from being sent as a name.
@@ -54,61 +54,76 @@ impl FieldError {
         let quoted = |text: &str| format!("\u{201c}{text}\u{201d}");
         let (key, name, value) = match self {
             FieldError::Required => {
-                return fill(texts.of_field(field, "required"), &[("label", label)])
+                let text = if field == Field::Email {
+                    Text::EmailRequired
+                } else {
+                    Text::FirstNameRequired
+                };
+                return texts.fill(text, &[("label", label)]);
             }
             FieldError::TooLong { max, actual } => {
                 let (max, actual) = (max.to_string(), actual.to_string());
                 let args = [("label", label), ("max", &max), ("actual", &actual)];
-                return texts.fill("error.tooLong", &args);
+                return texts.fill(Text::ErrorTooLong, &args);
             }
-            FieldError::ControlCharacters => ("controlCharacters", "label", label.into()),
-            FieldError::EmailMissingAt => ("emailMissingAt", "", String::new()),
-            FieldError::EmailInvalidCharacter(' ') => ("emailSpace", "", String::new()),
+            FieldError::ControlCharacters => (Text::ErrorControlCharacters, "label", label.into()),
+            FieldError::EmailMissingAt => (Text::ErrorEmailMissingAt, "", String::new()),
+            FieldError::EmailInvalidCharacter(' ') => (Text::ErrorEmailSpace, "", String::new()),
             FieldError::EmailInvalidCharacter(c) => {
                 let shown = if c.is_whitespace() || c.is_control() {
                     format!("U+{:04X}", *c as u32)
                 } else {
                     quoted(c.encode_utf8(&mut [0; 4]))
                 };
-                ("emailInvalidCharacter", "character", shown)
+                (Text::ErrorEmailInvalidCharacter, "character", shown)
             }
-            FieldError::EmailMissingLocalPart => ("emailMissingLocalPart", "", String::new()),
-            FieldError::EmailInvalidDomain => ("emailInvalidDomain", "", String::new()),
-            FieldError::EmailDomainWithoutDot => ("emailDomainWithoutDot", "", String::new()),
-            FieldError::PhoneMissingCountryCode => ("phoneMissingCountryCode", "", String::new()),
-            FieldError::PhoneInvalidCharacters => ("phoneInvalidCharacters", "", String::new()),
+            FieldError::EmailMissingLocalPart => {
+                (Text::ErrorEmailMissingLocalPart, "", String::new())
+            }
+            FieldError::EmailInvalidDomain => (Text::ErrorEmailInvalidDomain, "", String::new()),
+            FieldError::EmailDomainWithoutDot => {
+                (Text::ErrorEmailDomainWithoutDot, "", String::new())
+            }
+            FieldError::PhoneMissingCountryCode => {
+                (Text::ErrorPhoneMissingCountryCode, "", String::new())
+            }
+            FieldError::PhoneInvalidCharacters => {
+                (Text::ErrorPhoneInvalidCharacters, "", String::new())
+            }
             FieldError::PhoneWrongLength { digits } => {
-                ("phoneWrongLength", "digits", digits.to_string())
+                (Text::ErrorPhoneWrongLength, "digits", digits.to_string())
             }
             FieldError::PhoneCountryCodeStartsWithZero => {
-                ("phoneCountryCodeStartsWithZero", "", String::new())
+                (Text::ErrorPhoneCountryCodeStartsWithZero, "", String::new())
             }
-            FieldError::UrlNotAbsolute => ("urlNotAbsolute", "", String::new()),
+            FieldError::UrlNotAbsolute => (Text::ErrorUrlNotAbsolute, "", String::new()),
             FieldError::UrlUnsupportedScheme(scheme) => {
-                ("urlUnsupportedScheme", "scheme", scheme.clone())
+                (Text::ErrorUrlUnsupportedScheme, "scheme", scheme.clone())
             }
-            FieldError::UrlContainsSpace => ("urlContainsSpace", "", String::new()),
-            FieldError::UrlMissingHost => ("urlMissingHost", "", String::new()),
-            FieldError::AccountIdContainsSpace(id) => ("accountIdContainsSpace", "id", id.clone()),
+            FieldError::UrlContainsSpace => (Text::ErrorUrlContainsSpace, "", String::new()),
+            FieldError::UrlMissingHost => (Text::ErrorUrlMissingHost, "", String::new()),
+            FieldError::AccountIdContainsSpace(id) => {
+                (Text::ErrorAccountIdContainsSpace, "id", id.clone())
+            }
             FieldError::AccountIdsRepeated(ids) if ids.len() == 1 => {
-                ("accountIdRepeated", "id", ids[0].clone())
+                (Text::ErrorAccountIdRepeated, "id", ids[0].clone())
             }
             FieldError::AccountIdsRepeated(ids) => {
                 let quoted: Vec<String> = ids.iter().map(|id| quoted(id)).collect();
-                ("accountIdsRepeated", "ids", quoted.join(", "))
+                (Text::ErrorAccountIdsRepeated, "ids", quoted.join(", "))
             }
-            FieldError::EmailAlreadyExists => ("emailAlreadyExists", "", String::new()),
+            FieldError::EmailAlreadyExists => (Text::ErrorEmailAlreadyExists, "", String::new()),
             FieldError::Server(message) => return fill(message, &[("label", label)]),
         };
-        texts.fill(&format!("error.{key}"), &[(name, &value)])
+        texts.fill(key, &[(name, &value)])
     }
 }
 
 /// "Check the highlighted field." / "Check the 3 highlighted fields."
 pub fn invalid_fields_summary(count: usize, texts: &Texts) -> String {
     match count {
-        1 => texts.get("invalidField").into(),
-        n => texts.fill("invalidFields", &[("count", &n.to_string())]),
+        1 => texts.get(Text::InvalidField).into(),
+        n => texts.fill(Text::InvalidFields, &[("count", &n.to_string())]),
     }
 }
 

@@ -14,7 +14,7 @@ pub use state::FormState;
 use crate::api::{self, ApiConfig, ApiError, Created, REQUEST_TIMEOUT_MS};
 use crate::contact::NewContact;
 use crate::field::Field;
-use crate::texts::Texts;
+use crate::texts::{Text, Texts};
 use crate::validate::invalid_fields_summary;
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -170,7 +170,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             return;
         };
         phase.set(Phase::Sending);
-        announcement.set(texts.get("sending").into());
+        announcement.set(texts.get(Text::Sending).into());
         spawn_local(async move {
             let result = send(&config, &token, &body, &in_flight).await;
             if phase.is_disposed() {
@@ -179,7 +179,8 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             match result {
                 Ok(created) => {
                     let (name, email) = (created.contact.display_name(), &created.contact.email);
-                    announcement.set(texts.fill("created", &[("name", &name), ("email", email)]));
+                    announcement
+                        .set(texts.fill(Text::Created, &[("name", &name), ("email", email)]));
                     // The form behind the "Add another" panel starts again, so that nothing
                     // re-sends the created contact by mistake.
                     state.update(FormState::clear);
@@ -264,7 +265,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                         {move || failure().map(|(message, _)| message).unwrap_or_default()}
                     </p>
                     <button type="button" class="thena-retry" on:click=move |_| submit()>
-                        {texts.get("retry").to_string()}
+                        {texts.get(Text::Retry).to_string()}
                     </button>
                 </div>
                 <button
@@ -274,8 +275,8 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
                 >
                     {
                         let (idle, busy) = (
-                            texts.get("submit").to_string(),
-                            texts.get("sending").to_string(),
+                            texts.get(Text::Submit).to_string(),
+                            texts.get(Text::Sending).to_string(),
                         );
                         move || if sending() { busy.clone() } else { idle.clone() }
                     }
@@ -286,7 +287,7 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
             </p>
             <div class="thena-success">
                 <button type="button" class="thena-add-another" on:click=add_another>
-                    {texts.get("addAnother").to_string()}
+                    {texts.get(Text::AddAnother).to_string()}
                 </button>
             </div>
         </div>
@@ -303,7 +304,7 @@ fn field_row(
 ) -> impl IntoView {
     let id = format!("{prefix}-{}", field.json_name());
     let error_id = format!("{id}-error");
-    let hint = texts.of_field(field, "hint").to_string();
+    let hint = texts.hint(field).to_string();
     let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
     let read_only = show == Show::ReadOnly;
     let has_error = move || state.with(|s| s.shown[field].is_some());

@@ -135,7 +135,8 @@ export function mount(element, options) {
       values: fieldValues(options.values, "values"),
       readOnly: fieldNames(options.readOnly, "readOnly"),
       hidden: fieldNames(options.hidden, "hidden"),
-      texts: { ...ENGLISH, ...strings },
+      // The whole table in the English file's order (the wasm reads texts by position).
+      texts: Object.values({ ...ENGLISH, ...strings }),
     },
     "options",
   );
