@@ -1,6 +1,7 @@
 // Typings of thena_add_contact.js. Kept in sync with the code by tests: the field names and
-// text keys with src/field.rs and src/texts.rs (cargo test), the options, handle methods and
-// events with what the module does (tests/e2e/embed.test.mjs).
+// text keys with src/field.rs, src/texts.rs and src/js/strings.en.json (cargo test); the
+// options, handle methods, element properties and events with what the module does
+// (tests/e2e/embed.test.mjs, "the typings describe what the module does").
 
 /** A field of the form, named as in the request body. */
 export type FieldName =
@@ -195,8 +196,8 @@ export interface WidgetHandle {
   reset(): void;
   /** Sets the fields named; throws for an unknown field or a wrong type. */
   setValues(values: ContactValues): void;
-  /** What the form holds now; null once destroyed. */
-  getValues(): Required<ContactValues> | null;
+  /** What the form holds now (every field; not customFieldValues); null once destroyed. */
+  getValues(): Required<Omit<ContactValues, "customFieldValues">> | null;
 }
 
 /** Loads the wasm and defines <thena-add-contact>. */

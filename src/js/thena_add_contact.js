@@ -2,8 +2,9 @@
 // scripts/trunk-post-build.sh bundles this file with wasm-bindgen's bindings into one module,
 // thena_add_contact.js; the typings are thena_add_contact.d.ts beside it.
 //
-// This side checks what only JavaScript can (the element, the token, the callbacks) and hands
-// the rest to the wasm as JSON, where every option is checked and every text is made.
+// This side checks every option's type and names (a check here costs a fraction of its wasm)
+// and hands them to the wasm as JSON, with the whole table of texts; the wasm checks the API
+// address and the values of hidden fields, and runs the form.
 import initWasm, { mount_widget } from "./thena_add_contact_bindings.js";
 import ENGLISH from "./strings.en.json";
 
@@ -222,6 +223,7 @@ class ThenaAddContact extends HTMLElement {
     return this.#options;
   }
   set options(options) {
+    if (options != null && typeof options !== "object") fail("options must be an object");
     this.#options = options ?? {};
     this.#remount();
   }

@@ -351,3 +351,57 @@ test("the custom element: attributes and a token property mount it; changes keep
   assert.equal(await page.locator(`${widget} .thena-add-contact`).count(), 0);
   assert.match((await page.evaluate(() => window.errors)).join(" "), /apiBase must use https/);
 });
+
+/** The member names of `export interface <name>` in the typings (own members only). */
+function typedMembers(typings, name) {
+  const start = typings.indexOf(`export interface ${name} `);
+  assert.notEqual(start, -1, name);
+  const body = typings.slice(typings.indexOf("{", start) + 1, typings.indexOf("\n}", start));
+  return [...body.matchAll(/^  "?([\w:]+)"?\??[(:]/gm)].map((m) => m[1]);
+}
+
+test("the typings describe what the module does", async (t) => {
+  const typings = await readFile(path.join(dist, "thena_add_contact.d.ts"), "utf8");
+  const options = [...typedMembers(typings, "MountOptions"), ...typedMembers(typings, "WidgetOptions")];
+  const handleMethods = typedMembers(typings, "WidgetHandle");
+  const elementMembers = typedMembers(typings, "ThenaAddContactElement");
+  const events = typedMembers(typings, "ContactEventMap");
+  const { page, org1 } = await openModuleHost(t);
+  const seen = await page.evaluate(async ([options, org, events]) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const element = document.createElement("div");
+    document.body.append(element);
+    const base = { apiBase: new URLSearchParams(location.search).get("api"), orgId: org, token: "typed" };
+    // Every typed option is read and checked: a value of no type it accepts is refused by name.
+    const refusals = options.map((name) => {
+      try {
+        mount(element, { ...base, [name]: Symbol("wrong") });
+        return `${name}: accepted`;
+      } catch (error) {
+        return `${name}: ${error.message}`;
+      }
+    });
+    const fired = new Set();
+    for (const type of events) element.addEventListener(type, () => fired.add(type));
+    const handle = mount(element, base);
+    await new Promise((r) => setTimeout(r, 50));
+    element.querySelector(".thena-submit").click(); // empty: contact:error
+    handle.setValues({ firstName: "Typed", email: "typed@example.com" });
+    element.querySelector(".thena-submit").click(); // contact:submit, then contact:created
+    await new Promise((r) => setTimeout(r, 1000));
+    const prototype = customElements.get("thena-add-contact").prototype;
+    return {
+      fired: [...fired],
+      refusals,
+      handle: Object.keys(handle),
+      element: Object.getOwnPropertyNames(prototype).filter((n) => n !== "constructor" && !n.endsWith("Callback")),
+    };
+  }, [options, org1, events]);
+  for (const [i, refusal] of seen.refusals.entries()) {
+    assert.match(refusal, new RegExp(`^${options[i]}: thena-add-contact: ${options[i]} `), refusal);
+  }
+  assert.deepEqual([...seen.handle].sort(), [...handleMethods].sort());
+  assert.deepEqual([...seen.element].sort(), [...elementMembers].sort());
+  assert.deepEqual([...seen.fired].sort(), [...events].sort());
+  assert.equal(events.length, 4);
+});
