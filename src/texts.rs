@@ -100,6 +100,14 @@ impl Texts {
         (texts.len() == COUNT).then(|| Texts(Arc::new(texts)))
     }
 
+    /// These texts with one replaced (what a JavaScript host's `strings` does).
+    pub fn with(mut self, text: Text, value: &str) -> Texts {
+        if let Some(slot) = Arc::make_mut(&mut self.0).get_mut(text as usize) {
+            *slot = value.into();
+        }
+        self
+    }
+
     pub fn get(&self, text: Text) -> &str {
         self.0.get(text as usize).map_or("", String::as_str)
     }

@@ -9,7 +9,11 @@ use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::rc::Rc;
 use thena_add_contact::api::ApiConfig;
-use thena_add_contact::form::{AddContactForm, AddContactOptions, TokenSource, WidgetEvent};
+use thena_add_contact::field::Field;
+use thena_add_contact::form::{
+    AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent,
+};
+use thena_add_contact::texts::{Text, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
@@ -98,6 +102,16 @@ async fn mount(org: &str, cancel_submit: bool) -> Widget {
 
 /// Like [`mount`], with the host's token source.
 async fn mount_with(org: &str, token: TokenSource, cancel_submit: bool) -> Widget {
+    mount_shaped(org, token, cancel_submit, |_| {}).await
+}
+
+/// Like [`mount_with`], with options the host sets (values, fields shown, texts, control).
+async fn mount_shaped(
+    org: &str,
+    token: TokenSource,
+    cancel_submit: bool,
+    shape: impl FnOnce(&mut AddContactOptions),
+) -> Widget {
     // The widget's own stylesheet, as a host page would load it.
     if document().get_element_by_id("thena-style").is_none() {
         let style = document().create_element("style").unwrap();
@@ -112,6 +126,7 @@ async fn mount_with(org: &str, token: TokenSource, cancel_submit: bool) -> Widge
     document().body().unwrap().append_child(&root).unwrap();
     let events = Rc::new(RefCell::new(Vec::new()));
     let mut options = AddContactOptions::new(ApiConfig::new(STUB, org).unwrap(), token);
+    shape(&mut options);
     let log = events.clone();
     options.on_event = Some(Rc::new(move |event| {
         log.borrow_mut().push(match event {
@@ -703,4 +718,82 @@ async fn a_second_401_says_the_session_expired_and_a_fixed_token_is_not_retried(
     w.click_submit().await;
     w.wait_state("failed").await;
     assert_eq!(stub_requests(&org).await.len(), 1);
+}
+
+#[wasm_bindgen_test]
+async fn host_values_read_only_hidden_fields_and_texts_shape_the_form() {
+    let org = unique_org("shaped");
+    let w = mount_shaped(&org, TokenSource::fixed("shaped"), false, |options| {
+        options.values.values[Field::AccountIds] = "A1\nB2".into();
+        options.values.values[Field::AvatarUrl] = "https://example.com/a.png".into();
+        options.show[Field::AccountIds] = Show::ReadOnly;
+        options.show[Field::AvatarUrl] = Show::Hidden;
+        options.texts = Texts::default()
+            .with(Text::FirstNameLabel, "Vorname")
+            .with(Text::Submit, "Anlegen")
+            .with(Text::FirstNameRequired, "Bitte {label} angeben.");
+        assert_eq!(options.check(), Ok(()));
+    })
+    .await;
+    assert_eq!(w.text("label"), "Vorname");
+    assert_eq!(w.button().text_content().unwrap(), "Anlegen");
+    assert_eq!(w.value("accountIds"), "A1\nB2");
+    assert!(w.field("accountIds").has_attribute("readonly"));
+    assert!(!w.visible("[name=\"avatarUrl\"]"));
+    w.click_submit().await;
+    assert_eq!(
+        w.error_of("firstName").as_deref(),
+        Some("Bitte Vorname angeben.")
+    );
+    w.fill_valid("shaped@example.com").await;
+    w.click_submit().await;
+    w.wait_state("created").await;
+    let received = stub_requests(&org).await;
+    assert_eq!(
+        received[0]["body"],
+        json!({"firstName": "Jane", "email": "shaped@example.com",
+            "avatarUrl": "https://example.com/a.png", "accountIds": ["A1", "B2"]})
+    );
+    // The form behind "Add another" is back to the host's values.
+    assert_eq!(w.value("firstName"), "");
+    assert_eq!(w.value("accountIds"), "A1\nB2");
+}
+
+#[wasm_bindgen_test]
+async fn a_hidden_field_without_a_valid_value_is_refused_before_mounting() {
+    let mut options = AddContactOptions::new(
+        ApiConfig::new(STUB, "org").unwrap(),
+        TokenSource::fixed("t"),
+    );
+    options.show[Field::Email] = Show::Hidden;
+    let problem = options.check().unwrap_err();
+    assert!(problem.contains("hidden field email"), "{problem}");
+}
+
+#[wasm_bindgen_test]
+async fn the_host_resets_the_form_to_its_values_through_form_control() {
+    let org = unique_org("control");
+    let control = FormControl::default();
+    let w = mount_shaped(&org, TokenSource::fixed("c"), false, |options| {
+        options.values.values[Field::LastName] = "Host".into();
+        options.control = Some(control.clone());
+    })
+    .await;
+    w.type_into("firstName", "Jane").await;
+    w.type_into("lastName", "Typed").await;
+    w.type_into("email", "jane@").await;
+    w.click_submit().await;
+    assert!(w.invalid("email"));
+    assert_eq!(control.values().unwrap().values[Field::FirstName], "Jane");
+    control.reset();
+    leptos::task::tick().await;
+    assert_eq!(w.value("firstName"), "");
+    assert_eq!(w.value("lastName"), "Host");
+    assert!(!w.invalid("email"));
+    assert_eq!(w.state(), "editing");
+    // Once the form is gone, the control does nothing and reads nothing.
+    drop(w);
+    leptos::task::tick().await;
+    assert!(control.values().is_none());
+    control.reset();
 }

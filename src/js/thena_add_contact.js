@@ -195,6 +195,19 @@ class ThenaAddContact extends HTMLElement {
   // What was typed when a new configuration could not be mounted, for the next one.
   #typed = null;
 
+  constructor() {
+    super();
+    // Properties a page set before init() defined the element are plain own properties that
+    // hide the accessors below: take them over.
+    for (const name of ["token", "getToken", "values", "options"]) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
   get token() {
     return this.#token;
   }

@@ -318,11 +318,17 @@ test("the custom element: attributes and a token property mount it; changes keep
     [/apiBase must use https/]);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   assert.equal(await page.evaluate(() => window.mountedBeforeToken), 0);
-  const widget = "thena-add-contact";
+  // The element whose token was set before init() mounted with it.
+  await page.locator("#early .thena-add-contact").waitFor();
+  assert.equal(await page.evaluate(() => Object.hasOwn(document.getElementById("early"), "token")), false);
+  await fillAndSubmit(page, "#early", "Early", "early@example.com");
+  await page.locator('#early .thena-add-contact[data-state="created"]').waitFor();
+  assert.equal((await stub.requests(`${org}-early`))[0].headers.authorization, "Bearer early-token");
+  const widget = "thena-add-contact:not(#early)";
   assert.equal(await page.locator(`${widget} .thena-submit`).textContent(), "Save contact");
   assert.equal(await page.locator(`${widget} [name="accountIds"]`).inputValue(), "A1");
   // The token is a property, never an attribute.
-  assert.equal(await page.evaluate(() => document.body.outerHTML.includes("element-token")), false);
+  assert.equal(await page.evaluate(() => /element-token|early-token/.test(document.body.outerHTML)), false);
 
   await page.fill(`${widget} [name="firstName"]`, "Ada");
   await page.evaluate((o) => window.element.setAttribute("org-id", o), org2);

@@ -5,6 +5,13 @@ const params = new URLSearchParams(location.search);
 window.events = [];
 window.errors = [];
 window.addEventListener("error", (e) => window.errors.push(e.message));
+// A page that sets the token before the element is defined (before init()).
+const early = document.createElement("thena-add-contact");
+early.id = "early";
+early.setAttribute("api-base", params.get("api"));
+early.setAttribute("org-id", `${params.get("org")}-early`);
+early.token = "early-token";
+document.getElementById("place").append(early);
 await init();
 const element = document.createElement("thena-add-contact");
 for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error"]) {
