@@ -60,9 +60,10 @@ impl Config {
             for (name, node) in members {
                 match Field::from_json_name(name) {
                     Some(field) => values.values[field] = node.as_str().unwrap_or_default().into(),
-                    None => {
+                    None if name == "customFieldValues" => {
                         values.custom_field_values = RawJson::parse(node.raw).unwrap_or_default()
                     }
+                    None => {}
                 }
             }
         }

@@ -138,7 +138,7 @@ pub struct AddContactOptions {
     /// The host's texts (`strings`).
     pub texts: Texts,
     pub on_event: Option<EventHandler>,
-    /// Lets the host reset the form or set values after mounting.
+    /// Lets the host reset the form and read its values after mounting.
     pub control: Option<FormControl>,
 }
 
