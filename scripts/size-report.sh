@@ -4,7 +4,7 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=${1:-$root/dist}
-budget=${THENA_SIZE_BUDGET_BYTES:-90000}
+budget=${THENA_SIZE_BUDGET_BYTES:-130000}
 total_raw=0
 total_gz=0
 printf '%-32s %10s %10s\n' "file" "bytes" "gzip -9"

@@ -2,10 +2,10 @@
 # Trunk post_build hook (see Trunk.toml): makes the module hosts import.
 # 1. Stable names: Trunk names the wasm after the package (thena-add-contact_bg.wasm); hosts
 #    load thena_add_contact_bg.wasm.
-# 2. One module: src/js/thena_add_contact.js (init, mount, the custom element), the
-#    wasm-bindgen bindings it imports and their snippets (the fetch call in src/api.rs) are
-#    bundled by esbuild into thena_add_contact.js,
-#    minified in release builds (Trunk's own JS minifier cannot parse the bindings).
+# 2. One module: src/js/thena_add_contact.js (init, mount, the custom element) and the
+#    wasm-bindgen bindings it imports (with any snippets) are bundled by esbuild into
+#    thena_add_contact.js, minified in release builds (Trunk's own JS minifier cannot parse the
+#    bindings).
 # 3. The typings, src/js/thena_add_contact.d.ts, go beside it.
 # 4. Release builds: wasm exports the bundle never calls are removed (see below).
 set -euo pipefail
@@ -26,7 +26,6 @@ sed -e 's/thena-add-contact_bg\.wasm/thena_add_contact_bg.wasm/g' \
   "$dir/thena-add-contact.js" >"$dir/thena_add_contact_bindings.js"
 rm "$dir/thena-add-contact.js"
 cp "$root/src/js/thena_add_contact.js" "$dir/thena_add_contact_entry.js"
-cp "$root/src/js/strings.en.json" "$dir/strings.en.json"
 minify=()
 [ "${TRUNK_PROFILE:-debug}" = "release" ] && minify=(--minify)
 "$esbuild" "$dir/thena_add_contact_entry.js" --bundle "${minify[@]}" --pure:FinalizationRegistry --format=esm --target=es2022 \
@@ -42,6 +41,5 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
     "$dir/dce.wasm" -o "$dir/thena_add_contact_bg.wasm"
   rm "$dir/graph.json" "$dir/dce.wasm"
 fi
-rm -r "$dir/thena_add_contact_entry.js" "$dir/thena_add_contact_bindings.js" "$dir/strings.en.json" \
-  "$dir/snippets"
+rm -rf "$dir/thena_add_contact_entry.js" "$dir/thena_add_contact_bindings.js" "$dir/snippets"
 cp "$root/src/js/thena_add_contact.d.ts" "$dir/"

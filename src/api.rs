@@ -1,14 +1,16 @@
-//! The one client of `POST /v1/accounts/contacts`: it builds the request (URL, headers, body) and
-//! turns every outcome into one typed result, so the view never looks at a status code.
+//! The one client of `POST /v1/accounts/contacts`: it builds the request (URL, headers, body) with
+//! gloo-net and turns every outcome into one typed result, so the view never looks at a status
+//! code. The browser parses the reply (`JSON.parse`) and serde-wasm-bindgen reads it into the
+//! contract's types; [`interpret_response`] takes any [`Reply`], so the same mapping is tested
+//! natively on serde_json values.
 
-use crate::contact::{CreatedContact, NewContact};
+use crate::contact::{CreatedContact, NestError, NewContact};
 use crate::field::Field;
-use crate::json::{self, Json};
 use crate::texts::{Text, Texts};
 use crate::validate::{invalid_fields_summary, FieldError};
-
-/// How long the widget waits for the service before it gives up and offers a retry.
-pub const REQUEST_TIMEOUT_MS: u32 = 30_000;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// Where and as whom the widget calls the API.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -103,24 +105,28 @@ fn is_header_value(value: &str) -> bool {
 /// Every way a create can fail, each with the message a person reads.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ApiError {
-    /// 400/422: messages attached to the fields they name, and the rest.
-    Validation {
+    /// 400, 409 or 422: the service refused the contact. Its messages are attached to the fields
+    /// they name (a duplicate email to the email field), the rest are kept to show above the
+    /// button.
+    Rejected {
+        status: u16,
         fields: Vec<(Field, FieldError)>,
         general: Vec<String>,
     },
-    /// 401, or a token the host gave that no request can carry.
-    Unauthorized,
+    /// 401, or no token the host could give (`status` is then `None`).
+    Unauthorized {
+        status: Option<u16>,
+    },
     Forbidden,
-    /// 409, or a 400 that says the email exists.
-    Conflict,
     RateLimited {
         retry_after_secs: Option<u64>,
     },
     Server {
         status: u16,
     },
+    /// No answer: the network failed, or none came within `timeout_secs`.
     Network {
-        timed_out: bool,
+        timeout_secs: Option<u64>,
     },
     /// A reply that is not the documented JSON, or a status the API does not document.
     BadResponse {
@@ -129,13 +135,33 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// The service said only that the email is taken (a 409, or a 400 saying so and nothing
+    /// else).
+    fn is_conflict(&self) -> bool {
+        match self {
+            ApiError::Rejected {
+                status,
+                fields,
+                general,
+            } => {
+                *status == 409
+                    || (general.is_empty()
+                        && matches!(
+                            fields.as_slice(),
+                            [(Field::Email, FieldError::EmailAlreadyExists)]
+                        ))
+            }
+            _ => false,
+        }
+    }
+
     /// The machine-readable kind the host receives in `contact:error`.
     pub fn kind(&self) -> &'static str {
         match self {
-            ApiError::Validation { .. } => "validation",
-            ApiError::Unauthorized => "unauthorized",
+            ApiError::Rejected { .. } if self.is_conflict() => "conflict",
+            ApiError::Rejected { .. } => "validation",
+            ApiError::Unauthorized { .. } => "unauthorized",
             ApiError::Forbidden => "forbidden",
-            ApiError::Conflict => "conflict",
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::Server { .. } => "server",
             ApiError::Network { .. } => "network",
@@ -146,16 +172,14 @@ impl ApiError {
     /// The message shown above the button.
     pub fn message(&self, texts: &Texts) -> String {
         let (key, name, value) = match self {
-            ApiError::Validation { general, fields } => {
-                return match (general.is_empty(), fields.len()) {
-                    (false, _) => general.join(" "),
-                    (true, 0) => texts.get(Text::ApiRejected).into(),
-                    (true, n) => invalid_fields_summary(n, texts),
-                }
+            ApiError::Rejected { general, .. } if !general.is_empty() => return general.join(" "),
+            ApiError::Rejected { .. } if self.is_conflict() => (Text::ApiConflict, "", 0),
+            ApiError::Rejected { fields, .. } if !fields.is_empty() => {
+                return invalid_fields_summary(fields.len(), texts)
             }
-            ApiError::Unauthorized => (Text::ApiUnauthorized, "", 0),
+            ApiError::Rejected { status, .. } => (Text::ApiRejected, "status", (*status).into()),
+            ApiError::Unauthorized { .. } => (Text::ApiUnauthorized, "", 0),
             ApiError::Forbidden => (Text::ApiForbidden, "", 0),
-            ApiError::Conflict => (Text::ApiConflict, "", 0),
             ApiError::RateLimited {
                 retry_after_secs: Some(secs @ 0..=90),
             } => (Text::ApiRateLimited, "seconds", (*secs).max(2)),
@@ -166,12 +190,10 @@ impl ApiError {
                 retry_after_secs: None,
             } => (Text::ApiRateLimitedUnknown, "", 0),
             ApiError::Server { status } => (Text::ApiServer, "status", (*status).into()),
-            ApiError::Network { timed_out: true } => (
-                Text::ApiTimeout,
-                "seconds",
-                (REQUEST_TIMEOUT_MS / 1000).into(),
-            ),
-            ApiError::Network { timed_out: false } => (Text::ApiNetwork, "", 0),
+            ApiError::Network {
+                timeout_secs: Some(secs),
+            } => (Text::ApiTimeout, "seconds", *secs),
+            ApiError::Network { timeout_secs: None } => (Text::ApiNetwork, "", 0),
             ApiError::BadResponse { status: 200..=299 } => (Text::ApiProbablyCreated, "", 0),
             ApiError::BadResponse { status: 404 } => (Text::ApiNotFound, "", 0),
             ApiError::BadResponse { status } => (Text::ApiBadResponse, "status", (*status).into()),
@@ -179,25 +201,24 @@ impl ApiError {
         texts.fill(key, &[(name, &value.to_string())])
     }
 
-    /// The HTTP status, when there was a response.
+    /// The HTTP status the service sent, `None` when no answer came.
     pub fn status(&self) -> Option<u16> {
         match self {
-            ApiError::Validation { .. } => Some(400),
-            ApiError::Unauthorized => Some(401),
+            ApiError::Rejected { status, .. }
+            | ApiError::Server { status }
+            | ApiError::BadResponse { status } => Some(*status),
+            ApiError::Unauthorized { status } => *status,
             ApiError::Forbidden => Some(403),
-            ApiError::Conflict => Some(409),
             ApiError::RateLimited { .. } => Some(429),
-            ApiError::Server { status } | ApiError::BadResponse { status } => Some(*status),
             ApiError::Network { .. } => None,
         }
     }
 
     /// Errors to show on fields.
-    pub fn field_errors(&self) -> Vec<(Field, FieldError)> {
+    pub fn field_errors(&self) -> &[(Field, FieldError)] {
         match self {
-            ApiError::Validation { fields, .. } => fields.clone(),
-            ApiError::Conflict => vec![(Field::Email, FieldError::EmailAlreadyExists)],
-            _ => Vec::new(),
+            ApiError::Rejected { fields, .. } => fields,
+            _ => &[],
         }
     }
 
@@ -213,45 +234,61 @@ impl ApiError {
     }
 }
 
-/// The parts of a response that decide the outcome.
-#[derive(Clone, Copy, Debug)]
-pub struct ResponseParts<'a> {
+/// A reply's JSON, parsed: by the browser in the widget, by serde_json in native tests.
+pub trait Reply: Sized {
+    /// The reply read as a `T`, if it has that shape.
+    fn read<T: DeserializeOwned>(&self) -> Option<T>;
+    /// A member of the reply, if it is an object that has one by that name.
+    fn member(&self, name: &str) -> Option<Self>;
+}
+
+impl Reply for JsValue {
+    fn read<T: DeserializeOwned>(&self) -> Option<T> {
+        serde_wasm_bindgen::from_value(self.clone()).ok()
+    }
+
+    fn member(&self, name: &str) -> Option<JsValue> {
+        let object = self.dyn_ref::<js_sys::Object>()?;
+        js_sys::Reflect::get(object, &name.into())
+            .ok()
+            .filter(|member| !member.is_undefined())
+    }
+}
+
+/// The parts of a response that decide the outcome. `body` is `None` when the reply was not JSON
+/// (or could not be read).
+pub struct ResponseParts<'a, R> {
     pub status: u16,
     pub retry_after: Option<&'a str>,
     pub rate_limit_reset: Option<&'a str>,
-    pub body: &'a str,
-}
-
-/// A created contact, typed, with the JSON object the API returned (for the host).
-#[derive(Clone, Debug, PartialEq)]
-pub struct Created {
-    pub contact: CreatedContact,
-    /// The contact object as JSON text, unwrapped from `data` when the service wrapped it.
-    pub json: String,
+    pub body: Option<R>,
 }
 
 /// Turns a response into the one typed result. `now_unix` is the current time in seconds.
-pub fn interpret_response(parts: ResponseParts<'_>, now_unix: u64) -> Result<Created, ApiError> {
+pub fn interpret_response<R: Reply>(
+    parts: ResponseParts<'_, R>,
+    now_unix: u64,
+) -> Result<CreatedContact, ApiError> {
     let status = parts.status;
     match status {
-        200..=299 => {
-            let bad = ApiError::BadResponse { status };
-            let reply = json::parse(parts.body).ok_or(bad.clone())?;
-            // Some Thena endpoints wrap results as {status, message, timestamp, data}.
-            let object = match reply.get("data") {
-                Some(data) if reply.get("id").is_none() => data,
-                _ => &reply,
-            };
-            let contact = CreatedContact::from_json(object).ok_or(bad)?;
-            Ok(Created {
-                contact,
-                json: object.raw.to_string(),
-            })
+        // The contact itself, or wrapped as {status, message, timestamp, data} as some Thena
+        // endpoints do.
+        200..=299 => parts
+            .body
+            .and_then(|body| body.read().or_else(|| body.member("data")?.read()))
+            .ok_or(ApiError::BadResponse { status }),
+        400 | 409 | 422 => {
+            let messages = parts
+                .body
+                .and_then(|body| body.read())
+                .map(NestError::messages)
+                .unwrap_or_default();
+            Err(rejection(status, &messages))
         }
-        400 | 422 => Err(validation_error(&nest_messages(parts.body))),
-        401 => Err(ApiError::Unauthorized),
+        401 => Err(ApiError::Unauthorized {
+            status: Some(status),
+        }),
         403 => Err(ApiError::Forbidden),
-        409 => Err(ApiError::Conflict),
         429 => Err(ApiError::RateLimited {
             retry_after_secs: wait_seconds(parts.retry_after, parts.rate_limit_reset, now_unix),
         }),
@@ -260,47 +297,53 @@ pub fn interpret_response(parts: ResponseParts<'_>, now_unix: u64) -> Result<Cre
     }
 }
 
-/// The messages of a NestJS error body (`message`: a string or an array of strings); anything
-/// else in it is ignored.
-fn nest_messages(body: &str) -> Vec<String> {
-    let Some(reply) = json::parse(body) else {
-        return Vec::new();
-    };
-    match reply.get("message").map(|m| &m.value) {
-        Some(Json::String(message)) => vec![message.clone()],
-        Some(Json::Array(items)) => items
-            .iter()
-            .filter_map(|item| item.as_str().map(String::from))
-            .collect(),
-        _ => Vec::new(),
-    }
-}
-
-fn validation_error(messages: &[String]) -> ApiError {
-    if messages.iter().any(|m| says_email_exists(m)) {
-        return ApiError::Conflict;
-    }
+/// What a refusal says, field by field. A 409 is a duplicate email whatever its message.
+fn rejection(status: u16, messages: &[String]) -> ApiError {
     let mut fields: Vec<(Field, FieldError)> = Vec::new();
     let mut general = Vec::new();
-    for message in messages {
-        match field_of_message(message) {
-            Some((field, readable)) => match fields.iter_mut().find(|(f, _)| *f == field) {
-                Some((_, FieldError::Server(existing))) => {
-                    existing.push(' ');
-                    existing.push_str(&readable);
+    let mut add = |field: Field, error: FieldError| {
+        if let Some((_, existing)) = fields.iter_mut().find(|(f, _)| *f == field) {
+            match (existing, error) {
+                // The duplicate email says the most: it replaces what else was said.
+                (existing, FieldError::EmailAlreadyExists) => {
+                    *existing = FieldError::EmailAlreadyExists
                 }
-                _ => fields.push((field, FieldError::Server(readable))),
-            },
-            None => general.push(message.clone()),
+                (FieldError::Server(existing), FieldError::Server(more)) => {
+                    existing.push(' ');
+                    existing.push_str(&more);
+                }
+                _ => {}
+            }
+        } else {
+            fields.push((field, error));
+        }
+    };
+    if status == 409 {
+        add(Field::Email, FieldError::EmailAlreadyExists);
+    } else {
+        for message in messages {
+            if says_email_exists(message) {
+                add(Field::Email, FieldError::EmailAlreadyExists);
+            } else if let Some((field, readable)) = field_of_message(message) {
+                add(field, FieldError::Server(readable));
+            } else {
+                general.push(message.clone());
+            }
         }
     }
-    ApiError::Validation { fields, general }
+    ApiError::Rejected {
+        status,
+        fields,
+        general,
+    }
 }
 
+/// "Contact with this email already exists", "Email is already in use", "email must be unique".
+/// Saying "exists" is not enough: "No account exists for this email domain" is no duplicate.
 fn says_email_exists(message: &str) -> bool {
     let m = message.to_ascii_lowercase();
     m.contains("email")
-        && ["exist", "already", "duplicate", "taken", "in use", "unique"]
+        && ["already", "duplicate", "in use", "taken", "unique"]
             .iter()
             .any(|w| m.contains(w))
 }
@@ -344,90 +387,106 @@ fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -
     })
 }
 
-/// Sends the create request. `token` is the host page's bearer token; `signal` aborts it.
-///
-/// Plain `fetch` (see `post`): gloo-net's wrappers also link ReadableStream and URL code the
-/// widget never uses (1.1 KB gzip of wasm and a dozen JS imports, measured).
+/// A value as JavaScript sees it: plain objects and arrays, `null` for nothing (what
+/// `JSON.stringify` and the host's event listeners expect).
+pub(crate) fn to_js<T: Serialize + ?Sized>(
+    value: &T,
+) -> Result<JsValue, serde_wasm_bindgen::Error> {
+    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+}
+
+/// Sends the create request with the host page's bearer token; `signal` aborts it. Resolves
+/// once the reply has been read.
 pub async fn create_contact(
     config: &ApiConfig,
     token: &str,
     body: &NewContact,
     signal: Option<&web_sys::AbortSignal>,
-) -> Result<Created, ApiError> {
+) -> Result<CreatedContact, ApiError> {
     let token = token.trim();
-    // fetch refuses such header values; a person can only fix this by signing in again.
+    // fetch refuses such header values (gloo-net would throw); a person can only fix this by
+    // signing in again.
     if !is_header_value(token) {
-        return Err(ApiError::Unauthorized);
+        return Err(ApiError::Unauthorized { status: None });
     }
-    let network = |_| ApiError::Network { timed_out: false };
-    let promise = post(
-        &config.contacts_url(),
-        token,
-        config.org_id(),
-        &body.to_json(),
-        signal,
-    );
-    let parts: js_sys::Array = wasm_bindgen_futures::JsFuture::from(promise)
+    let network = ApiError::Network { timeout_secs: None };
+    let json = to_js(body)
+        .and_then(|body| js_sys::JSON::stringify(&body).map_err(Into::into))
+        .map_err(|_| network.clone())?;
+    let response = gloo_net::http::Request::post(&config.contacts_url())
+        .header("Authorization", &format!("Bearer {token}"))
+        .header("x-org-id", config.org_id())
+        .header("Content-Type", "application/json")
+        .abort_signal(signal)
+        .body(json)
+        .map_err(|_| network.clone())?
+        .send()
         .await
-        .map_err(network)?
-        .into();
-    let text = |i| parts.get(i).as_string();
-    let body = text(3).unwrap_or_default();
-    let now_unix = (js_sys::Date::now() / 1000.0) as u64;
+        .map_err(|_| network)?;
+    let headers = response.headers();
+    let (retry_after, reset) = (headers.get("retry-after"), headers.get("x-ratelimit-reset"));
+    // Parsed by the browser; a reply that is not JSON (or is cut off) has no body to read.
+    let body = response
+        .text()
+        .await
+        .ok()
+        .and_then(|text| js_sys::JSON::parse(&text).ok());
     interpret_response(
         ResponseParts {
-            status: parts.get(0).as_f64().unwrap_or_default() as u16,
-            retry_after: text(1).as_deref(),
-            rate_limit_reset: text(2).as_deref(),
-            body: &body,
+            status: response.status(),
+            retry_after: retry_after.as_deref(),
+            rate_limit_reset: reset.as_deref(),
+            body,
         },
-        now_unix,
+        (js_sys::Date::now() / 1000.0) as u64,
     )
-}
-
-// The request itself, in JavaScript: one import instead of the dozen web-sys bindings that
-// Headers, RequestInit and Response need (about 1 KB of gzip).
-#[wasm_bindgen::prelude::wasm_bindgen(inline_js = r#"
-export function post(url, token, orgId, body, signal) {
-  const headers = { Authorization: `Bearer ${token}`, "x-org-id": orgId, "Content-Type": "application/json" };
-  return Promise.resolve()
-    .then(() => fetch(url, { method: "POST", headers, body, signal }))
-    .then((r) => r.text().then((text) => [r.status, r.headers.get("retry-after"), r.headers.get("x-ratelimit-reset"), text]));
-}
-"#)]
-extern "C" {
-    /// Resolves to `[status, Retry-After, X-RateLimit-Reset, body]`; rejects when no response
-    /// came (network, abort).
-    fn post(
-        url: &str,
-        token: &str,
-        org_id: &str,
-        body: &str,
-        signal: Option<&web_sys::AbortSignal>,
-    ) -> js_sys::Promise;
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::{json, Value};
+
+    impl Reply for Value {
+        fn read<T: DeserializeOwned>(&self) -> Option<T> {
+            serde_json::from_value(self.clone()).ok()
+        }
+
+        fn member(&self, name: &str) -> Option<Value> {
+            self.as_object()?.get(name).cloned()
+        }
+    }
 
     const NOW: u64 = 1_800_000_000;
 
-    fn respond(status: u16, body: &str) -> Result<Created, ApiError> {
+    /// The reply as the browser would hand it over: parsed when it is JSON.
+    fn respond(status: u16, body: &str) -> Result<CreatedContact, ApiError> {
+        respond_with(status, None, None, body)
+    }
+
+    fn respond_with(
+        status: u16,
+        retry_after: Option<&str>,
+        rate_limit_reset: Option<&str>,
+        body: &str,
+    ) -> Result<CreatedContact, ApiError> {
         interpret_response(
             ResponseParts {
                 status,
-                retry_after: None,
-                rate_limit_reset: None,
-                body,
+                retry_after,
+                rate_limit_reset,
+                body: serde_json::from_str::<Value>(body).ok(),
             },
             NOW,
         )
     }
 
-    fn nest(status: u16, message: serde_json::Value) -> String {
-        serde_json::json!({"statusCode": status, "message": message, "error": "Bad Request"})
-            .to_string()
+    fn nest(status: u16, message: Value) -> String {
+        json!({"statusCode": status, "message": message, "error": "Bad Request"}).to_string()
+    }
+
+    fn english(error: &ApiError) -> String {
+        error.message(&Texts::default())
     }
 
     #[test]
@@ -465,21 +524,17 @@ mod tests {
         assert!(ApiConfig::new("https://a.com", "orgé").is_err());
     }
 
-    fn wrapped_json(body: &str) -> String {
-        respond(201, body).unwrap().json
-    }
-
     #[test]
     fn created_contact_flat_or_wrapped_in_data() {
-        let seed = include_str!("../tests/fixtures/seed-response.json");
+        let seed = include_str!("../tests/fixtures/response.json");
         let flat = respond(201, seed).unwrap();
-        assert_eq!(flat.contact.id, "<string>");
+        assert_eq!(flat.id, "ct_7f3a");
+        assert_eq!(flat.email, "johanna.doerfler@example.com");
         let wrapped = format!(
             r#"{{"status":true,"message":"ok","timestamp":"2026-11-28T00:00:00Z","data":{seed}}}"#
         );
         assert_eq!(respond(201, &wrapped).unwrap(), flat);
-        assert_eq!(flat.json, seed.trim());
-        assert_eq!(wrapped_json(&wrapped), seed.trim());
+        assert_eq!(respond(200, seed).unwrap(), flat);
     }
 
     #[test]
@@ -492,12 +547,13 @@ mod tests {
             "{}",
             "null",
             r#"{"data":{"x":1}}"#,
+            r#"{"id":"c","firstName":"A"}"#,
         ] {
             let err = respond(201, body).unwrap_err();
             assert_eq!(err, ApiError::BadResponse { status: 201 }, "{body}");
-            assert_eq!(err.kind(), "bad_response");
+            assert_eq!((err.kind(), err.status()), ("bad_response", Some(201)));
             assert!(!err.retryable());
-            assert!(err.message(&Texts::default()).contains("contact list"));
+            assert!(english(&err).contains("contact list"));
         }
     }
 
@@ -505,7 +561,7 @@ mod tests {
     fn nest_messages_go_to_the_fields_they_name() {
         let body = nest(
             400,
-            serde_json::json!([
+            json!([
                 "email must be an email",
                 "firstName should not be empty",
                 "accountIds.0 must be a string",
@@ -514,10 +570,10 @@ mod tests {
             ]),
         );
         let err = respond(400, &body).unwrap_err();
-        assert_eq!(err.kind(), "validation");
+        assert_eq!((err.kind(), err.status()), ("validation", Some(400)));
         assert_eq!(
             err.field_errors(),
-            vec![
+            [
                 (
                     Field::Email,
                     FieldError::Server("{label} must be an email.".into())
@@ -534,149 +590,140 @@ mod tests {
                 ),
             ]
         );
-        assert_eq!(err.message(&Texts::default()), "something else went wrong");
+        assert_eq!(english(&err), "something else went wrong");
     }
 
     #[test]
-    fn nest_single_message_and_unreadable_400() {
+    fn a_refusal_reports_the_status_the_server_sent() {
         let err = respond(400, &nest(400, "No contacts to create".into())).unwrap_err();
         assert_eq!(
             err,
-            ApiError::Validation {
+            ApiError::Rejected {
+                status: 400,
                 fields: vec![],
                 general: vec!["No contacts to create".into()]
             }
         );
         let err = respond(400, "<html>Bad</html>").unwrap_err();
-        assert_eq!(err.kind(), "validation");
-        assert!(err.message(&Texts::default()).contains("didn't say why"));
+        assert_eq!((err.kind(), err.status()), ("validation", Some(400)));
+        assert!(english(&err).contains("didn't say why (error 400)"));
         let err = respond(
             422,
-            &nest(
-                422,
-                serde_json::json!(["phoneNumber must be a valid phone number"]),
-            ),
+            &nest(422, json!(["phoneNumber must be a valid phone number"])),
         )
         .unwrap_err();
-        assert_eq!(err.field_errors()[0].0, Field::Phone);
-        assert_eq!(
-            err.message(&Texts::default()),
-            "Check the highlighted field."
-        );
+        assert_eq!((err.kind(), err.status()), ("validation", Some(422)));
+        assert_eq!(err.field_errors()[0].0, Field::PhoneNumber);
+        assert_eq!(english(&err), "Check the highlighted field.");
+        assert!(english(&respond(422, "").unwrap_err()).contains("(error 422)"));
     }
 
     #[test]
     fn duplicate_email_is_a_conflict_on_the_email_field() {
-        for err in [
-            respond(409, &nest(409, "Contact already exists".into())).unwrap_err(),
-            respond(409, "").unwrap_err(),
-            respond(
+        for (status, body) in [
+            (409, nest(409, "Contact already exists".into())),
+            (409, String::new()),
+            (
                 400,
-                &nest(400, "Contact with this email already exists".into()),
-            )
-            .unwrap_err(),
-            respond(
-                400,
-                &nest(400, serde_json::json!(["Email is already in use"])),
-            )
-            .unwrap_err(),
+                nest(400, "Contact with this email already exists".into()),
+            ),
+            (400, nest(400, json!(["Email is already in use"]))),
+            (422, nest(422, json!(["email must be unique"]))),
         ] {
-            assert_eq!(err, ApiError::Conflict);
-            assert_eq!(err.kind(), "conflict");
+            let err = respond(status, &body).unwrap_err();
+            assert_eq!(
+                (err.kind(), err.status()),
+                ("conflict", Some(status)),
+                "{body}"
+            );
             assert_eq!(
                 err.field_errors(),
-                vec![(Field::Email, FieldError::EmailAlreadyExists)]
+                [(Field::Email, FieldError::EmailAlreadyExists)]
             );
-            assert!(FieldError::EmailAlreadyExists
-                .message(Field::Email, &Texts::default())
-                .starts_with("A contact with this email already exists"));
+            assert_eq!(english(&err), "A contact with this email already exists.");
+            assert!(!err.retryable());
         }
+    }
+
+    #[test]
+    fn only_a_message_about_a_taken_email_is_a_duplicate_and_none_is_dropped() {
+        // "exists" and "email" alone do not make a duplicate.
+        let err = respond(
+            400,
+            &nest(400, "No account exists for this email domain".into()),
+        )
+        .unwrap_err();
+        assert_eq!(err.kind(), "validation");
+        assert!(err.field_errors().is_empty());
+        assert_eq!(english(&err), "No account exists for this email domain");
+        // A duplicate among other messages: each is kept where it belongs.
+        let err = respond(
+            400,
+            &nest(
+                400,
+                json!([
+                    "phoneNumber must be a valid phone number",
+                    "Contact with this email already exists",
+                    "Account limit reached",
+                ]),
+            ),
+        )
+        .unwrap_err();
+        assert_eq!((err.kind(), err.status()), ("validation", Some(400)));
+        assert_eq!(
+            err.field_errors(),
+            [
+                (
+                    Field::PhoneNumber,
+                    FieldError::Server("{label} must be a valid phone number.".into())
+                ),
+                (Field::Email, FieldError::EmailAlreadyExists),
+            ]
+        );
+        assert_eq!(english(&err), "Account limit reached");
     }
 
     #[test]
     fn auth_errors_have_their_own_messages() {
         let err = respond(401, &nest(401, "Unauthorized".into())).unwrap_err();
         assert_eq!((err.kind(), err.status()), ("unauthorized", Some(401)));
-        assert!(err
-            .message(&Texts::default())
-            .contains("session has expired"));
+        assert!(english(&err).contains("session has expired"));
+        let no_token = ApiError::Unauthorized { status: None };
+        assert_eq!((no_token.kind(), no_token.status()), ("unauthorized", None));
         let err = respond(403, "").unwrap_err();
         assert_eq!((err.kind(), err.status()), ("forbidden", Some(403)));
-        assert!(err
-            .message(&Texts::default())
-            .contains("don't have permission"));
+        assert!(english(&err).contains("don't have permission"));
         assert!(!err.retryable());
     }
 
     #[test]
     fn rate_limit_uses_retry_after_or_the_reset_time() {
-        let limited = |retry_after, reset| {
-            interpret_response(
-                ResponseParts {
-                    status: 429,
-                    retry_after,
-                    rate_limit_reset: reset,
-                    body: "",
-                },
-                NOW,
-            )
-            .unwrap_err()
+        let limited = |retry_after, reset| respond_with(429, retry_after, reset, "").unwrap_err();
+        let secs = |secs| ApiError::RateLimited {
+            retry_after_secs: secs,
         };
-        assert_eq!(
-            limited(Some("30"), None),
-            ApiError::RateLimited {
-                retry_after_secs: Some(30)
-            }
-        );
-        assert!(limited(Some("30"), None)
-            .message(&Texts::default())
-            .contains("30 seconds"));
+        assert_eq!(limited(Some("30"), None), secs(Some(30)));
+        assert!(english(&limited(Some("30"), None)).contains("30 seconds"));
         let reset = (NOW + 120).to_string();
         let err = limited(None, Some(&reset));
-        assert_eq!(
-            err,
-            ApiError::RateLimited {
-                retry_after_secs: Some(120)
-            }
-        );
-        assert!(err.message(&Texts::default()).contains("about 2 minutes"));
-        assert_eq!(
-            limited(None, Some("45")),
-            ApiError::RateLimited {
-                retry_after_secs: Some(45)
-            }
-        );
+        assert_eq!(err, secs(Some(120)));
+        assert!(english(&err).contains("about 2 minutes"));
+        assert_eq!(limited(None, Some("45")), secs(Some(45)));
         let fraction = format!("{}.75", NOW + 10);
-        assert_eq!(
-            limited(None, Some(&fraction)),
-            ApiError::RateLimited {
-                retry_after_secs: Some(10)
-            }
-        );
+        assert_eq!(limited(None, Some(&fraction)), secs(Some(10)));
         let ms = ((NOW + 10) * 1000).to_string();
+        assert_eq!(limited(None, Some(&ms)), secs(Some(10)));
+        assert_eq!(limited(Some("soon"), Some("never")), secs(None));
+        assert!(english(&limited(None, None)).contains("Wait a minute"));
         assert_eq!(
-            limited(None, Some(&ms)),
-            ApiError::RateLimited {
-                retry_after_secs: Some(10)
-            }
+            (limited(None, None).kind(), limited(None, None).status()),
+            ("rate_limited", Some(429))
         );
-        assert_eq!(
-            limited(Some("soon"), Some("never")),
-            ApiError::RateLimited {
-                retry_after_secs: None
-            }
-        );
-        assert!(limited(None, None)
-            .message(&Texts::default())
-            .contains("Wait a minute"));
-        assert_eq!(limited(None, None).kind(), "rate_limited");
         // An HTTP-date Retry-After is not read; the reset header still is.
         let reset = (NOW + 20).to_string();
         assert_eq!(
             limited(Some("Fri, 15 Jan 2027 08:01:00 GMT"), Some(&reset)),
-            ApiError::RateLimited {
-                retry_after_secs: Some(20)
-            }
+            secs(Some(20))
         );
     }
 
@@ -686,40 +733,65 @@ mod tests {
             let err = respond(status, "<html>oops</html>").unwrap_err();
             assert_eq!((err.kind(), err.status()), ("server", Some(status)));
             assert!(err.retryable());
-            assert!(err.message(&Texts::default()).contains(&status.to_string()));
+            assert!(english(&err).contains(&status.to_string()));
         }
         let err = respond(404, "").unwrap_err();
         assert_eq!(err.kind(), "bad_response");
-        assert!(err.message(&Texts::default()).contains("API address"));
+        assert!(english(&err).contains("API address"));
         let err = respond(302, "").unwrap_err();
         assert_eq!(err, ApiError::BadResponse { status: 302 });
         assert!(err.retryable());
-        let net = ApiError::Network { timed_out: false };
+        let net = ApiError::Network { timeout_secs: None };
         assert_eq!((net.kind(), net.status()), ("network", None));
-        assert!(net.retryable() && net.message(&Texts::default()).contains("Couldn't reach"));
-        assert!(ApiError::Network { timed_out: true }
-            .message(&Texts::default())
-            .contains("30 seconds"));
+        assert!(net.retryable() && english(&net).contains("Couldn't reach"));
+        let timeout = ApiError::Network {
+            timeout_secs: Some(30),
+        };
+        assert_eq!((timeout.kind(), timeout.status()), ("network", None));
+        assert!(english(&timeout).contains("within 30 seconds"));
     }
 
+    /// Every status, with every hostile body: the outcome follows the status alone, and what a
+    /// person reads is the server's text as text (or ours), never empty.
     #[test]
-    fn hostile_error_bodies_never_panic() {
+    fn hostile_error_bodies_are_classified_by_status_and_read_as_text() {
         let huge = "x".repeat(100_000);
-        for body in [
-            "",
-            "\u{0}",
-            "{\"message\":null}",
-            "{\"message\":[1,2,{}]}",
-            "{\"message\":{}}",
-            "[\"<script>\"]",
-            &huge,
-            "{\"message\":\"<img src=x onerror=alert(1)>\"}",
-        ] {
+        let markup = "<img src=x onerror=alert(1)>";
+        let bodies = [
+            String::new(),
+            "\u{0}".into(),
+            "{\"message\":null}".into(),
+            "{\"message\":[1,2,{}]}".into(),
+            "{\"message\":{}}".into(),
+            "{\"error\":\"<script>\"}".into(),
+            huge.clone(),
+            json!({ "message": markup }).to_string(),
+            json!({ "message": [huge] }).to_string(),
+        ];
+        for body in &bodies {
             for status in [
-                0, 100, 200, 201, 204, 400, 401, 403, 409, 422, 429, 500, 599, 600, 65535,
+                0, 100, 200, 201, 204, 302, 400, 401, 403, 404, 409, 418, 422, 429, 500, 599, 600,
+                65535,
             ] {
-                let _ = respond(status, body)
-                    .map_err(|e| (e.message(&Texts::default()), e.field_errors()));
+                let err = respond(status, body).unwrap_err();
+                let expected = match status {
+                    200..=299 | 0..=199 | 300..=399 | 404 | 418 | 600.. => "bad_response",
+                    409 => "conflict",
+                    400 | 422 => "validation",
+                    401 => "unauthorized",
+                    403 => "forbidden",
+                    429 => "rate_limited",
+                    _ => "server",
+                };
+                assert_eq!(err.kind(), expected, "{status}");
+                assert_eq!(err.status(), Some(status));
+                let message = english(&err);
+                assert!(!message.is_empty(), "{status}");
+                if body.contains(markup) && matches!(status, 400 | 422) {
+                    assert_eq!(message, markup, "the server's words, as they came");
+                } else {
+                    assert!(!message.contains('<'), "{status}: {message}");
+                }
             }
         }
     }

@@ -1,201 +1,263 @@
-//! The API contract of `POST /v1/accounts/contacts`, from the platform's reference page:
-//! the request body and the created contact, and their JSON, and nothing else.
+//! The API contract of `POST /v1/accounts/contacts`, from the platform's reference page, as serde
+//! types: the request body, the created contact, one item of `customFieldValues`, and the NestJS
+//! error body. Nothing else.
 
-use crate::json::{self, Json, Node};
+use serde::de::{self, Deserializer, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
 
-/// A piece of JSON kept as text: what the widget passes through or hands to the host without
-/// reading it (custom field values, metadata).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct RawJson(String);
-
-impl RawJson {
-    /// Checks that `text` is JSON.
-    pub fn parse(text: &str) -> Option<RawJson> {
-        json::parse(text).map(|node| RawJson(node.raw.to_string()))
-    }
-
-    pub fn get(&self) -> &str {
-        &self.0
-    }
-
-    /// `true` for nothing, `null` and `[]`: nothing worth sending.
-    pub fn is_empty(&self) -> bool {
-        json::parse(&self.0).is_none_or(|node| match node.value {
-            Json::Null => true,
-            Json::Array(items) => items.is_empty(),
-            _ => false,
-        })
-    }
-}
-
-/// The request body. Optional fields the person left empty are left out of the JSON
-/// (never sent as `""` or `[]`).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// The request body. Optional fields the person left empty are left out of the JSON (never sent
+/// as `""` or `[]`).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct NewContact {
     pub first_name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     pub email: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// UID of a contact-type attribute value; the organization's default is used when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub avatar_url: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub account_ids: Vec<String>,
-    /// A JSON array passed through unchanged from the host's prefill. The public reference shows
-    /// only `[{}]`; the platform's other write APIs use
-    /// `{"customFieldId": "<uid>", "data": [{"value": "…"}]}`.
-    pub custom_field_values: RawJson,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub custom_field_values: Vec<CustomFieldValue>,
 }
 
-impl NewContact {
-    /// The body as JSON, keys in the reference page's order.
-    pub fn to_json(&self) -> String {
-        let mut out = String::from("{");
-        let key = |out: &mut String, name: &str| {
-            if out.len() > 1 {
-                out.push(',');
-            }
-            json::write_str(out, name);
-            out.push(':');
-        };
-        let texts = [
-            ("firstName", Some(&self.first_name)),
-            ("lastName", self.last_name.as_ref()),
-            ("email", Some(&self.email)),
-            ("phoneNumber", self.phone_number.as_ref()),
-            ("contactType", self.contact_type.as_ref()),
-            ("avatarUrl", self.avatar_url.as_ref()),
-        ];
-        for (name, value) in texts {
-            if let Some(value) = value {
-                key(&mut out, name);
-                json::write_str(&mut out, value);
-            }
-        }
-        if !self.account_ids.is_empty() {
-            key(&mut out, "accountIds");
-            out.push('[');
-            for (i, id) in self.account_ids.iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                json::write_str(&mut out, id);
-            }
-            out.push(']');
-        }
-        if !self.custom_field_values.is_empty() {
-            key(&mut out, "customFieldValues");
-            out.push_str(self.custom_field_values.get());
-        }
-        out.push('}');
-        out
-    }
+/// One item of `customFieldValues` on create.
+///
+/// **Working assumption.** The public reference shows every item as `{}`. The platform's read
+/// responses show `{customFieldId, data, metadata}`, so an item is taken to be
+/// `{"customFieldId": "<uid>", "data": [{"value": "…"}]}` (see `../shared/THENA_API.md`). This
+/// type is the one place that holds that shape: both members may be left out (the reference's
+/// own example is `[{}]`), and any other member is refused rather than silently dropped.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct CustomFieldValue {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_field_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub data: Option<Vec<CustomFieldDatum>>,
 }
 
-/// The created contact (201), with every documented field. `id`, `firstName` and `email` must be
-/// strings; the others must have their documented type when present, and default to empty when
-/// the service sends `null` or leaves them out, because the contact exists by then and a missing
-/// avatar is no reason to say it failed.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// One value of a custom field: a multiple-choice field has one per chosen option.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields, expecting = "an object")]
+pub struct CustomFieldDatum {
+    pub value: String,
+}
+
+/// JSON the widget does not read but hands to the host exactly as the service sent it: the
+/// browser's own value in the wasm (kept by serde-wasm-bindgen's `preserve`, no copy), serde_json's
+/// in the native tests.
+#[cfg(target_arch = "wasm32")]
+pub type AsItCame = wasm_bindgen::JsValue;
+/// JSON the widget does not read (see the wasm definition).
+#[cfg(not(target_arch = "wasm32"))]
+pub type AsItCame = serde_json::Value;
+
+/// The created contact (201), with every documented member. `id`, `firstName` and `email` must be
+/// strings; the others must have their documented type when present, and may be `null` or
+/// missing, because the contact exists by then and a missing avatar is no reason to say it
+/// failed. The contact may come flat or wrapped in `data` (see [`crate::api`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct CreatedContact {
     pub id: String,
     pub first_name: String,
-    pub last_name: String,
+    #[serde(default)]
+    pub last_name: Option<String>,
     pub email: String,
-    pub phone_number: String,
-    pub avatar_url: String,
-    pub accounts: Vec<String>,
-    pub contact_type_id: String,
-    pub contact_type: String,
-    /// Documented as `string[]`; kept as JSON text because only the host reads it.
-    pub custom_field_values: RawJson,
-    pub metadata: RawJson,
-    pub created_at: String,
-    pub updated_at: String,
+    #[serde(default)]
+    pub phone_number: Option<String>,
+    #[serde(default)]
+    pub avatar_url: Option<String>,
+    #[serde(default)]
+    pub accounts: Option<Vec<String>>,
+    #[serde(default)]
+    pub contact_type_id: Option<String>,
+    #[serde(default)]
+    pub contact_type: Option<String>,
+    /// Documented as `string[]`; only the host reads it.
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
+    pub custom_field_values: AsItCame,
+    #[serde(default)]
+    #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
+    pub metadata: AsItCame,
+    #[serde(default)]
+    pub created_at: Option<String>,
+    #[serde(default)]
+    pub updated_at: Option<String>,
 }
 
 impl CreatedContact {
-    /// Reads the contact object; `None` when it is not the documented shape.
-    pub fn from_json(object: &Node<'_>) -> Option<CreatedContact> {
-        let Json::Object(_) = object.value else {
-            return None;
-        };
-        let required = |name: &str| object.get(name)?.as_str().map(String::from);
-        let optional = |name: &str| match object.get(name) {
-            None => Some(String::new()),
-            Some(node) if node.is_null() => Some(String::new()),
-            Some(node) => node.as_str().map(String::from),
-        };
-        let raw = |name: &str| {
-            object
-                .get(name)
-                .map_or_else(RawJson::default, |n| RawJson(n.raw.to_string()))
-        };
-        let accounts = match object.get("accounts").map(|n| &n.value) {
-            None | Some(Json::Null) => Vec::new(),
-            Some(Json::Array(items)) => items
-                .iter()
-                .map(|item| item.as_str().map(String::from))
-                .collect::<Option<Vec<_>>>()?,
-            Some(_) => return None,
-        };
-        Some(CreatedContact {
-            id: required("id")?,
-            first_name: required("firstName")?,
-            last_name: optional("lastName")?,
-            email: required("email")?,
-            phone_number: optional("phoneNumber")?,
-            avatar_url: optional("avatarUrl")?,
-            accounts,
-            contact_type_id: optional("contactTypeId")?,
-            contact_type: optional("contactType")?,
-            custom_field_values: raw("customFieldValues"),
-            metadata: raw("metadata"),
-            created_at: optional("createdAt")?,
-            updated_at: optional("updatedAt")?,
-        })
-    }
-
     /// "Jane Doe", or just the first name when there is no last name.
     pub fn display_name(&self) -> String {
-        let last = self.last_name.trim();
-        if last.is_empty() {
-            self.first_name.trim().to_string()
-        } else {
-            format!("{} {}", self.first_name.trim(), last)
+        let first = self.first_name.trim();
+        match self.last_name.as_deref().map(str::trim) {
+            Some(last) if !last.is_empty() => format!("{first} {last}"),
+            _ => first.to_string(),
         }
     }
 }
 
-#[cfg(test)]
+/// A NestJS error body: `{"statusCode": 400, "message": "…" or ["…", …], "error": "…"}`. Only
+/// the messages matter.
+#[derive(Debug, Default, Deserialize)]
+pub struct NestError {
+    #[serde(default)]
+    message: Messages,
+}
+
+impl NestError {
+    /// The messages, in order.
+    pub fn messages(self) -> Vec<String> {
+        self.message.0
+    }
+}
+
+/// `message`: one string or a list of them; anything else says nothing.
+#[derive(Debug, Default)]
+struct Messages(Vec<String>);
+
+impl<'de> Deserialize<'de> for Messages {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct StringOrList;
+        impl<'de> Visitor<'de> for StringOrList {
+            type Value = Messages;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string or an array of strings")
+            }
+            fn visit_str<E: de::Error>(self, message: &str) -> Result<Messages, E> {
+                Ok(Messages(vec![message.into()]))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut items: A) -> Result<Messages, A::Error> {
+                let mut messages = Vec::new();
+                while let Some(message) = items.next_element()? {
+                    messages.push(message);
+                }
+                Ok(Messages(messages))
+            }
+            fn visit_unit<E: de::Error>(self) -> Result<Messages, E> {
+                Ok(Messages::default())
+            }
+        }
+        deserializer.deserialize_any(StringOrList)
+    }
+}
+
+// Native only: in the wasm, `AsItCame` is a JavaScript value (the browser tests cover that).
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
-    use serde_json::Value;
+    use serde_json::{json, Map, Value};
 
+    /// The reference page's examples, verbatim.
     const SEED_REQUEST: &str = include_str!("../tests/fixtures/seed-request.json");
     const SEED_RESPONSE: &str = include_str!("../tests/fixtures/seed-response.json");
+    /// The same shapes with a different value in every member, so that a member read from the
+    /// wrong key fails.
+    const REQUEST: &str = include_str!("../tests/fixtures/request.json");
+    const RESPONSE: &str = include_str!("../tests/fixtures/response.json");
 
-    fn created(text: &str) -> Option<CreatedContact> {
-        CreatedContact::from_json(&json::parse(text)?)
+    fn created(value: Value) -> Result<CreatedContact, serde_json::Error> {
+        serde_json::from_value::<CreatedContact>(value)
+    }
+
+    /// The member names and JSON types of a value, recursively: what "the same shape" means.
+    fn shape(value: &Value) -> Value {
+        match value {
+            Value::Object(members) => members
+                .iter()
+                .map(|(k, v)| (k.clone(), shape(v)))
+                .collect::<Map<_, _>>()
+                .into(),
+            Value::Array(items) => items.iter().map(shape).collect(),
+            Value::String(_) => json!("string"),
+            other => other.clone(),
+        }
     }
 
     #[test]
-    fn request_matches_the_seed_example_exactly() {
-        let body = NewContact {
-            first_name: "John".into(),
-            last_name: Some("Doe".into()),
-            email: "john.doe@example.com".into(),
-            phone_number: Some("+1234567890".into()),
-            contact_type: Some("CT123".into()),
-            avatar_url: Some("https://example.com/avatar.png".into()),
-            account_ids: vec!["A123".into(), "A456".into()],
-            custom_field_values: RawJson::parse("[{}]").unwrap(),
-        };
-        // Checked by an independent JSON implementation.
-        let ours: Value = serde_json::from_str(&body.to_json()).unwrap();
-        let seed: Value = serde_json::from_str(SEED_REQUEST).unwrap();
-        assert_eq!(ours, seed);
-        let keys: Vec<_> = ours.as_object().unwrap().keys().cloned().collect();
-        assert_eq!(keys.len(), 8);
+    fn the_fixtures_have_the_seeds_shapes_and_distinct_values() {
+        for (seed, ours) in [(SEED_REQUEST, REQUEST), (SEED_RESPONSE, RESPONSE)] {
+            let seed: Value = serde_json::from_str(seed).unwrap();
+            let ours: Value = serde_json::from_str(ours).unwrap();
+            // Ours may fill in what the seed leaves empty ([{}]), nothing else.
+            let mut ours_shape = shape(&ours);
+            if let Some(items) = ours_shape.get_mut("customFieldValues") {
+                *items = shape(&seed["customFieldValues"]);
+            }
+            assert_eq!(ours_shape, shape(&seed));
+            let mut strings = Vec::new();
+            collect_strings(&ours, &mut strings);
+            let count = strings.len();
+            strings.sort_unstable();
+            strings.dedup();
+            assert_eq!(strings.len(), count, "a value repeats: {strings:?}");
+        }
+    }
+
+    fn collect_strings<'a>(value: &'a Value, out: &mut Vec<&'a str>) {
+        match value {
+            Value::String(s) => out.push(s),
+            Value::Array(items) => items.iter().for_each(|v| collect_strings(v, out)),
+            Value::Object(members) => members.values().for_each(|v| collect_strings(v, out)),
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn the_seed_request_round_trips() {
+        for text in [SEED_REQUEST, REQUEST] {
+            let seed: Value = serde_json::from_str(text).unwrap();
+            let body: NewContact = serde_json::from_value(seed.clone()).unwrap();
+            assert_eq!(serde_json::to_value(&body).unwrap(), seed);
+        }
+    }
+
+    #[test]
+    fn the_request_body_has_each_member_under_its_own_key() {
+        let body: NewContact = serde_json::from_str(REQUEST).unwrap();
+        assert_eq!(
+            body,
+            NewContact {
+                first_name: "Johanna".into(),
+                last_name: Some("Doerfler".into()),
+                email: "johanna.doerfler@example.com".into(),
+                phone_number: Some("+4930901820".into()),
+                contact_type: Some("CT_PARTNER".into()),
+                avatar_url: Some("https://cdn.example.com/jd.png".into()),
+                account_ids: vec!["ACC_1".into(), "ACC_2".into()],
+                custom_field_values: vec![CustomFieldValue {
+                    custom_field_id: Some("CF_TIER".into()),
+                    data: Some(vec![CustomFieldDatum {
+                        value: "Gold".into()
+                    }]),
+                }],
+            }
+        );
+        // Keys in the reference page's order.
+        let text = serde_json::to_string(&body).unwrap();
+        let order: Vec<usize> = [
+            "firstName",
+            "lastName",
+            "email",
+            "phoneNumber",
+            "contactType",
+            "avatarUrl",
+            "accountIds",
+            "customFieldValues",
+        ]
+        .iter()
+        .map(|key| text.find(&format!("\"{key}\"")).unwrap())
+        .collect();
+        assert!(order.windows(2).all(|w| w[0] < w[1]), "{text}");
     }
 
     #[test]
@@ -207,22 +269,10 @@ mod tests {
             account_ids: vec![hostile.into()],
             ..NewContact::default()
         };
-        let parsed: Value = serde_json::from_str(&body.to_json()).unwrap();
+        let parsed: Value = serde_json::from_str(&serde_json::to_string(&body).unwrap()).unwrap();
         assert_eq!(parsed["firstName"], hostile);
         assert_eq!(parsed["email"], "a@b.co");
         assert_eq!(parsed["accountIds"][0], hostile);
-    }
-
-    #[test]
-    fn raw_json_is_checked_and_passed_through_unchanged() {
-        let text = r#"[{"customFieldId":"cf1","data":[{"value":"<b>x</b>"}]}]"#;
-        let raw = RawJson::parse(text).unwrap();
-        assert_eq!(raw.get(), text);
-        assert_eq!(RawJson::parse("[{]"), None);
-        assert!(RawJson::parse(" [ ] ").unwrap().is_empty());
-        assert!(RawJson::parse("null").unwrap().is_empty());
-        assert!(RawJson::default().is_empty());
-        assert!(!raw.is_empty());
     }
 
     #[test]
@@ -230,59 +280,91 @@ mod tests {
         let body = NewContact {
             first_name: "Ana".into(),
             email: "ana@example.com".into(),
-            custom_field_values: RawJson::parse("[]").unwrap(),
             ..NewContact::default()
         };
         assert_eq!(
-            body.to_json(),
+            serde_json::to_string(&body).unwrap(),
             r#"{"firstName":"Ana","email":"ana@example.com"}"#
         );
     }
 
     #[test]
-    fn created_contact_reads_every_documented_field_of_the_seed() {
-        let contact = created(SEED_RESPONSE).unwrap();
-        let s = "<string>".to_string();
-        assert_eq!(contact.id, s);
-        assert_eq!(contact.first_name, s);
-        assert_eq!(contact.last_name, s);
-        assert_eq!(contact.email, s);
-        assert_eq!(contact.phone_number, s);
-        assert_eq!(contact.avatar_url, s);
-        assert_eq!(contact.accounts, vec![s.clone()]);
-        assert_eq!(contact.contact_type_id, s);
-        assert_eq!(contact.contact_type, s);
-        let custom: Value = serde_json::from_str(contact.custom_field_values.get()).unwrap();
-        assert_eq!(custom, serde_json::json!(["<string>"]));
-        assert_eq!(contact.metadata.get(), "{}");
-        assert_eq!(contact.created_at, s);
-        assert_eq!(contact.updated_at, s);
+    fn a_custom_field_value_of_another_shape_is_refused() {
+        let item = |v: Value| serde_json::from_value::<CustomFieldValue>(v);
+        assert_eq!(item(json!({})).unwrap(), CustomFieldValue::default());
+        let error = item(json!({"fieldId": "cf", "value": "x"})).unwrap_err();
+        assert!(
+            error.to_string().contains("unknown field `fieldId`"),
+            "{error}"
+        );
+        assert!(item(json!({"customFieldId": "cf", "data": [{"value": 5}]})).is_err());
+        assert!(item(json!({"customFieldId": "cf", "data": "x"})).is_err());
+    }
+
+    #[test]
+    fn created_contact_reads_every_documented_field_from_its_own_key() {
+        let contact = created(serde_json::from_str(RESPONSE).unwrap()).unwrap();
+        assert_eq!(
+            contact,
+            CreatedContact {
+                id: "ct_7f3a".into(),
+                first_name: "Johanna".into(),
+                last_name: Some("Doerfler".into()),
+                email: "johanna.doerfler@example.com".into(),
+                phone_number: Some("+4930901820".into()),
+                avatar_url: Some("https://cdn.example.com/jd.png".into()),
+                accounts: Some(vec!["ACC_1".into()]),
+                contact_type_id: Some("CT_PARTNER".into()),
+                contact_type: Some("Partner".into()),
+                custom_field_values: json!(["CF_TIER:Gold"]),
+                metadata: json!({}),
+                created_at: Some("2026-11-28T09:10:38.000Z".into()),
+                updated_at: Some("2026-11-28T09:10:39.000Z".into()),
+            }
+        );
+        // The seed's own example reads too, and both go back out as they came.
+        for text in [SEED_RESPONSE, RESPONSE] {
+            let value: Value = serde_json::from_str(text).unwrap();
+            let contact = created(value.clone()).unwrap();
+            assert_eq!(serde_json::to_value(&contact).unwrap(), value);
+        }
     }
 
     #[test]
     fn created_contact_tolerates_nulls_but_not_a_missing_id_or_wrong_types() {
-        let contact = created(
-            r#"{"id":"c1","firstName":"Ana","lastName":null,"email":"ana@example.com","accounts":null}"#,
-        )
+        let contact = created(json!({"id": "c1", "firstName": "Ana", "lastName": null,
+            "email": "ana@example.com", "accounts": null}))
         .unwrap();
         assert_eq!(contact.display_name(), "Ana");
-        assert!(contact.accounts.is_empty());
-        assert_eq!(created(r#"{"firstName":"Ana","email":"a@b.co"}"#), None);
+        assert_eq!(contact.accounts, None);
+        for bad in [
+            json!({"firstName": "Ana", "email": "a@b.co"}),
+            json!({"id": 7, "firstName": "A", "email": "a@b.co"}),
+            json!({"id": "c", "firstName": "A", "email": "a@b.co", "lastName": 5}),
+            json!({"id": "c", "firstName": "A", "email": "a@b.co", "accounts": [1]}),
+            json!({"data": {"x": 1}}),
+            json!(null),
+        ] {
+            assert!(created(bad.clone()).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn nest_messages_are_a_string_or_the_strings_of_an_array() {
+        let messages = |v: Value| {
+            serde_json::from_value::<NestError>(v)
+                .map(NestError::messages)
+                .unwrap_or_default()
+        };
         assert_eq!(
-            created(r#"{"id":7,"firstName":"A","email":"a@b.co"}"#),
-            None
+            messages(json!({"message": "No contacts to create"})),
+            ["No contacts to create"]
         );
-        assert_eq!(
-            created(r#"{"id":"c","firstName":"A","email":"a@b.co","lastName":5}"#),
-            None
-        );
-        assert_eq!(
-            created(r#"{"id":"c","firstName":"A","email":"a@b.co","accounts":[1]}"#),
-            None
-        );
-        assert_eq!(
-            created(r#"[{"id":"c","firstName":"A","email":"a@b.co"}]"#),
-            None
-        );
+        assert_eq!(messages(json!({"message": ["a", "b"]})), ["a", "b"]);
+        assert!(messages(json!({"message": {}})).is_empty());
+        assert!(messages(json!({"message": null})).is_empty());
+        assert!(messages(json!({"error": "<script>"})).is_empty());
+        assert!(messages(json!({"message": ["a", 1]})).is_empty());
+        assert!(messages(json!("text")).is_empty());
     }
 }

@@ -1,15 +1,20 @@
 //! The one list of the form's fields. The view, the validation rules, the request body and the
-//! mapping of server messages to fields all read it, so a field is described exactly once.
+//! mapping of server messages to fields all read it, so a field is described exactly once. Its
+//! serde names are the request body's property names, which hosts also use (`values`,
+//! `readOnly`, `hidden`); the typings' `FieldName` and [`crate::contact::ContactValues`] are
+//! checked against it by tests.
 
+use serde::{Deserialize, Serialize};
 use std::ops::{Index, IndexMut};
 
 /// A field of the add-contact form, in the order the form shows them.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "a field name")]
 pub enum Field {
     FirstName,
     LastName,
     Email,
-    Phone,
+    PhoneNumber,
     ContactType,
     AvatarUrl,
     AccountIds,
@@ -21,19 +26,19 @@ impl Field {
         Field::FirstName,
         Field::LastName,
         Field::Email,
-        Field::Phone,
+        Field::PhoneNumber,
         Field::ContactType,
         Field::AvatarUrl,
         Field::AccountIds,
     ];
 
-    /// The property name in the API's request body (and in the host's `values`).
+    /// The property name in the API's request body (and in the host's `values`): the serde name.
     pub const fn json_name(self) -> &'static str {
         match self {
             Field::FirstName => "firstName",
             Field::LastName => "lastName",
             Field::Email => "email",
-            Field::Phone => "phoneNumber",
+            Field::PhoneNumber => "phoneNumber",
             Field::ContactType => "contactType",
             Field::AvatarUrl => "avatarUrl",
             Field::AccountIds => "accountIds",
@@ -46,7 +51,7 @@ impl Field {
             Field::FirstName => "given-name",
             Field::LastName => "family-name",
             Field::Email => "email",
-            Field::Phone => "tel",
+            Field::PhoneNumber => "tel",
             Field::AvatarUrl => "url",
             Field::ContactType | Field::AccountIds => "off",
         }
@@ -56,7 +61,7 @@ impl Field {
     pub const fn input_type(self) -> Option<&'static str> {
         match self {
             Field::Email => Some("email"),
-            Field::Phone => Some("tel"),
+            Field::PhoneNumber => Some("tel"),
             Field::AvatarUrl => Some("url"),
             Field::AccountIds => None,
             Field::FirstName | Field::LastName | Field::ContactType => Some("text"),
@@ -68,16 +73,8 @@ impl Field {
     }
 
     /// The CSS selector of the field's input within the widget (its `name`).
-    pub const fn selector(self) -> &'static str {
-        match self {
-            Field::FirstName => "[name=\"firstName\"]",
-            Field::LastName => "[name=\"lastName\"]",
-            Field::Email => "[name=\"email\"]",
-            Field::Phone => "[name=\"phoneNumber\"]",
-            Field::ContactType => "[name=\"contactType\"]",
-            Field::AvatarUrl => "[name=\"avatarUrl\"]",
-            Field::AccountIds => "[name=\"accountIds\"]",
-        }
+    pub fn selector(self) -> String {
+        format!("[name=\"{}\"]", self.json_name())
     }
 
     pub fn from_json_name(name: &str) -> Option<Field> {
@@ -102,6 +99,7 @@ impl<T> FieldMap<T> {
 impl<T> Index<Field> for FieldMap<T> {
     type Output = T;
     fn index(&self, field: Field) -> &T {
+        // In bounds: `Field::ALL` has one entry per variant, in declaration order (tested).
         &self.0[field as usize]
     }
 }
@@ -117,16 +115,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn all_lists_each_field_once_in_index_order() {
+    fn all_lists_each_field_once_in_index_order_with_its_serde_name() {
         for (i, field) in Field::ALL.into_iter().enumerate() {
             assert_eq!(field as usize, i);
             assert_eq!(Field::from_json_name(field.json_name()), Some(field));
-            assert_eq!(
-                field.selector(),
-                format!("[name=\"{}\"]", field.json_name())
-            );
+            let serde_name = serde_json::to_value(field).unwrap();
+            assert_eq!(serde_name, field.json_name());
+            assert_eq!(serde_json::from_value::<Field>(serde_name).unwrap(), field);
         }
         assert_eq!(Field::from_json_name("firstname"), None);
+        let unknown = serde_json::from_str::<Field>("\"avatar\"").unwrap_err();
+        assert!(unknown.to_string().contains("unknown variant `avatar`"));
     }
 
     #[test]

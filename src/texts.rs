@@ -1,115 +1,136 @@
-//! Every visible text of the widget. The English texts are `src/js/strings.en.json`: the
-//! JavaScript module bundles that file and hands the form the whole table, in the file's order,
-//! with the host's `strings` laid over it, so the wasm carries neither the English nor the keys.
+//! Every visible text of the widget, by key. The table below is the one home of the keys and the
+//! English: a host's `strings` (JavaScript) or [`Texts::with`] (Rust) replace texts by key.
 //! A text may hold `{name}` placeholders for the values it is about (`{label}`, `{max}`…); the
-//! typings list them.
+//! typings (`src/js/thena_add_contact.d.ts`, `Strings`) list them, and a test keeps the typings'
+//! keys equal to this table.
 
 use crate::field::Field;
-use crate::json::{self, Json};
+use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::Deserialize;
+use std::fmt;
 use std::sync::Arc;
 
-/// The English texts, for Rust hosts and tests (the JavaScript module bundles the same file).
-pub const ENGLISH: &str = include_str!("js/strings.en.json");
+/// Declares [`Text`]: one variant per key, with the key hosts use and the English.
+macro_rules! texts {
+    ($($(#[$doc:meta])* $name:ident = $key:literal => $english:literal,)*) => {
+        /// A text of the widget, read from the key a host's `strings` uses.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
+        #[serde(try_from = "String")]
+        pub enum Text {
+            $($(#[$doc])* $name,)*
+        }
 
-/// A text, named after its key in `strings.en.json` (`ErrorTooLong` is `error.tooLong`), in
-/// the file's order: the table starts with each field's label and hint, in form order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Text {
-    FirstNameLabel,
-    FirstNameHint,
-    LastNameLabel,
-    LastNameHint,
-    EmailLabel,
-    EmailHint,
-    PhoneNumberLabel,
-    PhoneNumberHint,
-    ContactTypeLabel,
-    ContactTypeHint,
-    AvatarUrlLabel,
-    AvatarUrlHint,
-    AccountIdsLabel,
-    AccountIdsHint,
-    Submit,
-    Sending,
-    Retry,
-    AddAnother,
-    Created,
-    InvalidField,
-    InvalidFields,
-    FirstNameRequired,
-    EmailRequired,
-    ErrorTooLong,
-    ErrorControlCharacters,
-    ErrorEmailMissingAt,
-    ErrorEmailSpace,
-    ErrorEmailInvalidCharacter,
-    ErrorEmailMissingLocalPart,
-    ErrorEmailInvalidDomain,
-    ErrorEmailDomainWithoutDot,
-    ErrorEmailAlreadyExists,
-    ErrorPhoneMissingCountryCode,
-    ErrorPhoneInvalidCharacters,
-    ErrorPhoneWrongLength,
-    ErrorPhoneCountryCodeStartsWithZero,
-    ErrorUrlNotAbsolute,
-    ErrorUrlUnsupportedScheme,
-    ErrorUrlContainsSpace,
-    ErrorUrlMissingHost,
-    ErrorAccountIdContainsSpace,
-    ErrorAccountIdRepeated,
-    ErrorAccountIdsRepeated,
-    ApiRejected,
-    ApiUnauthorized,
-    ApiForbidden,
-    ApiConflict,
-    ApiRateLimited,
-    ApiRateLimitedMinutes,
-    ApiRateLimitedUnknown,
-    ApiServer,
-    ApiTimeout,
-    ApiNetwork,
-    ApiProbablyCreated,
-    ApiNotFound,
-    ApiBadResponse,
+        impl Text {
+            /// Every text, in the table's order.
+            pub const ALL: &'static [Text] = &[$(Text::$name,)*];
+
+            /// The key a host uses for this text, as in `strings: {"firstName.label": "…"}`.
+            pub const fn key(self) -> &'static str {
+                match self {
+                    $(Text::$name => $key,)*
+                }
+            }
+
+            /// The English text.
+            pub const fn english(self) -> &'static str {
+                match self {
+                    $(Text::$name => $english,)*
+                }
+            }
+        }
+    };
 }
 
-/// How many texts there are.
-pub const COUNT: usize = Text::ApiBadResponse as usize + 1;
+texts! {
+    FirstNameLabel = "firstName.label" => "First name",
+    FirstNameHint = "firstName.hint" => "",
+    LastNameLabel = "lastName.label" => "Last name",
+    LastNameHint = "lastName.hint" => "",
+    EmailLabel = "email.label" => "Email",
+    EmailHint = "email.hint" => "",
+    PhoneNumberLabel = "phoneNumber.label" => "Phone",
+    PhoneNumberHint = "phoneNumber.hint" => "With country code, as in +1 415 555 0123",
+    ContactTypeLabel = "contactType.label" => "Contact type",
+    ContactTypeHint = "contactType.hint" => "Leave empty to use your organization's default",
+    AvatarUrlLabel = "avatarUrl.label" => "Avatar URL",
+    AvatarUrlHint = "avatarUrl.hint" => "A web address starting with https://",
+    AccountIdsLabel = "accountIds.label" => "Account IDs",
+    AccountIdsHint = "accountIds.hint" => "Separate IDs with commas or new lines",
+    Submit = "submit" => "Add contact",
+    Sending = "sending" => "Adding contact…",
+    Retry = "retry" => "Try again",
+    AddAnother = "addAnother" => "Add another",
+    Created = "created" => "Added {name} ({email}).",
+    InvalidField = "invalidField" => "Check the highlighted field.",
+    InvalidFields = "invalidFields" => "Check the {count} highlighted fields.",
+    FirstNameRequired = "firstName.required" => "Enter a first name.",
+    EmailRequired = "email.required" => "Enter an email address.",
+    ErrorTooLong = "error.tooLong" => "{label} can be at most {max} characters; this one has {actual}.",
+    ErrorControlCharacters = "error.controlCharacters" => "{label} contains invisible control characters. Retype it without them.",
+    ErrorEmailMissingAt = "error.emailMissingAt" => "An email address needs an @, like name@example.com.",
+    ErrorEmailSpace = "error.emailSpace" => "An email address can't contain a space.",
+    ErrorEmailInvalidCharacter = "error.emailInvalidCharacter" => "An email address can't contain {character}.",
+    ErrorEmailMissingLocalPart = "error.emailMissingLocalPart" => "Add the part before the @, like name@example.com.",
+    ErrorEmailInvalidDomain = "error.emailInvalidDomain" => "The part after the @ isn't a valid domain, like example.com.",
+    ErrorEmailDomainWithoutDot = "error.emailDomainWithoutDot" => "Add the end of the domain, like example.com rather than example.",
+    ErrorEmailAlreadyExists = "error.emailAlreadyExists" => "A contact with this email already exists in this organization.",
+    ErrorPhoneMissingCountryCode = "error.phoneMissingCountryCode" => "Add the country code, starting with +, as in +1 415 555 0123.",
+    ErrorPhoneInvalidCharacters = "error.phoneInvalidCharacters" => "Use only digits, spaces, dashes, dots, parentheses and a leading +.",
+    ErrorPhoneWrongLength = "error.phoneWrongLength" => "A phone number with country code has 7 to 15 digits; this one has {digits}.",
+    ErrorPhoneCountryCodeStartsWithZero = "error.phoneCountryCodeStartsWithZero" => "Country codes don't start with 0. Check the digits after the +.",
+    ErrorUrlNotAbsolute = "error.urlNotAbsolute" => "Enter the full web address, starting with https://.",
+    ErrorUrlUnsupportedScheme = "error.urlUnsupportedScheme" => "Only http:// and https:// addresses can be used, not “{scheme}:”.",
+    ErrorUrlContainsSpace = "error.urlContainsSpace" => "A web address can't contain spaces. Copy the address again.",
+    ErrorUrlMissingHost = "error.urlMissingHost" => "The address is missing the site's name, like https://example.com/photo.png.",
+    ErrorAccountIdContainsSpace = "error.accountIdContainsSpace" => "“{id}” contains a space. Separate account IDs with commas or new lines.",
+    ErrorAccountIdRepeated = "error.accountIdRepeated" => "“{id}” is listed more than once. Remove the copy.",
+    ErrorAccountIdsRepeated = "error.accountIdsRepeated" => "{ids} are listed more than once. Remove the copies.",
+    ApiRejected = "api.rejected" => "The service didn't accept the contact and didn't say why (error {status}). Check the fields, then try again.",
+    ApiUnauthorized = "api.unauthorized" => "Your session has expired. Sign in again, then add the contact.",
+    ApiForbidden = "api.forbidden" => "You don't have permission to add contacts in this organization.",
+    ApiConflict = "api.conflict" => "A contact with this email already exists.",
+    ApiRateLimited = "api.rateLimited" => "Too many requests right now. Try again in {seconds} seconds.",
+    ApiRateLimitedMinutes = "api.rateLimitedMinutes" => "Too many requests right now. Try again in about {minutes} minutes.",
+    ApiRateLimitedUnknown = "api.rateLimitedUnknown" => "Too many requests right now. Wait a minute, then try again.",
+    ApiServer = "api.server" => "The Thena service had a problem (error {status}). Nothing was lost: try again.",
+    ApiTimeout = "api.timeout" => "The Thena service didn't answer within {seconds} seconds. Nothing was lost: try again.",
+    ApiNetwork = "api.network" => "Couldn't reach the Thena service. Check your connection, then try again.",
+    ApiProbablyCreated = "api.probablyCreated" => "The contact was probably created, but the reply could not be read. Check the contact list before adding it again.",
+    ApiNotFound = "api.notFound" => "The contacts service wasn't found at this address (error 404). Check the widget's API address.",
+    ApiBadResponse = "api.badResponse" => "The service sent a reply the form couldn't read (status {status}). Try again; if it keeps happening, contact support.",
+}
 
-/// The form's texts, one per [`Text`].
-#[derive(Clone, Debug, PartialEq)]
-pub struct Texts(Arc<Vec<String>>);
+impl TryFrom<String> for Text {
+    type Error = String;
 
-impl Default for Texts {
-    /// English.
-    fn default() -> Texts {
-        let english = json::parse(ENGLISH).map(|node| match node.value {
-            Json::Object(members) => members
-                .into_iter()
-                .filter_map(|(_, text)| text.as_str().map(str::to_string))
-                .collect(),
-            _ => Vec::new(),
-        });
-        Texts::new(english.unwrap_or_default()).unwrap_or_else(|| Texts(Arc::default()))
+    /// The text a key names; serde's words for a name it does not know.
+    fn try_from(key: String) -> Result<Text, String> {
+        Text::ALL
+            .iter()
+            .find(|text| text.key() == key)
+            .copied()
+            .ok_or_else(|| format!("unknown variant `{key}`"))
     }
 }
+
+/// The form's texts: English, with the host's replacements laid over it (a few, so a list).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Texts(Arc<Vec<(Text, String)>>);
 
 impl Texts {
-    /// One text per [`Text`], in order; `None` when the count is wrong.
-    pub fn new(texts: Vec<String>) -> Option<Texts> {
-        (texts.len() == COUNT).then(|| Texts(Arc::new(texts)))
-    }
-
     /// These texts with one replaced (what a JavaScript host's `strings` does).
     pub fn with(mut self, text: Text, value: &str) -> Texts {
-        if let Some(slot) = Arc::make_mut(&mut self.0).get_mut(text as usize) {
-            *slot = value.into();
-        }
+        let replaced = Arc::make_mut(&mut self.0);
+        replaced.retain(|(t, _)| *t != text);
+        replaced.push((text, value.into()));
         self
     }
 
     pub fn get(&self, text: Text) -> &str {
-        self.0.get(text as usize).map_or("", String::as_str)
+        self.0
+            .iter()
+            .find(|(t, _)| *t == text)
+            .map_or(text.english(), |(_, value)| value)
     }
 
     /// The text with its `{name}` placeholders filled in.
@@ -119,14 +140,46 @@ impl Texts {
 
     /// A field's label, as shown.
     pub fn label(&self, field: Field) -> &str {
-        self.0.get(field as usize * 2).map_or("", String::as_str)
+        self.get(field_texts(field).0)
     }
 
     /// A field's hint; empty for none.
     pub fn hint(&self, field: Field) -> &str {
-        self.0
-            .get(field as usize * 2 + 1)
-            .map_or("", String::as_str)
+        self.get(field_texts(field).1)
+    }
+}
+
+/// A host's `strings`: an object of replacement texts by key.
+impl<'de> Deserialize<'de> for Texts {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Texts, D::Error> {
+        struct Strings;
+        impl<'de> Visitor<'de> for Strings {
+            type Value = Texts;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("an object")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Texts, A::Error> {
+                let mut texts = Texts::default();
+                while let Some((text, value)) = map.next_entry::<Text, String>()? {
+                    texts = texts.with(text, &value);
+                }
+                Ok(texts)
+            }
+        }
+        deserializer.deserialize_map(Strings)
+    }
+}
+
+/// A field's label and hint.
+const fn field_texts(field: Field) -> (Text, Text) {
+    match field {
+        Field::FirstName => (Text::FirstNameLabel, Text::FirstNameHint),
+        Field::LastName => (Text::LastNameLabel, Text::LastNameHint),
+        Field::Email => (Text::EmailLabel, Text::EmailHint),
+        Field::PhoneNumber => (Text::PhoneNumberLabel, Text::PhoneNumberHint),
+        Field::ContactType => (Text::ContactTypeLabel, Text::ContactTypeHint),
+        Field::AvatarUrl => (Text::AvatarUrlLabel, Text::AvatarUrlHint),
+        Field::AccountIds => (Text::AccountIdsLabel, Text::AccountIdsHint),
     }
 }
 
@@ -138,7 +191,7 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
         out.push_str(&rest[..open]);
         rest = &rest[open..];
         let value = rest.find('}').and_then(|close| {
-            let name = &rest[1..close];
+            let name = rest.get(1..close)?;
             args.iter()
                 .find(|(n, _)| *n == name)
                 .map(|(_, value)| (*value, close + 1))
@@ -162,106 +215,16 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Text; COUNT] = [
-        Text::FirstNameLabel,
-        Text::FirstNameHint,
-        Text::LastNameLabel,
-        Text::LastNameHint,
-        Text::EmailLabel,
-        Text::EmailHint,
-        Text::PhoneNumberLabel,
-        Text::PhoneNumberHint,
-        Text::ContactTypeLabel,
-        Text::ContactTypeHint,
-        Text::AvatarUrlLabel,
-        Text::AvatarUrlHint,
-        Text::AccountIdsLabel,
-        Text::AccountIdsHint,
-        Text::Submit,
-        Text::Sending,
-        Text::Retry,
-        Text::AddAnother,
-        Text::Created,
-        Text::InvalidField,
-        Text::InvalidFields,
-        Text::FirstNameRequired,
-        Text::EmailRequired,
-        Text::ErrorTooLong,
-        Text::ErrorControlCharacters,
-        Text::ErrorEmailMissingAt,
-        Text::ErrorEmailSpace,
-        Text::ErrorEmailInvalidCharacter,
-        Text::ErrorEmailMissingLocalPart,
-        Text::ErrorEmailInvalidDomain,
-        Text::ErrorEmailDomainWithoutDot,
-        Text::ErrorEmailAlreadyExists,
-        Text::ErrorPhoneMissingCountryCode,
-        Text::ErrorPhoneInvalidCharacters,
-        Text::ErrorPhoneWrongLength,
-        Text::ErrorPhoneCountryCodeStartsWithZero,
-        Text::ErrorUrlNotAbsolute,
-        Text::ErrorUrlUnsupportedScheme,
-        Text::ErrorUrlContainsSpace,
-        Text::ErrorUrlMissingHost,
-        Text::ErrorAccountIdContainsSpace,
-        Text::ErrorAccountIdRepeated,
-        Text::ErrorAccountIdsRepeated,
-        Text::ApiRejected,
-        Text::ApiUnauthorized,
-        Text::ApiForbidden,
-        Text::ApiConflict,
-        Text::ApiRateLimited,
-        Text::ApiRateLimitedMinutes,
-        Text::ApiRateLimitedUnknown,
-        Text::ApiServer,
-        Text::ApiTimeout,
-        Text::ApiNetwork,
-        Text::ApiProbablyCreated,
-        Text::ApiNotFound,
-        Text::ApiBadResponse,
-    ];
-
-    /// `ErrorTooLong` → `error.tooLong`, `FirstNameLabel` → `firstName.label`.
-    fn key(text: Text) -> String {
-        let name = format!("{text:?}");
-        let lower_first = |s: &str| s[..1].to_lowercase() + &s[1..];
-        for prefix in ["Error", "Api"] {
-            if let Some(rest) = name.strip_prefix(prefix) {
-                return format!("{}.{}", prefix.to_lowercase(), lower_first(rest));
-            }
-        }
-        for field in Field::ALL {
-            let field = field.json_name();
-            if let Some(rest) = name.strip_prefix(&(field[..1].to_uppercase() + &field[1..])) {
-                if !rest.is_empty() {
-                    return format!("{field}.{}", lower_first(rest));
-                }
-            }
-        }
-        lower_first(&name)
-    }
-
     #[test]
-    fn the_texts_are_the_english_tables_keys_in_order() {
-        let node = json::parse(ENGLISH).unwrap();
-        let Json::Object(members) = node.value else {
-            panic!("strings.en.json is an object")
-        };
-        let keys: Vec<String> = members.iter().map(|(k, _)| k.clone()).collect();
-        let texts: Vec<String> = ALL.iter().map(|t| key(*t)).collect();
-        assert_eq!(texts, keys);
-        for (i, text) in ALL.iter().enumerate() {
-            assert_eq!(*text as usize, i);
-        }
+    fn keys_are_unique_and_each_field_has_a_label_and_hint_key() {
+        let mut keys: Vec<&str> = Text::ALL.iter().map(|t| t.key()).collect();
+        keys.sort_unstable();
+        keys.dedup();
+        assert_eq!(keys.len(), Text::ALL.len());
         for field in Field::ALL {
-            assert_eq!(
-                keys[field as usize * 2],
-                format!("{}.label", field.json_name())
-            );
-            assert_eq!(
-                keys[field as usize * 2 + 1],
-                format!("{}.hint", field.json_name())
-            );
+            let (label, hint) = field_texts(field);
+            assert_eq!(label.key(), format!("{}.label", field.json_name()));
+            assert_eq!(hint.key(), format!("{}.hint", field.json_name()));
         }
     }
 
@@ -269,9 +232,9 @@ mod tests {
     fn english_has_every_field_and_fills_placeholders() {
         let t = Texts::default();
         assert_eq!(t.get(Text::Submit), "Add contact");
-        assert_eq!(t.label(Field::Phone), "Phone");
+        assert_eq!(t.label(Field::PhoneNumber), "Phone");
         assert_eq!(t.hint(Field::FirstName), "");
-        assert!(t.hint(Field::Phone).contains("country code"));
+        assert!(t.hint(Field::PhoneNumber).contains("country code"));
         for field in Field::ALL {
             assert!(!t.label(field).is_empty(), "{field:?}");
         }
@@ -280,7 +243,26 @@ mod tests {
             t.fill(Text::ErrorTooLong, &args),
             "First name can be at most 255 characters; this one has 300."
         );
-        assert!(Texts::new(vec!["x".into()]).is_none());
+    }
+
+    #[test]
+    fn a_hosts_strings_replace_texts_by_key() {
+        let strings = r#"{"submit": "Anlegen", "firstName.label": "Vorname"}"#;
+        let texts: Texts = serde_json::from_str(strings).unwrap();
+        assert_eq!(texts.get(Text::Submit), "Anlegen");
+        assert_eq!(texts.label(Field::FirstName), "Vorname");
+        assert_eq!(texts.get(Text::Retry), "Try again");
+        assert_eq!(
+            texts,
+            Texts::default()
+                .with(Text::Submit, "Anlegen")
+                .with(Text::FirstNameLabel, "Vorname")
+        );
+        let unknown = serde_json::from_str::<Texts>(r#"{"Submit": "x"}"#).unwrap_err();
+        assert!(
+            unknown.to_string().contains("unknown variant `Submit`"),
+            "{unknown}"
+        );
     }
 
     #[test]
@@ -291,10 +273,19 @@ mod tests {
         );
         assert_eq!(fill("{a}{b} {a} {x} {", &[]), "{a}{b} {a} {x} {");
         assert_eq!(fill("ü{a}é}", &[("a", "😀")]), "ü😀é}");
+        assert_eq!(fill("{}{ü}", &[("", "e")]), "e{ü}");
     }
 
-    /// The typings list the same text keys as the English table and the same field names as
-    /// the code, in the same order.
+    /// Every `{placeholder}` of a text, in order.
+    fn placeholders(text: &str) -> Vec<&str> {
+        text.split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect()
+    }
+
+    /// The typings list the same text keys as the table, in order, and document every
+    /// placeholder the English uses; and the same field names as the code.
     #[test]
     fn the_typings_list_every_text_key_and_field_name() {
         let typings = include_str!("js/thena_add_contact.d.ts");
@@ -303,29 +294,36 @@ mod tests {
             let to = from + typings[from..].find(end).expect(end);
             &typings[from..to]
         };
-        let keys: Vec<&str> = block("export interface Strings {", "\n}")
+        let mut documented = Vec::new();
+        let mut comment = "";
+        for line in block("export interface Strings {", "\n}")
             .lines()
             .map(str::trim)
-            .filter(|line| line.ends_with("?: string;"))
-            .map(|line| line.trim_end_matches("?: string;").trim_matches('"'))
-            .collect();
-        let english: Vec<String> = ALL.iter().map(|t| key(*t)).collect();
-        assert_eq!(keys, english);
+        {
+            if line.starts_with("/**") {
+                comment = line;
+            } else if let Some(key) = line.strip_suffix("?: string;") {
+                documented.push((key.trim_matches('"'), placeholders(comment)));
+                comment = "";
+            }
+        }
+        let keys: Vec<&str> = documented.iter().map(|(key, _)| *key).collect();
+        let table: Vec<&str> = Text::ALL.iter().map(|t| t.key()).collect();
+        assert_eq!(keys, table);
+        for (text, (key, names)) in Text::ALL.iter().zip(&documented) {
+            for used in placeholders(text.english()) {
+                assert!(
+                    names.contains(&used),
+                    "{key}: {{{used}}} is not in the typings"
+                );
+            }
+        }
         let fields: Vec<&str> = block("export type FieldName =", ";")
             .split('|')
             .map(|name| name.trim().trim_matches('"'))
             .filter(|name| !name.is_empty())
             .collect();
         let names: Vec<&str> = Field::ALL.iter().map(|f| f.json_name()).collect();
-        assert_eq!(fields, names);
-        // The module's own list, which it checks the host's field names against.
-        let module = include_str!("js/thena_add_contact.js");
-        let from = module.find("const FIELDS = [").expect("FIELDS") + "const FIELDS = [".len();
-        let list = &module[from..from + module[from..].find(']').expect("]")];
-        let fields: Vec<&str> = list
-            .split(',')
-            .map(|n| n.trim().trim_matches('"'))
-            .collect();
         assert_eq!(fields, names);
     }
 }

@@ -2,7 +2,7 @@
 //! signals. Each rule trims, checks and returns the value to send, or a [`FieldError`] whose
 //! message says what to do.
 
-use crate::contact::{NewContact, RawJson};
+use crate::contact::{CustomFieldValue, NewContact};
 use crate::field::{Field, FieldMap};
 use crate::texts::{fill, Text, Texts};
 
@@ -106,7 +106,7 @@ impl FieldError {
                 (Text::ErrorAccountIdContainsSpace, "id", id.clone())
             }
             FieldError::AccountIdsRepeated(ids) if ids.len() == 1 => {
-                (Text::ErrorAccountIdRepeated, "id", ids[0].clone())
+                (Text::ErrorAccountIdRepeated, "id", ids.concat())
             }
             FieldError::AccountIdsRepeated(ids) => {
                 let quoted: Vec<String> = ids.iter().map(|id| quoted(id)).collect();
@@ -131,22 +131,30 @@ pub fn invalid_fields_summary(count: usize, texts: &Texts) -> String {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContactDraft {
     pub values: FieldMap<String>,
-    /// A JSON array passed through unchanged from the host's prefill; not edited in the form yet.
-    pub custom_field_values: RawJson,
+    /// Custom field values passed through unchanged from the host's prefill; not edited in the
+    /// form yet.
+    pub custom_field_values: Vec<CustomFieldValue>,
 }
 
 impl ContactDraft {
-    /// The error of one field, if it has one.
-    pub fn check(&self, field: Field) -> Option<FieldError> {
+    /// Runs the field's rule once and puts its value where the request body carries it.
+    fn apply(&self, field: Field, body: &mut NewContact) -> Result<(), FieldError> {
         let raw = &self.values[field];
         match field {
-            Field::FirstName => first_name(raw).err(),
-            Field::LastName | Field::ContactType => optional_text(raw).err(),
-            Field::Email => email(raw).err(),
-            Field::Phone => phone(raw).err(),
-            Field::AvatarUrl => avatar_url(raw).err(),
-            Field::AccountIds => account_ids(raw).err(),
+            Field::FirstName => body.first_name = first_name(raw)?,
+            Field::LastName => body.last_name = optional_text(raw)?,
+            Field::Email => body.email = email(raw)?,
+            Field::PhoneNumber => body.phone_number = phone(raw)?,
+            Field::ContactType => body.contact_type = optional_text(raw)?,
+            Field::AvatarUrl => body.avatar_url = avatar_url(raw)?,
+            Field::AccountIds => body.account_ids = account_ids(raw)?,
         }
+        Ok(())
+    }
+
+    /// The error of one field, if it has one.
+    pub fn check(&self, field: Field) -> Option<FieldError> {
+        self.apply(field, &mut NewContact::default()).err()
     }
 
     /// Every field's error, in form order.
@@ -157,37 +165,21 @@ impl ContactDraft {
             .collect()
     }
 
-    /// The request body, or every field's error.
+    /// The request body, or every field's error in form order (never an empty list). Each rule
+    /// runs once.
     pub fn to_request(&self) -> Result<NewContact, Vec<(Field, FieldError)>> {
-        let v = &self.values;
-        match (
-            first_name(&v[Field::FirstName]),
-            optional_text(&v[Field::LastName]),
-            email(&v[Field::Email]),
-            phone(&v[Field::Phone]),
-            optional_text(&v[Field::ContactType]),
-            avatar_url(&v[Field::AvatarUrl]),
-            account_ids(&v[Field::AccountIds]),
-        ) {
-            (
-                Ok(first_name),
-                Ok(last_name),
-                Ok(email),
-                Ok(phone_number),
-                Ok(contact_type),
-                Ok(avatar_url),
-                Ok(account_ids),
-            ) => Ok(NewContact {
-                first_name,
-                last_name,
-                email,
-                phone_number,
-                contact_type,
-                avatar_url,
-                account_ids,
-                custom_field_values: self.custom_field_values.clone(),
-            }),
-            _ => Err(self.errors()),
+        let mut body = NewContact {
+            custom_field_values: self.custom_field_values.clone(),
+            ..NewContact::default()
+        };
+        let errors: Vec<(Field, FieldError)> = Field::ALL
+            .into_iter()
+            .filter_map(|field| self.apply(field, &mut body).err().map(|e| (field, e)))
+            .collect();
+        if errors.is_empty() {
+            Ok(body)
+        } else {
+            Err(errors)
         }
     }
 }
@@ -577,7 +569,7 @@ mod tests {
             Err(FieldError::PhoneMissingCountryCode)
         );
         assert!(FieldError::PhoneMissingCountryCode
-            .message(Field::Phone, &Texts::default())
+            .message(Field::PhoneNumber, &Texts::default())
             .contains("country code"));
     }
 
@@ -733,12 +725,12 @@ mod tests {
             (Field::FirstName, "  Jane "),
             (Field::LastName, "   "),
             (Field::Email, " jane@example.com "),
-            (Field::Phone, "+1 (415) 555-0123"),
+            (Field::PhoneNumber, "+1 (415) 555-0123"),
             (Field::AccountIds, "A1,\nA2"),
         ]);
         let body = d.to_request().unwrap();
         assert_eq!(
-            serde_json::from_str::<serde_json::Value>(&body.to_json()).unwrap(),
+            serde_json::to_value(&body).unwrap(),
             serde_json::json!({
                 "firstName": "Jane",
                 "email": "jane@example.com",
@@ -751,7 +743,7 @@ mod tests {
     #[test]
     fn draft_reports_every_error_in_form_order() {
         let d = draft(&[
-            (Field::Phone, "555 0123 999"),
+            (Field::PhoneNumber, "555 0123 999"),
             (Field::AvatarUrl, "javascript:alert(1)"),
             (Field::AccountIds, "A, A"),
         ]);
@@ -762,7 +754,7 @@ mod tests {
             [
                 Field::FirstName,
                 Field::Email,
-                Field::Phone,
+                Field::PhoneNumber,
                 Field::AvatarUrl,
                 Field::AccountIds
             ]
@@ -771,23 +763,54 @@ mod tests {
         assert_eq!(d.check(Field::Email), Some(FieldError::Required));
     }
 
+    /// The `{name}` placeholders the English texts use.
+    fn placeholder_names() -> Vec<String> {
+        crate::texts::Text::ALL
+            .iter()
+            .flat_map(|t| t.english().split('{').skip(1))
+            .filter_map(|part| part.split_once('}').map(|(name, _)| format!("{{{name}}}")))
+            .collect()
+    }
+
     #[test]
-    fn hostile_values_in_every_field_never_panic_and_messages_are_plain_text() {
+    fn hostile_values_in_every_field_get_one_verdict_and_printable_filled_messages() {
         let mut inputs: Vec<String> = HOSTILE.iter().map(|s| s.to_string()).collect();
         inputs.push("x".repeat(10_000));
         inputs.push("😀".repeat(10_000));
         inputs.push("\u{0}\u{1}\u{7f}\u{85}\u{2028}".into());
         inputs.push("@@@...,,,\n\n".into());
         inputs.push("\u{fffd}\u{feff}\u{200b}".into());
+        inputs.push("a@b.co\u{0}".into());
+        inputs.push("A1, A\u{b}2".into());
+        let placeholders = placeholder_names();
+        let mut messages = 0;
         for input in &inputs {
             for field in Field::ALL {
                 let d = draft(&[(field, input.as_str())]);
-                if let Some(error) = d.check(field) {
-                    assert!(!error.message(field, &Texts::default()).is_empty());
+                let own_error = d.check(field);
+                // The submit's verdict on the field is the same rule's.
+                let submitted = d.to_request().err().unwrap_or_default();
+                let in_submit = submitted.iter().find(|(f, _)| *f == field).map(|(_, e)| e);
+                assert_eq!(in_submit, own_error.as_ref(), "{field:?} {input:?}");
+                let Some(error) = own_error else { continue };
+                let message = error.message(field, &Texts::default());
+                messages += 1;
+                assert!(!message.trim().is_empty(), "{field:?} {input:?}");
+                assert!(
+                    !message.chars().any(char::is_control),
+                    "{field:?}: a control character reaches the page: {message:?}"
+                );
+                if !input.contains('{') {
+                    for name in &placeholders {
+                        assert!(!message.contains(name.as_str()), "{field:?}: {message:?}");
+                    }
                 }
-                let _ = d.to_request();
             }
         }
+        assert!(
+            messages > inputs.len(),
+            "most hostile inputs are refused somewhere"
+        );
     }
 
     #[test]

@@ -4,14 +4,16 @@
 
 #![cfg(target_arch = "wasm32")]
 
+use futures::channel::oneshot;
 use leptos::prelude::*;
 use serde_json::{json, Value};
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
+use std::time::Duration;
 use thena_add_contact::api::ApiConfig;
 use thena_add_contact::field::Field;
 use thena_add_contact::form::{
-    AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent,
+    AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetError, WidgetEvent,
 };
 use thena_add_contact::texts::{Text, Texts};
 use wasm_bindgen::JsCast;
@@ -81,6 +83,8 @@ async fn stub_next(org: &str, misbehaviour: Value) {
 struct Widget {
     root: HtmlElement,
     events: Rc<RefCell<Vec<String>>>,
+    /// The details of its `error` events.
+    errors: Rc<RefCell<Vec<WidgetError>>>,
     _handle: Box<dyn std::any::Any>,
 }
 
@@ -102,16 +106,12 @@ async fn mount(org: &str, cancel_submit: bool) -> Widget {
 
 /// Like [`mount`], with the host's token source.
 async fn mount_with(org: &str, token: TokenSource, cancel_submit: bool) -> Widget {
-    mount_shaped(org, token, cancel_submit, |_| {}).await
+    let cancel = Rc::new(Cell::new(cancel_submit));
+    mount_shaped(org, token, cancel, |_| {}).await
 }
 
-/// Like [`mount_with`], with options the host sets (values, fields shown, texts, control).
-async fn mount_shaped(
-    org: &str,
-    token: TokenSource,
-    cancel_submit: bool,
-    shape: impl FnOnce(&mut AddContactOptions),
-) -> Widget {
+/// Mounts the real component into a fresh element of the page, with the widget's stylesheet.
+fn mount_raw(options: AddContactOptions) -> (HtmlElement, Box<dyn std::any::Any>) {
     // The widget's own stylesheet, as a host page would load it.
     if document().get_element_by_id("thena-style").is_none() {
         let style = document().create_element("style").unwrap();
@@ -124,32 +124,100 @@ async fn mount_shaped(
         .unwrap()
         .unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let events = Rc::new(RefCell::new(Vec::new()));
-    let mut options = AddContactOptions::new(ApiConfig::new(STUB, org).unwrap(), token);
-    shape(&mut options);
-    let log = events.clone();
-    options.on_event = Some(Rc::new(move |event| {
-        log.borrow_mut().push(match event {
-            WidgetEvent::Ready => "ready".to_string(),
-            WidgetEvent::Submit(_) => "submit".to_string(),
-            WidgetEvent::Created(c) => format!("created:{}", c.contact.email),
-            WidgetEvent::Error(e) => format!("error:{}", e.kind),
-        });
-        !(cancel_submit && matches!(event, WidgetEvent::Submit(_)))
-    }));
     let handle = leptos::mount::mount_to(root.clone(), move || {
         view! { <AddContactForm options /> }
     });
+    (root, Box::new(handle))
+}
+
+/// Like [`mount_with`], with options the host sets (values, fields shown, texts, control);
+/// the host stops a submit while `cancel` holds.
+async fn mount_shaped(
+    org: &str,
+    token: TokenSource,
+    cancel: Rc<Cell<bool>>,
+    shape: impl FnOnce(&mut AddContactOptions),
+) -> Widget {
+    let events = Rc::new(RefCell::new(Vec::new()));
+    let errors = Rc::new(RefCell::new(Vec::new()));
+    let mut options = AddContactOptions::new(ApiConfig::new(STUB, org).unwrap(), token);
+    shape(&mut options);
+    let (log, error_log) = (events.clone(), errors.clone());
+    options.on_event = Some(Rc::new(move |event| {
+        log.borrow_mut().push(match &event {
+            WidgetEvent::Ready => "ready".to_string(),
+            WidgetEvent::Submit(_) => "submit".to_string(),
+            WidgetEvent::Created(contact) => format!("created:{}", contact.email),
+            WidgetEvent::Error(error) => {
+                error_log.borrow_mut().push((*error).clone());
+                format!("error:{}", error.kind)
+            }
+        });
+        !(cancel.get() && matches!(event, WidgetEvent::Submit(_)))
+    }));
+    let (root, handle) = mount_raw(options);
     let widget = Widget {
         root,
         events,
-        _handle: Box::new(handle),
+        errors,
+        _handle: handle,
     };
     wait_for("ready event", || {
         widget.events.borrow().first().map(String::as_str) == Some("ready")
     })
     .await;
     widget
+}
+
+/// Proves that nothing more of `org`'s reached the service: a fresh widget creates a marker
+/// contact, and once it is created the stub must hold `expected` requests before it, then the
+/// marker (a request sent earlier would have arrived earlier). Returns the requests before it.
+async fn only_requests_before_a_marker(org: &str, expected: usize) -> Vec<Value> {
+    let marker = mount(org, false).await;
+    marker.fill_valid("marker@example.com").await;
+    marker.click_submit().await;
+    marker.wait_state("created").await;
+    let mut received = stub_requests(org).await;
+    let last = received.pop().expect("the marker reached the stub");
+    assert_eq!(last["body"]["email"], "marker@example.com");
+    assert_eq!(
+        received.len(),
+        expected,
+        "requests before the marker: {received:?}"
+    );
+    received
+}
+
+/// A token the test hands over when it chooses: the token source's future waits for it.
+#[derive(Clone, Default)]
+struct HeldToken {
+    pending: Rc<RefCell<Vec<oneshot::Sender<String>>>>,
+    calls: Rc<Cell<u32>>,
+}
+
+impl HeldToken {
+    /// A token source whose first `immediate` calls answer at once ("t1", "t2"…) and whose
+    /// later calls wait for [`HeldToken::release`].
+    fn source(&self, immediate: u32) -> TokenSource {
+        let held = self.clone();
+        TokenSource::from_fn(move || {
+            held.calls.set(held.calls.get() + 1);
+            let call = held.calls.get();
+            let (sender, receiver) = oneshot::channel();
+            if call <= immediate {
+                let _ = sender.send(format!("t{call}"));
+            } else {
+                held.pending.borrow_mut().push(sender);
+            }
+            Box::pin(async move { receiver.await.ok() })
+        })
+    }
+
+    fn release(&self, token: &str) {
+        for sender in self.pending.borrow_mut().drain(..) {
+            let _ = sender.send(token.to_string());
+        }
+    }
 }
 
 impl Widget {
@@ -378,9 +446,8 @@ async fn submitting_an_empty_form_shows_every_error_focuses_the_first_and_sends_
         w.focused().as_deref() == Some("firstName")
     })
     .await;
-    sleep(100).await;
-    assert!(stub_requests(&org).await.is_empty());
     assert_eq!(*w.events.borrow(), ["ready", "error:validation"]);
+    only_requests_before_a_marker(&org, 0).await;
 }
 
 #[wasm_bindgen_test]
@@ -424,11 +491,10 @@ async fn each_kind_of_invalid_input_gets_its_message_and_nothing_is_sent() {
         w.focused().as_deref() == Some("lastName")
     })
     .await;
-    sleep(100).await;
-    assert!(stub_requests(&org).await.is_empty());
     // Every value is still there.
     assert_eq!(w.value("avatarUrl"), "javascript:alert(1)");
     assert_eq!(w.value("lastName").len(), 10_000);
+    only_requests_before_a_marker(&org, 0).await;
 }
 
 #[wasm_bindgen_test]
@@ -655,12 +721,22 @@ async fn clicks_and_enter_while_sending_send_nothing_more() {
 #[wasm_bindgen_test]
 async fn a_host_that_stops_the_submit_stops_the_request() {
     let org = unique_org("cancel");
-    let w = mount(&org, true).await;
+    let cancel = Rc::new(Cell::new(true));
+    let token = TokenSource::fixed("cancel");
+    let w = mount_shaped(&org, token, cancel.clone(), |_| {}).await;
     w.fill_valid("cancel@example.com").await;
     w.click_submit().await;
-    sleep(200).await;
     assert_eq!(w.state(), "editing");
-    assert!(stub_requests(&org).await.is_empty());
+    assert_eq!(*w.events.borrow(), ["ready", "submit"]);
+    // Allowed the second time: the stopped one never went out before it.
+    cancel.set(false);
+    w.click_submit().await;
+    w.wait_state("created").await;
+    assert_eq!(stub_requests(&org).await.len(), 1);
+    assert_eq!(
+        *w.events.borrow(),
+        ["ready", "submit", "submit", "created:cancel@example.com"]
+    );
 }
 
 /// A token source like a host's `getToken`: "t1", "t2", … and how often it was asked.
@@ -723,7 +799,8 @@ async fn a_second_401_says_the_session_expired_and_a_fixed_token_is_not_retried(
 #[wasm_bindgen_test]
 async fn host_values_read_only_hidden_fields_and_texts_shape_the_form() {
     let org = unique_org("shaped");
-    let w = mount_shaped(&org, TokenSource::fixed("shaped"), false, |options| {
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, TokenSource::fixed("shaped"), allow, |options| {
         options.values.values[Field::AccountIds] = "A1\nB2".into();
         options.values.values[Field::AvatarUrl] = "https://example.com/a.png".into();
         options.show[Field::AccountIds] = Show::ReadOnly;
@@ -760,21 +837,45 @@ async fn host_values_read_only_hidden_fields_and_texts_shape_the_form() {
 }
 
 #[wasm_bindgen_test]
-async fn a_hidden_field_without_a_valid_value_is_refused_before_mounting() {
+async fn a_hidden_field_without_a_valid_value_is_refused_instead_of_the_form() {
     let mut options = AddContactOptions::new(
-        ApiConfig::new(STUB, "org").unwrap(),
+        ApiConfig::new(STUB, &unique_org("refused")).unwrap(),
         TokenSource::fixed("t"),
     );
     options.show[Field::Email] = Show::Hidden;
-    let problem = options.check().unwrap_err();
-    assert!(problem.contains("hidden field email"), "{problem}");
+    options.values.values[Field::FirstName] = "Jane".into();
+    let reported = Rc::new(RefCell::new(Vec::new()));
+    let log = reported.clone();
+    options.on_event = Some(Rc::new(move |event| {
+        log.borrow_mut().push(format!("{event:?}"));
+        true
+    }));
+    let (root, handle) = mount_raw(options);
+    leptos::task::tick().await;
+    let refusal = root
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("the refusal is shown");
+    assert_eq!(
+        refusal.text_content().unwrap(),
+        "thena-add-contact: hidden field email needs a valid value: Enter an email address."
+    );
+    assert!(root
+        .query_selector("form, input, button")
+        .unwrap()
+        .is_none());
+    sleep(0).await;
+    assert!(reported.borrow().is_empty(), "{:?}", reported.borrow());
+    drop(handle);
+    root.remove();
 }
 
 #[wasm_bindgen_test]
 async fn the_host_resets_the_form_to_its_values_through_form_control() {
     let org = unique_org("control");
     let control = FormControl::default();
-    let w = mount_shaped(&org, TokenSource::fixed("c"), false, |options| {
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, TokenSource::fixed("c"), allow, |options| {
         options.values.values[Field::LastName] = "Host".into();
         options.control = Some(control.clone());
     })
@@ -796,4 +897,254 @@ async fn the_host_resets_the_form_to_its_values_through_form_control() {
     leptos::task::tick().await;
     assert!(control.values().is_none());
     control.reset();
+}
+
+#[wasm_bindgen_test]
+async fn contact_error_reports_the_status_the_server_sent() {
+    let org = unique_org("status");
+    let w = mount(&org, false).await;
+    w.fill_valid("status@example.com").await;
+    for (misbehaviour, kind, status) in [
+        (
+            json!({"status": 422, "body": {"message": ["phoneNumber must be a valid phone number"]}}),
+            "validation",
+            Some(422),
+        ),
+        (
+            json!({"status": 400, "body": {"message": "Contact with this email already exists"}}),
+            "conflict",
+            Some(400),
+        ),
+        (json!({"status": 409}), "conflict", Some(409)),
+        (json!({"drop": true}), "network", None),
+    ] {
+        stub_next(&org, misbehaviour).await;
+        let before = w.errors.borrow().len();
+        w.click_submit().await;
+        wait_for(&format!("an error after {kind} {status:?}"), || {
+            w.errors.borrow().len() > before
+        })
+        .await;
+        let error = w.errors.borrow().last().cloned().unwrap();
+        assert_eq!((error.kind, error.status), (kind, status));
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_400_that_mentions_an_email_without_a_duplicate_is_not_a_conflict() {
+    server_error_case(
+        json!({"status": 400, "body": {"statusCode": 400,
+            "message": ["No account exists for this email domain"]}}),
+        None,
+        "No account exists for this email domain",
+        "validation",
+    )
+    .await;
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_while_the_token_is_awaited_sends_nothing_afterwards() {
+    let org = unique_org("unmount-token");
+    let held = HeldToken::default();
+    let w = mount_with(&org, held.source(0), false).await;
+    w.fill_valid("late@example.com").await;
+    w.click_submit().await;
+    w.wait_state("sending").await;
+    assert_eq!(held.calls.get(), 1);
+    drop(w);
+    leptos::task::tick().await;
+    held.release("late-token");
+    only_requests_before_a_marker(&org, 0).await;
+}
+
+#[wasm_bindgen_test]
+async fn unmounting_between_a_401_and_its_retry_sends_nothing_afterwards() {
+    let org = unique_org("unmount-retry");
+    let held = HeldToken::default();
+    let w = mount_with(&org, held.source(1), false).await;
+    stub_next(&org, json!({"status": 401})).await;
+    w.fill_valid("retry-late@example.com").await;
+    w.click_submit().await;
+    // The 401 came back and the form asked for a new token, which is held.
+    wait_for("the second token request", || held.calls.get() == 2).await;
+    drop(w);
+    leptos::task::tick().await;
+    held.release("t2");
+    let sent = only_requests_before_a_marker(&org, 1).await;
+    assert_eq!(sent[0]["headers"]["authorization"], "Bearer t1");
+}
+
+#[wasm_bindgen_test]
+async fn a_request_without_an_answer_in_time_fails_with_a_retry() {
+    let org = unique_org("timeout");
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, TokenSource::fixed("slow"), allow, |options| {
+        options.request_timeout = Duration::from_millis(1000);
+    })
+    .await;
+    stub_next(&org, json!({"delayMs": 4000})).await;
+    w.fill_valid("slow@example.com").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    assert!(
+        w.text(".thena-alert")
+            .contains("didn't answer within 1 seconds"),
+        "{}",
+        w.text(".thena-alert")
+    );
+    assert!(w.visible("button.thena-retry"));
+    let error = w.errors.borrow().last().cloned().unwrap();
+    assert_eq!((error.kind, error.status), ("network", None));
+    // Try again: the stub answers at once this time.
+    let retry: HtmlElement = w.find("button.thena-retry").unchecked_into();
+    retry.click();
+    w.wait_state("created").await;
+}
+
+#[wasm_bindgen_test]
+async fn a_token_that_never_comes_counts_as_no_session() {
+    let org = unique_org("no-token");
+    let held = HeldToken::default();
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, held.source(0), allow, |options| {
+        options.token_timeout = Duration::from_millis(300);
+    })
+    .await;
+    w.fill_valid("no-token@example.com").await;
+    w.click_submit().await;
+    w.wait_state("failed").await;
+    assert!(w.text(".thena-alert").contains("session has expired"));
+    let error = w.errors.borrow().last().cloned().unwrap();
+    assert_eq!((error.kind, error.status), ("unauthorized", None));
+    // The token arriving late sends nothing.
+    held.release("too-late");
+    only_requests_before_a_marker(&org, 0).await;
+}
+
+/// The JavaScript entry point, called as the module calls it: options as a plain object.
+fn js_options(options: Value) -> wasm_bindgen::JsValue {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    serde::Serialize::serialize(&options, &serializer).unwrap()
+}
+
+fn mount_error(options: wasm_bindgen::JsValue) -> String {
+    let element = document().create_element("div").unwrap();
+    match thena_add_contact::embed::mount_widget(element.clone().into(), options) {
+        Ok(_) => "mounted".into(),
+        Err(error) => {
+            let error: wasm_bindgen::JsValue = error.into();
+            let message = js_sys::Reflect::get(&error, &"message".into()).unwrap();
+            assert_eq!(element.child_element_count(), 0, "nothing mounted");
+            message.as_string().unwrap()
+        }
+    }
+}
+
+#[wasm_bindgen_test]
+fn mount_reads_the_hosts_options_and_names_a_wrong_one() {
+    let base = json!({"apiBase": STUB, "orgId": "org", "token": "t"});
+    let with = |key: &str, value: Value| {
+        let mut options = base.clone();
+        options[key] = value;
+        js_options(options)
+    };
+    for (options, message) in [
+        (js_options(json!({"orgId": "o"})), "thena-add-contact: apiBase is required"),
+        (with("token", json!(5)), "thena-add-contact: token must be a string, not number `5.0`"),
+        (
+            with("values", json!({"nickname": "x"})),
+            "thena-add-contact: values has no field named \"nickname\"",
+        ),
+        (
+            with("values", json!({"accountIds": "A1"})),
+            "thena-add-contact: values.accountIds must be an array of strings, not string \"A1\"",
+        ),
+        (
+            with("values", json!({"customFieldValues": [{"fieldId": "cf", "value": "x"}]})),
+            "thena-add-contact: values.customFieldValues[0] has no field named \"fieldId\"",
+        ),
+        (
+            with("hidden", json!(["avatar"])),
+            "thena-add-contact: hidden names no field \"avatar\"",
+        ),
+        (
+            with("readOnly", json!("email")),
+            "thena-add-contact: readOnly must be an array of field names, not string \"email\"",
+        ),
+        (
+            with("strings", json!({"Submit": "x"})),
+            "thena-add-contact: strings has no text named \"Submit\"",
+        ),
+        (
+            with("getToken", json!("nope")),
+            "thena-add-contact: getToken must be a function, not a string",
+        ),
+        (
+            with("requestTimeoutMs", json!(0)),
+            "thena-add-contact: requestTimeoutMs must be a number of milliseconds from 1 to 2147483647, not number `0.0`",
+        ),
+        (
+            with("hidden", json!(["email"])),
+            "thena-add-contact: hidden field email needs a valid value: Enter an email address.",
+        ),
+        (wasm_bindgen::JsValue::NULL, "thena-add-contact: options must be an object, not null"),
+    ] {
+        assert_eq!(mount_error(options), message);
+    }
+    // A symbol, which JSON cannot hold.
+    let options = with("apiBase", json!(null));
+    js_sys::Reflect::set(
+        &options,
+        &"apiBase".into(),
+        &js_sys::Symbol::for_("wrong").into(),
+    )
+    .unwrap();
+    assert!(mount_error(options).starts_with("thena-add-contact: apiBase must be a string, not "));
+    // Unknown options are ignored; a good set mounts.
+    assert_eq!(mount_error(with("somethingElse", json!(1))), "mounted");
+}
+
+#[wasm_bindgen_test]
+async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_came() {
+    let org = unique_org("detail");
+    let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&element).unwrap();
+    let options = js_options(json!({"apiBase": STUB, "orgId": org, "token": "t",
+        "values": {"firstName": "Ada", "email": "ada.detail@example.com",
+            "customFieldValues": [{"customFieldId": "CF_TIER", "data": [{"value": "Gold"}]}]}}));
+    let detail = Rc::new(RefCell::new(None));
+    let seen = detail.clone();
+    let on_created = wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(
+        move |contact: wasm_bindgen::JsValue| {
+            *seen.borrow_mut() = Some(contact);
+        },
+    );
+    js_sys::Reflect::set(&options, &"onCreated".into(), on_created.as_ref()).unwrap();
+    let mut handle = thena_add_contact::embed::mount_widget(element.clone().into(), options)
+        .unwrap_or_else(|_| panic!("mounted"));
+    leptos::task::tick().await;
+    let submit: HtmlElement = element
+        .query_selector(".thena-submit")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    submit.click();
+    wait_for("contact:created", || detail.borrow().is_some()).await;
+    let contact = detail.borrow().clone().unwrap();
+    let member = |name: &str| js_sys::Reflect::get(&contact, &name.into()).unwrap();
+    assert_eq!(member("email").as_string().unwrap(), "ada.detail@example.com");
+    assert!(member("id").as_string().unwrap().starts_with("ct_"));
+    // The stub leaves lastName empty; what the API sent comes as it was.
+    assert_eq!(member("lastName").as_string().unwrap(), "");
+    let custom: js_sys::Array = member("customFieldValues").unchecked_into();
+    assert_eq!(custom.length(), 1);
+    assert!(custom.get(0).as_string().unwrap().contains("CF_TIER"));
+    assert!(member("metadata").is_object());
+    let received = stub_requests(&org).await;
+    assert_eq!(
+        received[0]["body"]["customFieldValues"],
+        json!([{"customFieldId": "CF_TIER", "data": [{"value": "Gold"}]}])
+    );
+    handle.destroy();
+    element.remove();
 }

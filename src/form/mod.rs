@@ -4,25 +4,29 @@
 mod options;
 mod state;
 
-pub(crate) use options::check_hidden;
 pub use options::{
     AddContactOptions, EventHandler, FormControl, Show, TokenFuture, TokenSource, WidgetError,
-    WidgetEvent,
+    WidgetEvent, DEFAULT_TIMEOUT,
 };
 pub use state::FormState;
 
-use crate::api::{self, ApiConfig, ApiError, Created, REQUEST_TIMEOUT_MS};
-use crate::contact::NewContact;
+use crate::api::{self, ApiConfig, ApiError};
+use crate::contact::{CreatedContact, NewContact};
 use crate::field::Field;
 use crate::texts::{Text, Texts};
 use crate::validate::invalid_fields_summary;
+use futures::channel::oneshot;
+use futures::future::{self, AbortHandle, Abortable, Either as Winner};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use options::Controls;
 use std::cell::Cell;
+use std::future::Future;
+use std::pin::{pin, Pin};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::task::{Context, Poll};
 use std::time::Duration;
 use wasm_bindgen::JsCast;
 
@@ -47,19 +51,19 @@ impl Phase {
     }
 }
 
-/// The request under way, so that unmounting can abort it and clear its timer.
-type InFlight = Rc<Cell<Option<(web_sys::AbortController, Option<TimeoutHandle>)>>>;
-
 /// What the event handlers share that is not `Send` (and so lives in a local stored value).
 struct Host {
     options: AddContactOptions,
-    in_flight: InFlight,
+    /// Stops the submit under way: after unmounting, nothing of it runs again.
+    in_flight: Cell<Option<AbortHandle>>,
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
 /// The add-contact form, for hosts written in Leptos: one [`AddContactOptions`] in, events out.
-/// Mount it with [`leptos::mount::mount_to`] or inside any view.
+/// Mount it with [`leptos::mount::mount_to`] or inside any view. Options that
+/// [`AddContactOptions::check`] refuses are shown as that refusal (`role="alert"`), without a
+/// form.
 ///
 /// ```
 /// use leptos::prelude::*;
@@ -75,8 +79,8 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 ///     };
 ///     let mut options = AddContactOptions::new(api, TokenSource::fixed(token));
 ///     options.on_event = Some(Rc::new(|event| {
-///         if let WidgetEvent::Created(created) = event {
-///             leptos::logging::log!("created {}", created.contact.id);
+///         if let WidgetEvent::Created(contact) = event {
+///             leptos::logging::log!("created {}", contact.id);
 ///         }
 ///         true // false from a Submit event stops the request
 ///     }));
@@ -85,6 +89,21 @@ static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 /// ```
 #[component]
 pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
+    match options.check() {
+        Ok(()) => Either::Left(form(options)),
+        Err(problem) => {
+            // What `mount` throws for a JavaScript host; a Rust host sees it where the form
+            // would be, and in the console.
+            let problem = format!("thena-add-contact: {problem}");
+            leptos::logging::error!("{problem}");
+            Either::Right(
+                view! { <p class="thena-add-contact thena-refused" role="alert">{problem}</p> },
+            )
+        }
+    }
+}
+
+fn form(options: AddContactOptions) -> impl IntoView {
     let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
     let state = RwSignal::new(FormState::new(options.values.clone()));
     let texts = options.texts.clone();
@@ -95,35 +114,38 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let host = StoredValue::new_local(Host {
         options,
-        in_flight: InFlight::default(),
+        in_flight: Cell::new(None),
     });
-    // Unmounting aborts a request in flight and clears its timer (cleanups run before the
-    // owner's values are dropped, so the stored value is still there).
+    // Unmounting stops the submit under way: its token wait, its request (aborted on the wire)
+    // and its timers (cleanups run before the owner's values are dropped, so the stored value
+    // is still there).
     on_cleanup(move || {
         if let Some(Some(control)) = host.try_with_value(|h| h.options.control.clone()) {
             control.detach();
         }
-        if let Some(Some((controller, timer))) = host.try_with_value(|h| h.in_flight.take()) {
-            if let Some(timer) = timer {
-                timer.clear();
-            }
-            controller.abort();
+        if let Some(Some(submit)) = host.try_with_value(|h| h.in_flight.take()) {
+            submit.abort();
         }
     });
-    let emit = move |event: WidgetEvent<'_>| {
-        host.try_with_value(|h| h.options.emit(event))
-            .unwrap_or(false)
+    // The host's handler runs outside any borrow of the form's state: it may call back into
+    // the form (reset, destroy) from inside.
+    let emit = move |event: WidgetEvent<'_>| -> bool {
+        match host.try_with_value(|h| h.options.on_event.clone()) {
+            Some(Some(handler)) => handler(event),
+            Some(None) => true,
+            None => false, // unmounted
+        }
     };
 
     // Focuses an element of the widget once the DOM shows the latest state (the view updates
     // in microtasks, which all run before a timeout).
-    let focus = move |selector: &'static str| {
+    let focus = move |selector: String| {
         set_timeout(
             move || {
                 let element = root
                     .try_get_untracked()
                     .flatten()
-                    .and_then(|root| root.query_selector(selector).ok().flatten())
+                    .and_then(|root| root.query_selector(&selector).ok().flatten())
                     // Every selector here names an input, a textarea or a button.
                     .map(|element| element.unchecked_into::<web_sys::HtmlElement>());
                 if let Some(element) = element {
@@ -142,14 +164,17 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
         let Some(result) = state.try_update(FormState::submit) else {
             return;
         };
+        let Some(texts) = host.try_with_value(|h| h.options.texts.clone()) else {
+            return;
+        };
         let body = match result {
             Ok(body) => body,
-            Err(first_invalid) => {
-                let errors = state.with_untracked(|s| s.draft.errors());
-                let texts = host.with_value(|h| h.options.texts.clone());
+            Err(errors) => {
                 phase.set(Phase::Editing);
                 announcement.set(invalid_fields_summary(errors.len(), &texts));
-                focus_field(first_invalid);
+                if let Some((first, _)) = errors.first() {
+                    focus_field(*first);
+                }
                 emit(WidgetEvent::Error(&WidgetError::from_validation(
                     &errors, &texts,
                 )));
@@ -159,34 +184,39 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
         if !emit(WidgetEvent::Submit(&body)) {
             return;
         }
-        let Some((config, token, in_flight, texts)) = host.try_with_value(|h| {
-            (
-                h.options.api.clone(),
-                h.options.token.clone(),
-                h.in_flight.clone(),
-                h.options.texts.clone(),
-            )
+        let Some(request) = host.try_with_value(|h| Request {
+            api: h.options.api.clone(),
+            token: h.options.token.clone(),
+            request_timeout: h.options.request_timeout,
+            token_timeout: h.options.token_timeout,
         }) else {
-            return;
+            return; // unmounted by the submit listener
         };
+        let (abort, registration) = AbortHandle::new_pair();
+        host.with_value(|h| h.in_flight.set(Some(abort)));
         phase.set(Phase::Sending);
         announcement.set(texts.get(Text::Sending).into());
         spawn_local(async move {
-            let result = send(&config, &token, &body, &in_flight).await;
+            // After an unmount nothing of this runs: no token is awaited, nothing is sent.
+            let Ok(result) = Abortable::new(request.send(&body), registration).await else {
+                return;
+            };
             if phase.is_disposed() {
-                return; // unmounted meanwhile
+                return;
             }
+            host.with_value(|h| h.in_flight.set(None));
             match result {
                 Ok(created) => {
-                    let (name, email) = (created.contact.display_name(), &created.contact.email);
-                    announcement
-                        .set(texts.fill(Text::Created, &[("name", &name), ("email", email)]));
+                    let name = created.display_name();
+                    announcement.set(
+                        texts.fill(Text::Created, &[("name", &name), ("email", &created.email)]),
+                    );
                     // The form behind the "Add another" panel starts again, so that nothing
                     // re-sends the created contact by mistake.
                     state.update(FormState::clear);
                     phase.set(Phase::Created);
                     emit(WidgetEvent::Created(&created));
-                    focus(".thena-add-another");
+                    focus(".thena-add-another".into());
                 }
                 Err(error) => {
                     announcement.set(String::new());
@@ -211,7 +241,14 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
     if let Some(control) = control {
         control.attach(Controls {
             state,
+            show: show.clone(),
+            texts: texts.clone(),
             reset: Rc::new(reset),
+            sending: Rc::new(move || {
+                phase
+                    .try_with_untracked(|p| matches!(p, Phase::Sending))
+                    .unwrap_or(false)
+            }),
         });
     }
     // The first field the person can type into.
@@ -397,59 +434,92 @@ fn field_row(
     }
 }
 
-/// Sends the request with the host's token; after a 401, asks a refreshing token source again
-/// and retries once.
-async fn send(
-    config: &ApiConfig,
-    token: &TokenSource,
-    body: &NewContact,
-    in_flight: &InFlight,
-) -> Result<Created, ApiError> {
-    let mut retried = false;
-    loop {
-        let result = match token.get().await {
-            Some(token) => send_once(config, &token, body, in_flight).await,
-            None => Err(ApiError::Unauthorized),
-        };
-        if retried || !token.refreshes() || !matches!(result, Err(ApiError::Unauthorized)) {
-            return result;
+/// One submit's request: where, as whom, how long to wait.
+struct Request {
+    api: ApiConfig,
+    token: TokenSource,
+    request_timeout: Duration,
+    token_timeout: Duration,
+}
+
+impl Request {
+    /// Sends the contact with the host's token; after a 401, asks a refreshing token source
+    /// again and retries once. Dropping the future aborts the request on the wire and clears
+    /// its timers.
+    async fn send(&self, body: &NewContact) -> Result<CreatedContact, ApiError> {
+        let controller = AbortOnDrop(web_sys::AbortController::new().ok());
+        let signal = controller.0.as_ref().map(web_sys::AbortController::signal);
+        let mut retried = false;
+        loop {
+            let Some(token) = within(self.token_timeout, self.token.get()).await.flatten() else {
+                // No token, or none in time: nothing the form can send.
+                return Err(ApiError::Unauthorized { status: None });
+            };
+            let created = api::create_contact(&self.api, &token, body, signal.as_ref());
+            let result =
+                within(self.request_timeout, created)
+                    .await
+                    .unwrap_or(Err(ApiError::Network {
+                        timeout_secs: Some(self.request_timeout.as_secs_f64().ceil() as u64),
+                    }));
+            let unauthorized = matches!(result, Err(ApiError::Unauthorized { .. }));
+            if retried || !self.token.refreshes() || !unauthorized {
+                return result;
+            }
+            retried = true;
         }
-        retried = true;
     }
 }
 
-/// Sends the request with a timeout, keeping its controller where unmounting can abort it.
-async fn send_once(
-    config: &ApiConfig,
-    token: &str,
-    body: &NewContact,
-    in_flight: &InFlight,
-) -> Result<Created, ApiError> {
-    let controller = web_sys::AbortController::new().ok();
-    let signal = controller.as_ref().map(web_sys::AbortController::signal);
-    let timed_out = Rc::new(Cell::new(false));
-    if let Some(controller) = &controller {
-        let timer = {
-            let (controller, timed_out) = (controller.clone(), timed_out.clone());
-            set_timeout_with_handle(
-                move || {
-                    timed_out.set(true);
-                    controller.abort();
-                },
-                Duration::from_millis(REQUEST_TIMEOUT_MS.into()),
-            )
-            .ok()
-        };
-        in_flight.set(Some((controller.clone(), timer)));
-    }
-    let result = api::create_contact(config, token, body, signal.as_ref()).await;
-    if let Some((_, Some(timer))) = in_flight.take() {
-        timer.clear();
-    }
-    match result {
-        Err(ApiError::Network { .. }) if timed_out.get() => {
-            Err(ApiError::Network { timed_out: true })
+/// Aborts its request when dropped: on a timeout, and when the form is unmounted.
+struct AbortOnDrop(Option<web_sys::AbortController>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        if let Some(controller) = &self.0 {
+            controller.abort();
         }
-        other => other,
+    }
+}
+
+/// `future`'s output, or `None` when `limit` passes first.
+async fn within<T>(limit: Duration, future: impl Future<Output = T>) -> Option<T> {
+    match future::select(pin!(future), sleep(limit)).await {
+        Winner::Left((output, _)) => Some(output),
+        Winner::Right(_) => None,
+    }
+}
+
+/// A browser timer as a future; dropping it clears the timer.
+struct Sleep {
+    done: oneshot::Receiver<()>,
+    timer: Option<TimeoutHandle>,
+}
+
+fn sleep(duration: Duration) -> Sleep {
+    let (sender, done) = oneshot::channel();
+    // Without a timer (no window), the sender is dropped and the sleep ends at once.
+    let timer = set_timeout_with_handle(
+        move || {
+            let _ = sender.send(());
+        },
+        duration,
+    )
+    .ok();
+    Sleep { done, timer }
+}
+
+impl Future for Sleep {
+    type Output = ();
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        Pin::new(&mut self.done).poll(cx).map(|_| ())
+    }
+}
+
+impl Drop for Sleep {
+    fn drop(&mut self) {
+        if let Some(timer) = self.timer.take() {
+            timer.clear();
+        }
     }
 }

@@ -1,16 +1,21 @@
 //! What a host gives the form, and what the form reports back.
 
 use super::FormState;
-use crate::api::{ApiConfig, ApiError, Created};
-use crate::contact::NewContact;
+use crate::api::{ApiConfig, ApiError};
+use crate::contact::{CreatedContact, NewContact};
 use crate::field::{Field, FieldMap};
 use crate::texts::Texts;
 use crate::validate::{invalid_fields_summary, ContactDraft, FieldError};
 use leptos::prelude::*;
+use serde::{Serialize, Serializer};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
 use std::rc::Rc;
+use std::time::Duration;
+
+/// How long the form waits for the service, and for the host's token, unless told otherwise.
+pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A future that yields the bearer token, or `None` when the host has none.
 pub type TokenFuture = Pin<Box<dyn Future<Output = Option<String>>>>;
@@ -50,8 +55,8 @@ impl TokenSource {
         self
     }
 
-    pub async fn get(&self) -> Option<String> {
-        (self.get)().await
+    pub fn get(&self) -> TokenFuture {
+        (self.get)()
     }
 
     pub fn refreshes(&self) -> bool {
@@ -67,23 +72,32 @@ pub enum WidgetEvent<'a> {
     /// A valid contact is about to be sent; the handler returns `false` to stop it.
     Submit(&'a NewContact),
     /// The service created the contact.
-    Created(&'a Created),
+    Created(&'a CreatedContact),
     /// Validation failed, or the request did.
     Error(&'a WidgetError),
 }
 
-/// Called with every event; the return value matters only for [`WidgetEvent::Submit`].
+/// Called with every event; the return value matters only for [`WidgetEvent::Submit`]. A Rust
+/// handler must not panic: the release build aborts on panic, which stops every widget.
 pub type EventHandler = Rc<dyn Fn(WidgetEvent<'_>) -> bool>;
 
-/// An error as the host receives it.
-#[derive(Clone, Debug, PartialEq)]
+/// An error as the host receives it (`contact:error`'s detail).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct WidgetError {
     /// validation, unauthorized, forbidden, conflict, rate_limited, server, network, bad_response
     pub kind: &'static str,
+    /// The HTTP status the service sent; `None` when no answer came (or none was asked for).
     pub status: Option<u16>,
     pub message: String,
-    /// Messages by field, keyed by the request body's property names.
-    pub field_errors: Vec<(&'static str, String)>,
+    /// Messages by field in form order; the host gets an object keyed by the request body's
+    /// property names.
+    #[serde(serialize_with = "as_object")]
+    pub field_errors: Vec<(Field, String)>,
+}
+
+fn as_object<S: Serializer>(errors: &[(Field, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(errors.iter().map(|(field, message)| (field, message)))
 }
 
 impl WidgetError {
@@ -92,7 +106,7 @@ impl WidgetError {
             kind: error.kind(),
             status: error.status(),
             message: error.message(texts),
-            field_errors: field_messages(&error.field_errors(), texts),
+            field_errors: field_messages(error.field_errors(), texts),
         }
     }
 
@@ -106,10 +120,10 @@ impl WidgetError {
     }
 }
 
-fn field_messages(errors: &[(Field, FieldError)], texts: &Texts) -> Vec<(&'static str, String)> {
+fn field_messages(errors: &[(Field, FieldError)], texts: &Texts) -> Vec<(Field, String)> {
     errors
         .iter()
-        .map(|(field, error)| (field.json_name(), error.message(*field, texts)))
+        .map(|(field, error)| (*field, error.message(*field, texts)))
         .collect()
 }
 
@@ -138,8 +152,12 @@ pub struct AddContactOptions {
     /// The host's texts (`strings`).
     pub texts: Texts,
     pub on_event: Option<EventHandler>,
-    /// Lets the host reset the form and read its values after mounting.
+    /// Lets the host reset the form, read and set its values after mounting.
     pub control: Option<FormControl>,
+    /// How long a request may take before the form gives up and offers "Try again".
+    pub request_timeout: Duration,
+    /// How long the token source may take; after that the form reports `unauthorized`.
+    pub token_timeout: Duration,
 }
 
 impl AddContactOptions {
@@ -152,26 +170,21 @@ impl AddContactOptions {
             texts: Texts::default(),
             on_event: None,
             control: None,
+            request_timeout: DEFAULT_TIMEOUT,
+            token_timeout: DEFAULT_TIMEOUT,
         }
     }
 
-    /// A hidden field whose value is invalid, with the message, as an error for the host.
+    /// Refuses options the form cannot work with: a hidden field whose value is invalid (the
+    /// person could neither see nor fix it). [`AddContactForm`](super::AddContactForm) shows
+    /// this refusal instead of the form; `mount` throws it.
     pub fn check(&self) -> Result<(), String> {
         check_hidden(&self.show, &self.values, &self.texts)
-    }
-
-    /// Reports an event; `false` when the host stopped a submit.
-    pub(crate) fn emit(&self, event: WidgetEvent<'_>) -> bool {
-        self.on_event.as_ref().is_none_or(|handler| handler(event))
     }
 }
 
 /// Hidden fields must hold valid values: the person could not see or fix them.
-pub(crate) fn check_hidden(
-    show: &FieldMap<Show>,
-    draft: &ContactDraft,
-    texts: &Texts,
-) -> Result<(), String> {
+fn check_hidden(show: &FieldMap<Show>, draft: &ContactDraft, texts: &Texts) -> Result<(), String> {
     for (field, how) in show.iter() {
         if *how == Show::Hidden {
             if let Some(error) = draft.check(field) {
@@ -186,15 +199,17 @@ pub(crate) fn check_hidden(
     Ok(())
 }
 
-/// Reaches a mounted form from outside: reset it, read its values. Does nothing before the
-/// form is mounted or after it is gone. (The JavaScript handle sets values through the form's
-/// inputs, as a person would.)
+/// Reaches a mounted form from outside: reset it, read and set its values. Does nothing before
+/// the form is mounted or after it is gone.
 #[derive(Clone, Default)]
 pub struct FormControl(Rc<RefCell<Option<Controls>>>);
 
 pub(crate) struct Controls {
     pub state: RwSignal<FormState>,
+    pub show: FieldMap<Show>,
+    pub texts: Texts,
     pub reset: Rc<dyn Fn()>,
+    pub sending: Rc<dyn Fn() -> bool>,
 }
 
 impl FormControl {
@@ -202,12 +217,12 @@ impl FormControl {
         *self.0.borrow_mut() = Some(controls);
     }
 
-    fn state(&self) -> Option<RwSignal<FormState>> {
-        self.0.borrow().as_ref().map(|c| c.state)
-    }
-
     pub(crate) fn detach(&self) {
         self.0.borrow_mut().take();
+    }
+
+    fn state(&self) -> Option<RwSignal<FormState>> {
+        self.0.borrow().as_ref().map(|c| c.state)
     }
 
     /// Back to the host's values: no errors, the form shown (also after a contact was created).
@@ -221,5 +236,39 @@ impl FormControl {
     /// What the form holds now, `None` once it is gone.
     pub fn values(&self) -> Option<ContactDraft> {
         self.state()?.try_with_untracked(|s| s.draft.clone())
+    }
+
+    /// Sets fields as if the person typed them: an error shown under a field follows its new
+    /// value. Refused (nothing set) when a hidden field would get an invalid value.
+    pub fn set_values(&self, values: &[(Field, String)]) -> Result<(), String> {
+        let Some((state, show, texts)) = self
+            .0
+            .borrow()
+            .as_ref()
+            .map(|c| (c.state, c.show.clone(), c.texts.clone()))
+        else {
+            return Ok(());
+        };
+        let Some(mut draft) = state.try_with_untracked(|s| s.draft.clone()) else {
+            return Ok(());
+        };
+        for (field, value) in values {
+            draft.values[*field] = value.clone();
+        }
+        check_hidden(&show, &draft, &texts)?;
+        state.try_update(|s| {
+            for (field, value) in values {
+                if s.draft.values[*field] != *value {
+                    s.input(*field, value.clone());
+                }
+            }
+        });
+        Ok(())
+    }
+
+    /// Whether a request is under way.
+    pub fn is_sending(&self) -> bool {
+        let sending = self.0.borrow().as_ref().map(|c| c.sending.clone());
+        sending.is_some_and(|sending| sending())
     }
 }

@@ -44,21 +44,16 @@ impl FormState {
         }
     }
 
-    /// Submit: the request body, or every error shown and the field to focus.
-    pub fn submit(&mut self) -> Result<NewContact, Field> {
-        match self.draft.to_request() {
-            Ok(body) => {
-                self.shown = FieldMap::default();
-                Ok(body)
-            }
-            Err(errors) => {
-                self.shown = FieldMap::default();
-                for (field, error) in errors.iter().cloned() {
-                    self.shown[field] = Some(error);
-                }
-                Err(errors[0].0)
+    /// Submit: the request body, or every error (in form order), each now shown.
+    pub fn submit(&mut self) -> Result<NewContact, Vec<(Field, FieldError)>> {
+        let result = self.draft.to_request();
+        self.shown = FieldMap::default();
+        if let Err(errors) = &result {
+            for (field, error) in errors.iter().cloned() {
+                self.shown[field] = Some(error);
             }
         }
+        result
     }
 
     /// Shows what the service said about fields; returns the first such field.
@@ -104,23 +99,25 @@ mod tests {
         s.input(Field::Email, "jane@example.com".into());
         assert_eq!(s.shown[Field::Email], None);
         // An empty optional field has nothing to say on blur.
-        s.blur(Field::Phone);
-        assert_eq!(s.shown[Field::Phone], None);
+        s.blur(Field::PhoneNumber);
+        assert_eq!(s.shown[Field::PhoneNumber], None);
     }
 
     #[test]
     fn submit_shows_every_error_and_names_the_first_field() {
         let mut s = state();
-        s.input(Field::Phone, "555 1234".into());
-        assert_eq!(s.submit(), Err(Field::FirstName));
+        s.input(Field::PhoneNumber, "555 1234".into());
+        let errors = s.submit().unwrap_err();
+        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        assert_eq!(fields, [Field::FirstName, Field::Email, Field::PhoneNumber]);
         assert_eq!(s.invalid_count(), 3);
         assert_eq!(
-            s.shown[Field::Phone],
+            s.shown[Field::PhoneNumber],
             Some(FieldError::PhoneMissingCountryCode)
         );
         s.input(Field::FirstName, "Jane".into());
         s.input(Field::Email, "jane@example.com".into());
-        s.input(Field::Phone, "+1 555 123 4567".into());
+        s.input(Field::PhoneNumber, "+1 555 123 4567".into());
         let body = s.submit().unwrap();
         assert_eq!(body.phone_number.as_deref(), Some("+15551234567"));
         assert_eq!(s.invalid_count(), 0);
@@ -133,7 +130,11 @@ mod tests {
         let mut s = state();
         s.input(Field::Email, "jane@example.com".into());
         assert_eq!(
-            s.show_server_errors(&ApiError::Conflict),
+            s.show_server_errors(&ApiError::Rejected {
+                status: 409,
+                fields: vec![(Field::Email, FieldError::EmailAlreadyExists)],
+                general: vec![],
+            }),
             Some(Field::Email)
         );
         s.blur(Field::Email);
@@ -149,8 +150,10 @@ mod tests {
     #[test]
     fn clear_goes_back_to_the_hosts_values() {
         let mut initial = ContactDraft {
-            custom_field_values: crate::contact::RawJson::parse(r#"[{"customFieldId":"cf1"}]"#)
-                .unwrap(),
+            custom_field_values: vec![crate::contact::CustomFieldValue {
+                custom_field_id: Some("cf1".into()),
+                data: None,
+            }],
             ..ContactDraft::default()
         };
         initial.values[Field::AccountIds] = "A1".into();

@@ -1,7 +1,7 @@
 // Typings of thena_add_contact.js. Kept in sync with the code by tests: the field names and
-// text keys with src/field.rs, src/texts.rs and src/js/strings.en.json (cargo test); the
-// options, handle methods, element properties and events with what the module does
-// (tests/e2e/embed.test.mjs, "the typings describe what the module does").
+// text keys (with the placeholders the English uses) with src/field.rs and src/texts.rs
+// (cargo test); the options, handle methods, element properties and events with what the
+// module does (tests/e2e/embed.test.mjs, "the typings describe what the module does").
 
 /** A field of the form, named as in the request body. */
 export type FieldName =
@@ -22,8 +22,18 @@ export interface ContactValues {
   contactType?: string;
   avatarUrl?: string;
   accountIds?: string[];
-  /** Passed through to the request unchanged. */
-  customFieldValues?: unknown[];
+  /** Passed through to the request unchanged (at mount only). */
+  customFieldValues?: CustomFieldValue[];
+}
+
+/**
+ * One item of the request's `customFieldValues`. The platform's public reference shows only `{}`;
+ * this shape is a working assumption from its other APIs. Any other member is refused.
+ */
+export interface CustomFieldValue {
+  customFieldId?: string;
+  /** One item per value (a multiple-choice field has several). */
+  data?: { value: string }[];
 }
 
 /**
@@ -98,7 +108,7 @@ export interface Strings {
   "error.accountIdRepeated"?: string;
   /** {ids} */
   "error.accountIdsRepeated"?: string;
-  /** A 400 that names no field. */
+  /** A refusal (400, 422) that says nothing the form can show. {status} */
   "api.rejected"?: string;
   "api.unauthorized"?: string;
   "api.forbidden"?: string;
@@ -128,18 +138,29 @@ export interface ContactRequest {
   contactType?: string;
   avatarUrl?: string;
   accountIds?: string[];
-  customFieldValues?: unknown[];
+  customFieldValues?: CustomFieldValue[];
 }
 
-/** The created contact as the API returned it (detail of contact:created). */
+/**
+ * The created contact (detail of contact:created), unwrapped from `data` when the API wrapped it:
+ * every member the reference documents, `null` where the API left one out.
+ */
 export interface CreatedContact {
   id: string;
   firstName: string;
-  lastName?: string | null;
+  lastName: string | null;
   email: string;
-  phoneNumber?: string | null;
-  avatarUrl?: string | null;
-  [member: string]: unknown;
+  phoneNumber: string | null;
+  avatarUrl: string | null;
+  accounts: string[] | null;
+  contactTypeId: string | null;
+  contactType: string | null;
+  /** As the API sent it (documented as string[]). */
+  customFieldValues: unknown;
+  /** As the API sent it. */
+  metadata: unknown;
+  createdAt: string | null;
+  updatedAt: string | null;
 }
 
 export type ErrorKind =
@@ -155,7 +176,7 @@ export type ErrorKind =
 /** Detail of contact:error. */
 export interface ContactError {
   kind: ErrorKind;
-  /** The HTTP status, null for validation and network errors. */
+  /** The HTTP status the service sent; null when none came (validation, network, no token). */
   status: number | null;
   /** What the form shows. */
   message: string;
@@ -173,10 +194,17 @@ export interface WidgetOptions {
   strings?: Strings;
   /** The form is on the page. */
   onReady?: (detail: null) => void;
-  /** A valid contact is about to be sent; returning false stops it. */
+  /**
+   * A valid contact is about to be sent; returning false stops it. A callback (or listener) that
+   * throws is reported like an uncaught error and stops nothing.
+   */
   onSubmit?: (detail: ContactRequest) => boolean | void;
   onCreated?: (detail: CreatedContact) => void;
   onError?: (detail: ContactError) => void;
+  /** How long a request may take before the form offers "Try again" (default 30000). */
+  requestTimeoutMs?: number;
+  /** How long getToken may take before it counts as no token (default 30000). */
+  tokenTimeoutMs?: number;
 }
 
 export interface MountOptions extends WidgetOptions {
@@ -194,8 +222,11 @@ export interface WidgetHandle {
   destroy(): void;
   /** Back to the values given at mount, errors cleared. */
   reset(): void;
-  /** Sets the fields named; throws for an unknown field or a wrong type. */
-  setValues(values: ContactValues): void;
+  /**
+   * Sets the fields named, as if typed; throws for an unknown field, a wrong type, or an invalid
+   * value for a hidden field.
+   */
+  setValues(values: Omit<ContactValues, "customFieldValues">): void;
   /** What the form holds now (every field; not customFieldValues); null once destroyed. */
   getValues(): Required<Omit<ContactValues, "customFieldValues">> | null;
 }

@@ -2,21 +2,41 @@
 //! platform's reference page: bearer token + `x-org-id`, NestJS-style 400s, 409 for a second
 //! contact with the same email in one organization, 201 with the documented body.
 //!
-//! Tests steer it through `/__stub/…` (see [`route`]): make the next request misbehave (a status
-//! and body, a delay, malformed JSON, a dropped connection) and list what it received. State is
-//! kept per organization (`x-org-id`), so tests that use their own org id never see each other.
+//! [`app`] is the whole service as an axum [`Router`]:
+//!
+//! - `OPTIONS *`: CORS preflight allowing `Authorization`, `Content-Type`, `x-org-id`. Every
+//!   answer, errors included, carries `Access-Control-Allow-Origin: *` and exposes `Retry-After`
+//!   and `X-RateLimit-*`.
+//! - `POST /v1/accounts/contacts`: the platform's create.
+//! - `GET /v1/accounts/attributes`: the contact types (`CT_CUSTOMER`, `CT_PARTNER`).
+//! - `POST /__stub/next?org=ORG` with a [`Misbehaviour`] as JSON: queue it for that org.
+//! - `GET /__stub/requests?org=ORG`: what the create endpoint received from that org, oldest
+//!   first: `{method, path, headers: {authorization, x-org-id, content-type}, body, bodyText}`.
+//! - `POST /__stub/reset[?org=ORG]`: forget one org, or everything.
+//! - `GET /__stub/health`: `ok`.
+//! - anything else: a NestJS 404 `Cannot METHOD PATH`; bodies over 1 MiB: a NestJS 413.
+//!
+//! Tests steer it through `/__stub/…`: make the next request misbehave (a status and body, a
+//! delay, malformed JSON, a dropped connection) and list what it received. State is kept per
+//! organization (`x-org-id`), so tests that use their own org id never see each other.
 
-pub mod http;
-
-use http::{read_request, ReadError, Request, Response};
+use axum::body::{Body, Bytes};
+use axum::extract::{DefaultBodyLimit, FromRequest, Query, Request, State};
+use axum::http::{header, HeaderMap, HeaderName, HeaderValue, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::collections::{HashMap, VecDeque};
-use std::net::{TcpListener, TcpStream};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use tower_http::cors::{Any, CorsLayer};
 
 const RATE_LIMIT: u32 = 1000;
+const MAX_DELAY_MS: u64 = 120_000;
+/// The largest request body accepted; larger ones get a 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// What the next request of an organization does instead of (or before) the normal handling.
 #[derive(Clone, Debug, Default, Deserialize)]
@@ -26,9 +46,10 @@ pub struct Misbehaviour {
     pub status: Option<u16>,
     /// A JSON value, or a string sent as it is.
     pub body: Option<Value>,
+    /// Headers of the `status` answer; names or values HTTP cannot carry are left out.
     #[serde(default)]
     pub headers: HashMap<String, String>,
-    /// Wait this long before answering.
+    /// Wait this long before answering (at most two minutes).
     #[serde(default)]
     pub delay_ms: u64,
     /// Answer 201 with a body that is not JSON.
@@ -49,60 +70,115 @@ struct Org {
 }
 
 #[derive(Default)]
-pub struct State {
+struct Stub {
     orgs: HashMap<String, Org>,
     next_id: u64,
 }
 
-pub type Shared = Arc<Mutex<State>>;
+type Shared = Arc<Mutex<Stub>>;
 
-fn lock(state: &Shared) -> MutexGuard<'_, State> {
-    // A panicked handler thread must not take the whole stub down.
-    state
-        .lock()
-        .unwrap_or_else(|poisoned| poisoned.into_inner())
+fn lock(stub: &Shared) -> MutexGuard<'_, Stub> {
+    // A panicked handler must not take the whole stub down.
+    stub.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
-/// Serves until the process ends: one thread per connection.
-pub fn serve(listener: TcpListener) {
-    let state: Shared = Arc::default();
-    for stream in listener.incoming().flatten() {
-        let state = state.clone();
-        std::thread::spawn(move || handle_connection(stream, &state));
-    }
+/// The service, with fresh state: serve it with `axum::serve`, or call it in-process.
+pub fn app() -> Router {
+    Router::new()
+        .route("/v1/accounts/contacts", post(create_contact))
+        .route("/v1/accounts/attributes", get(contact_types))
+        .route("/__stub/health", get(health))
+        .route("/__stub/requests", get(received))
+        .route("/__stub/next", post(queue_misbehaviour))
+        .route("/__stub/reset", post(reset))
+        .fallback(not_found)
+        .method_not_allowed_fallback(not_found)
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+        .layer(cors())
+        .layer(axum::middleware::map_response(close_connection))
+        .with_state(Shared::default())
 }
 
-fn handle_connection(stream: TcpStream, state: &Shared) {
-    let _ = stream.set_read_timeout(Some(Duration::from_secs(30)));
-    let request = match read_request(&stream) {
-        Ok(request) => request,
-        Err(ReadError::Closed) => return,
-        Err(ReadError::TooLarge) => {
-            let _ = cors(nest_error(413, "Request entity too large")).write_to(&stream);
-            return;
-        }
-        Err(ReadError::Malformed(what)) => {
-            let _ = cors(nest_error(400, format!("Malformed HTTP {what}"))).write_to(&stream);
-            return;
-        }
-    };
-    match route(&request, state) {
-        Some(response) => {
-            let _ = cors(response).write_to(&stream);
-        }
-        None => {
-            let _ = stream.shutdown(std::net::Shutdown::Both);
-        }
-    }
-}
-
-fn cors(response: Response) -> Response {
+/// Every answer closes its connection, as the platform's edge may. A browser retries a request
+/// on its own when a reused keep-alive connection closes before answering, so without this a
+/// `drop: true` misbehaviour would be healed by a silent second request.
+async fn close_connection(mut response: Response) -> Response {
     response
-        .with_header("Access-Control-Allow-Origin", "*")
-        .with_header(
-            "Access-Control-Expose-Headers",
-            "Retry-After, X-RateLimit-Limit, X-RateLimit-Remaining, X-RateLimit-Reset",
-        )
+        .headers_mut()
+        .insert(header::CONNECTION, HeaderValue::from_static("close"));
+    response
+}
+
+fn cors() -> CorsLayer {
+    CorsLayer::new()
+        .allow_origin(Any)
+        .allow_methods([Method::GET, Method::POST, Method::OPTIONS])
+        .allow_headers([
+            header::AUTHORIZATION,
+            header::CONTENT_TYPE,
+            HeaderName::from_static("x-org-id"),
+        ])
+        .expose_headers([
+            header::RETRY_AFTER,
+            HeaderName::from_static("x-ratelimit-limit"),
+            HeaderName::from_static("x-ratelimit-remaining"),
+            HeaderName::from_static("x-ratelimit-reset"),
+        ])
+        .max_age(Duration::from_secs(600))
+}
+
+/// The request body as bytes, whatever its content type; too large or unreadable bodies are
+/// NestJS errors.
+struct RawBody(Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for RawBody {
+    type Rejection = Response;
+
+    async fn from_request(request: Request, state: &S) -> Result<Self, Response> {
+        match Bytes::from_request(request, state).await {
+            Ok(bytes) => Ok(RawBody(bytes)),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                Err(nest_error(413, "Request entity too large"))
+            }
+            Err(e) => Err(nest_error(
+                400,
+                format!("Malformed HTTP body: {}", e.body_text()),
+            )),
+        }
+    }
+}
+
+/// The query's parameters in order; the first `name` wins.
+type Params = Query<Vec<(String, String)>>;
+
+fn param<'a>(params: &'a [(String, String)], name: &str) -> Option<&'a str> {
+    params
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+}
+
+fn header_text(headers: &HeaderMap, name: &str) -> Option<String> {
+    headers
+        .get(name)
+        .map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string())
+}
+
+fn with_content_type(status: StatusCode, content_type: &'static str, body: Body) -> Response {
+    (
+        status,
+        [(header::CONTENT_TYPE, HeaderValue::from_static(content_type))],
+        body,
+    )
+        .into_response()
+}
+
+fn json_response(status: StatusCode, value: &Value) -> Response {
+    with_content_type(
+        status,
+        "application/json; charset=utf-8",
+        Body::from(value.to_string()),
+    )
 }
 
 fn nest_error(status: u16, message: impl Into<Value>) -> Response {
@@ -114,111 +190,146 @@ fn nest_error(status: u16, message: impl Into<Value>) -> Response {
         413 => "Payload Too Large",
         _ => "Error",
     };
-    Response::json(
-        status,
+    json_response(
+        StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR),
         &json!({"statusCode": status, "message": message.into(), "error": error}),
     )
 }
 
-/// The answer to one request; `None` drops the connection.
-///
-/// - `OPTIONS *`: CORS preflight allowing `Authorization`, `Content-Type`, `x-org-id`.
-/// - `POST /v1/accounts/contacts`: the platform's create.
-/// - `POST /__stub/next?org=ORG` with a [`Misbehaviour`] as JSON: queue it for that org.
-/// - `GET /__stub/requests?org=ORG`: what the create endpoint received from that org, oldest
-///   first: `{method, path, headers: {authorization, x-org-id, content-type}, body, bodyText}`.
-/// - `POST /__stub/reset[?org=ORG]`: forget one org, or everything.
-/// - `GET /__stub/health`: `ok`.
-pub fn route(request: &Request, state: &Shared) -> Option<Response> {
-    if request.method == "OPTIONS" {
-        return Some(
-            Response::new(204, "text/plain", "")
-                .with_header("Access-Control-Allow-Methods", "GET, POST, OPTIONS")
-                .with_header(
-                    "Access-Control-Allow-Headers",
-                    "Authorization, Content-Type, x-org-id",
-                )
-                .with_header("Access-Control-Max-Age", "600"),
-        );
-    }
-    let org_param = request.query("org").unwrap_or_default().to_string();
-    Some(match (request.method.as_str(), request.path.as_str()) {
-        ("POST", "/v1/accounts/contacts") => return create_contact(request, state),
-        ("GET", "/v1/accounts/attributes") => contact_types(),
-        ("GET", "/__stub/health") => Response::new(200, "text/plain", "ok"),
-        ("GET", "/__stub/requests") => {
-            let state = lock(state);
-            let received = state
-                .orgs
-                .get(&org_param)
-                .map(|o| o.received.clone())
-                .unwrap_or_default();
-            Response::json(200, &Value::Array(received))
-        }
-        ("POST", "/__stub/next") => match serde_json::from_slice::<Misbehaviour>(&request.body) {
-            Ok(misbehaviour) => {
-                let times = misbehaviour.times.unwrap_or(1);
-                let mut state = lock(state);
-                let org = state.orgs.entry(org_param).or_default();
-                for _ in 0..times {
-                    org.queue.push_back(misbehaviour.clone());
-                }
-                Response::json(200, &json!({"queued": times}))
-            }
-            Err(e) => nest_error(400, format!("Bad misbehaviour: {e}")),
-        },
-        ("POST", "/__stub/reset") => {
-            let mut state = lock(state);
-            match request.query("org") {
-                Some(org) => {
-                    state.orgs.remove(org);
-                }
-                None => state.orgs.clear(),
-            }
-            Response::json(200, &json!({"reset": true}))
-        }
-        _ => nest_error(404, format!("Cannot {} {}", request.method, request.path)),
-    })
+async fn not_found(method: Method, uri: Uri) -> Response {
+    nest_error(404, format!("Cannot {method} {}", uri.path()))
 }
 
-fn contact_types() -> Response {
+async fn health() -> Response {
+    with_content_type(StatusCode::OK, "text/plain", Body::from("ok"))
+}
+
+async fn received(State(stub): State<Shared>, Query(params): Params) -> Response {
+    let org = param(&params, "org").unwrap_or_default();
+    let received = lock(&stub)
+        .orgs
+        .get(org)
+        .map(|o| o.received.clone())
+        .unwrap_or_default();
+    json_response(StatusCode::OK, &Value::Array(received))
+}
+
+async fn queue_misbehaviour(
+    State(stub): State<Shared>,
+    Query(params): Params,
+    RawBody(body): RawBody,
+) -> Response {
+    let misbehaviour = match serde_json::from_slice::<Misbehaviour>(&body) {
+        Ok(misbehaviour) => misbehaviour,
+        Err(e) => return nest_error(400, format!("Bad misbehaviour: {e}")),
+    };
+    if let Some(status) = misbehaviour.status {
+        if StatusCode::from_u16(status).is_err() {
+            return nest_error(
+                400,
+                format!("Bad misbehaviour: {status} is not an HTTP status code"),
+            );
+        }
+    }
+    let times = misbehaviour.times.unwrap_or(1);
+    let org = param(&params, "org").unwrap_or_default().to_string();
+    let mut stub = lock(&stub);
+    let queue = &mut stub.orgs.entry(org).or_default().queue;
+    for _ in 0..times {
+        queue.push_back(misbehaviour.clone());
+    }
+    json_response(StatusCode::OK, &json!({"queued": times}))
+}
+
+async fn reset(State(stub): State<Shared>, Query(params): Params) -> Response {
+    let mut stub = lock(&stub);
+    match param(&params, "org") {
+        Some(org) => {
+            stub.orgs.remove(org);
+        }
+        None => stub.orgs.clear(),
+    }
+    json_response(StatusCode::OK, &json!({"reset": true}))
+}
+
+async fn contact_types() -> Response {
     let now = iso_now();
     let item = |id: &str, value: &str, default: bool| {
         json!({"id": id, "attribute": "contact_type", "value": value, "isDefault": default,
                "configuration": {}, "createdAt": now, "updatedAt": now})
     };
-    Response::json(
-        200,
+    json_response(
+        StatusCode::OK,
         &json!({"data": [item("CT_CUSTOMER", "Customer", true), item("CT_PARTNER", "Partner", false)]}),
     )
 }
 
-fn rate_limit_headers(response: Response, used: usize) -> Response {
+fn rate_limit_headers(mut response: Response, used: usize) -> Response {
     let reset = SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .map(|d| d.as_secs() + 60)
         .unwrap_or_default();
     let remaining = (RATE_LIMIT as usize).saturating_sub(used);
+    let headers = response.headers_mut();
+    headers.insert("x-ratelimit-limit", HeaderValue::from(RATE_LIMIT));
+    headers.insert("x-ratelimit-remaining", HeaderValue::from(remaining));
+    headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
     response
-        .with_header("X-RateLimit-Limit", &RATE_LIMIT.to_string())
-        .with_header("X-RateLimit-Remaining", &remaining.to_string())
-        .with_header("X-RateLimit-Reset", &reset.to_string())
 }
 
-fn create_contact(request: &Request, state: &Shared) -> Option<Response> {
-    let org_id = request.header("x-org-id").unwrap_or_default().to_string();
-    let body_text = String::from_utf8_lossy(&request.body).into_owned();
+/// A response whose body fails at once: hyper then closes the connection before anything of
+/// the response went out, so the client gets no HTTP answer at all.
+fn dropped_connection() -> Response {
+    let error = std::io::Error::new(
+        std::io::ErrorKind::ConnectionAborted,
+        "stub-api: connection dropped on purpose",
+    );
+    let failing: [Result<Bytes, _>; 1] = [Err(error)];
+    Response::new(Body::from_stream(futures_util::stream::iter(failing)))
+}
+
+/// The `status` answer of a misbehaviour: `body` as given, `headers` that HTTP can carry.
+fn injected(status: u16, body: Option<Value>, headers: &HashMap<String, String>) -> Response {
+    let body = match body {
+        Some(Value::String(text)) => text,
+        Some(value) => value.to_string(),
+        None => String::new(),
+    };
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let mut response = with_content_type(status, "application/json; charset=utf-8", body.into());
+    for (name, value) in headers {
+        // Header values come from tests; keep them on one line.
+        let value: String = value.chars().filter(|c| !c.is_control()).collect();
+        if let (Ok(name), Ok(value)) = (
+            HeaderName::from_bytes(name.as_bytes()),
+            HeaderValue::from_bytes(value.as_bytes()),
+        ) {
+            response.headers_mut().insert(name, value);
+        }
+    }
+    response
+}
+
+async fn create_contact(
+    State(stub): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    RawBody(body): RawBody,
+) -> Response {
+    let org_id = header_text(&headers, "x-org-id").unwrap_or_default();
+    let body_text = String::from_utf8_lossy(&body).into_owned();
     let misbehaviour = {
-        let mut state = lock(state);
-        let org = state.orgs.entry(org_id.clone()).or_default();
-        let headers: Map<String, Value> = ["authorization", "x-org-id", "content-type"]
+        let mut stub = lock(&stub);
+        let org = stub.orgs.entry(org_id.clone()).or_default();
+        let seen: Map<String, Value> = ["authorization", "x-org-id", "content-type"]
             .into_iter()
-            .filter_map(|h| request.header(h).map(|v| (h.to_string(), json!(v))))
+            .filter_map(|h| header_text(&headers, h).map(|v| (h.to_string(), json!(v))))
             .collect();
         org.received.push(json!({
-            "method": request.method,
-            "path": request.path,
-            "headers": headers,
+            "method": method.as_str(),
+            "path": uri.path(),
+            "headers": seen,
             "body": serde_json::from_str::<Value>(&body_text).unwrap_or(Value::Null),
             "bodyText": body_text,
         }));
@@ -226,34 +337,29 @@ fn create_contact(request: &Request, state: &Shared) -> Option<Response> {
     };
     if let Some(m) = misbehaviour {
         if m.delay_ms > 0 {
-            std::thread::sleep(Duration::from_millis(m.delay_ms.min(120_000)));
+            tokio::time::sleep(Duration::from_millis(m.delay_ms.min(MAX_DELAY_MS))).await;
         }
         if m.drop {
-            return None;
+            return dropped_connection();
         }
         if m.malformed {
-            return Some(Response::new(201, "application/json", "{\"id\": \"ct_"));
+            return with_content_type(
+                StatusCode::CREATED,
+                "application/json",
+                Body::from("{\"id\": \"ct_"),
+            );
         }
         if let Some(status) = m.status {
-            let body = match m.body {
-                Some(Value::String(text)) => text,
-                Some(value) => value.to_string(),
-                None => String::new(),
-            };
-            let mut response = Response::new(status, "application/json; charset=utf-8", body);
-            for (name, value) in &m.headers {
-                response = response.with_header(name, value);
-            }
-            return Some(response);
+            return injected(status, m.body, &m.headers);
         }
     }
-    Some(handle_create(request, &org_id, &body_text, state))
+    handle_create(&headers, &org_id, &body_text, &stub)
 }
 
-fn handle_create(request: &Request, org_id: &str, body_text: &str, state: &Shared) -> Response {
-    let token = request
-        .header("authorization")
-        .and_then(|a| a.strip_prefix("Bearer "))
+fn handle_create(headers: &HeaderMap, org_id: &str, body_text: &str, stub: &Shared) -> Response {
+    let authorization = header_text(headers, "authorization").unwrap_or_default();
+    let token = authorization
+        .strip_prefix("Bearer ")
         .map(str::trim)
         .unwrap_or_default();
     if token.is_empty() {
@@ -262,8 +368,7 @@ fn handle_create(request: &Request, org_id: &str, body_text: &str, state: &Share
     if org_id.is_empty() {
         return nest_error(401, "Organization ID (x-org-id) is required");
     }
-    if !request
-        .header("content-type")
+    if !header_text(headers, "content-type")
         .is_some_and(|c| c.to_ascii_lowercase().starts_with("application/json"))
     {
         return nest_error(400, "Content-Type must be application/json");
@@ -277,10 +382,10 @@ fn handle_create(request: &Request, org_id: &str, body_text: &str, state: &Share
     if !problems.is_empty() {
         return nest_error(400, Value::from(problems));
     }
-    let mut state = lock(state);
-    state.next_id += 1;
-    let id = format!("ct_{:06}", state.next_id);
-    let org = state.orgs.entry(org_id.to_string()).or_default();
+    let mut stub = lock(stub);
+    stub.next_id += 1;
+    let id = format!("ct_{:06}", stub.next_id);
+    let org = stub.orgs.entry(org_id.to_string()).or_default();
     let email = body["email"].as_str().unwrap_or_default().to_string();
     let used = org.received.len();
     if org.contacts.iter().any(|c| {
@@ -325,7 +430,7 @@ fn handle_create(request: &Request, org_id: &str, body_text: &str, state: &Share
         "updatedAt": now,
     });
     org.contacts.push(contact.clone());
-    rate_limit_headers(Response::json(201, &contact), used)
+    rate_limit_headers(json_response(StatusCode::CREATED, &contact), used)
 }
 
 /// class-validator-style messages for a create body (whitelist with forbidNonWhitelisted, so a

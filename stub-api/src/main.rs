@@ -2,9 +2,10 @@
 //! The port comes from `--port`, else `STUB_API_PORT`, else 8787; `--port 0` picks a free one.
 
 use std::io::Write;
-use std::net::TcpListener;
 
-fn main() {
+// One thread is plenty for a test stand-in, and it starts at once.
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
     let mut args = std::env::args().skip(1);
     let mut port = std::env::var("STUB_API_PORT").unwrap_or_else(|_| "8787".into());
     while let Some(arg) = args.next() {
@@ -16,7 +17,7 @@ fn main() {
             }
         }
     }
-    let listener = match TcpListener::bind(format!("127.0.0.1:{port}")) {
+    let listener = match tokio::net::TcpListener::bind(format!("127.0.0.1:{port}")).await {
         Ok(listener) => listener,
         Err(e) => {
             eprintln!("stub-api: cannot listen on 127.0.0.1:{port}: {e}");
@@ -24,7 +25,13 @@ fn main() {
         }
     };
     let address = listener.local_addr().map(|a| a.to_string()).unwrap_or(port);
-    println!("stub-api listening on http://{address}");
-    let _ = std::io::stdout().flush();
-    stub_api::serve(listener);
+    // Test harnesses wait for this line: flush it now, and don't die if nobody reads it.
+    let mut stdout = std::io::stdout().lock();
+    let _ = writeln!(stdout, "stub-api listening on http://{address}");
+    let _ = stdout.flush();
+    drop(stdout);
+    if let Err(e) = axum::serve(listener, stub_api::app()).await {
+        eprintln!("stub-api: {e}");
+        std::process::exit(1);
+    }
 }

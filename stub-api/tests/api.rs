@@ -1,83 +1,147 @@
-//! The stub, over real sockets: each test starts its own server on a free port.
+//! The stub: mostly in-process through `tower::ServiceExt::oneshot`, plus a few tests over real
+//! sockets (raw HTTP/1.1, chunked bodies, dropped connections, concurrent delays, the binary).
 
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use axum::Router;
+use http_body_util::BodyExt;
 use serde_json::{json, Value};
-use std::io::{Read, Write};
-use std::net::{TcpListener, TcpStream};
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpStream};
+use std::time::{Duration, Instant};
+use tower::ServiceExt;
 
-fn start() -> String {
-    let listener = TcpListener::bind("127.0.0.1:0").unwrap();
-    let address = listener.local_addr().unwrap().to_string();
-    std::thread::spawn(move || stub_api::serve(listener));
-    address
+const EXPOSED: &str = "retry-after,x-ratelimit-limit,x-ratelimit-remaining,x-ratelimit-reset";
+
+struct Answer {
+    status: StatusCode,
+    headers: HeaderMap,
+    body: String,
 }
 
-/// Sends a raw request; returns (status, head, body), or None when the connection was dropped.
-fn send(address: &str, raw: &str) -> Option<(u16, String, String)> {
-    let mut stream = TcpStream::connect(address).unwrap();
-    stream.write_all(raw.as_bytes()).unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).ok()?;
-    if response.is_empty() {
-        return None;
+impl Answer {
+    fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .map(|v| v.to_str().unwrap())
+            .unwrap_or_default()
     }
-    let (head, body) = response.split_once("\r\n\r\n").unwrap();
-    let status = head[9..12].parse().unwrap();
-    Some((status, head.to_string(), body.to_string()))
+
+    fn json(&self) -> Value {
+        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
+    }
+
+    /// The CORS headers a browser needs to read this answer.
+    fn assert_readable_cross_origin(&self) {
+        assert_eq!(self.header("access-control-allow-origin"), "*");
+        assert_eq!(
+            self.header("access-control-expose-headers")
+                .to_ascii_lowercase()
+                .replace(' ', ""),
+            EXPOSED
+        );
+    }
 }
 
-fn post(
-    address: &str,
-    path: &str,
-    headers: &[(&str, &str)],
-    body: &str,
-) -> Option<(u16, String, String)> {
-    let mut raw = format!(
-        "POST {path} HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n",
-        body.len()
+async fn call(app: &Router, request: Request<Body>) -> Answer {
+    let response = app.clone().oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    Answer {
+        status,
+        headers,
+        body: String::from_utf8(bytes.to_vec()).unwrap(),
+    }
+}
+
+fn get(uri: &str) -> Request<Body> {
+    Request::get(uri).body(Body::empty()).unwrap()
+}
+
+/// A POST without a content type, as the tests post to the control endpoints.
+fn post_text(uri: &str, body: impl Into<Body>) -> Request<Body> {
+    Request::post(uri).body(body.into()).unwrap()
+}
+
+fn create_request(org: &str, body: &Value) -> Request<Body> {
+    Request::post("/v1/accounts/contacts")
+        .header("Authorization", "Bearer t")
+        .header("x-org-id", org)
+        .header("Content-Type", "application/json")
+        .body(Body::from(body.to_string()))
+        .unwrap()
+}
+
+async fn queue(app: &Router, org: &str, misbehaviour: Value) -> Answer {
+    call(
+        app,
+        post_text(&format!("/__stub/next?org={org}"), misbehaviour.to_string()),
+    )
+    .await
+}
+
+/// A create body with every documented property (the platform reference page's example).
+fn seed() -> Value {
+    json!({
+        "firstName": "John",
+        "lastName": "Doe",
+        "email": "john.doe@example.com",
+        "phoneNumber": "+1234567890",
+        "contactType": "CT123",
+        "avatarUrl": "https://example.com/avatar.png",
+        "accountIds": ["A123", "A456"],
+        "customFieldValues": [{}]
+    })
+}
+
+#[tokio::test]
+async fn preflight_allows_the_three_headers() {
+    let app = stub_api::app();
+    let answer = call(
+        &app,
+        Request::options("/v1/accounts/contacts")
+            .header("Origin", "http://a")
+            .header("Access-Control-Request-Method", "POST")
+            .header(
+                "Access-Control-Request-Headers",
+                "authorization,content-type,x-org-id",
+            )
+            .body(Body::empty())
+            .unwrap(),
+    )
+    .await;
+    assert!(answer.status.is_success(), "{}", answer.status);
+    assert_eq!(answer.header("access-control-allow-origin"), "*");
+    let allowed = answer
+        .header("access-control-allow-headers")
+        .to_ascii_lowercase();
+    for name in ["authorization", "content-type", "x-org-id"] {
+        assert!(allowed.contains(name), "{name} not in {allowed}");
+    }
+    assert!(answer
+        .header("access-control-allow-methods")
+        .contains("POST"));
+    assert_eq!(answer.header("access-control-max-age"), "600");
+}
+
+#[tokio::test]
+async fn create_answers_201_with_the_documented_body_then_409_for_the_same_email() {
+    let app = stub_api::app();
+    let answer = call(&app, create_request("org-a", &seed())).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(
+        answer.header("content-type"),
+        "application/json; charset=utf-8"
     );
-    for (name, value) in headers {
-        raw.push_str(&format!("{name}: {value}\r\n"));
-    }
-    raw.push_str("\r\n");
-    raw.push_str(body);
-    send(address, &raw)
-}
-
-fn create(address: &str, org: &str, body: &Value) -> Option<(u16, String, String)> {
-    post(
-        address,
-        "/v1/accounts/contacts",
-        &[
-            ("Authorization", "Bearer t"),
-            ("x-org-id", org),
-            ("Content-Type", "application/json"),
-        ],
-        &body.to_string(),
-    )
-}
-
-#[test]
-fn preflight_allows_the_three_headers() {
-    let address = start();
-    let (status, head, _) = send(
-        &address,
-        "OPTIONS /v1/accounts/contacts HTTP/1.1\r\nOrigin: http://a\r\nAccess-Control-Request-Method: POST\r\n\r\n",
-    )
-    .unwrap();
-    assert_eq!(status, 204);
-    assert!(head.contains("Access-Control-Allow-Headers: Authorization, Content-Type, x-org-id"));
-    assert!(head.contains("Access-Control-Allow-Origin: *"));
-}
-
-#[test]
-fn create_answers_201_with_the_documented_body_then_409_for_the_same_email() {
-    let address = start();
-    let seed: Value =
-        serde_json::from_str(include_str!("../../tests/fixtures/seed-request.json")).unwrap();
-    let (status, head, body) = create(&address, "org-a", &seed).unwrap();
-    assert_eq!(status, 201, "{body}");
-    assert!(head.contains("X-RateLimit-Reset: "));
-    let contact: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(answer.header("x-ratelimit-limit"), "1000");
+    // The request itself counts.
+    assert_eq!(answer.header("x-ratelimit-remaining"), "999");
+    assert!(answer.header("x-ratelimit-reset").parse::<u64>().unwrap() > 1_700_000_000);
+    // Never a kept-alive connection: a browser would retry a dropped request on its own.
+    assert_eq!(answer.header("connection"), "close");
+    answer.assert_readable_cross_origin();
+    let contact = answer.json();
     for key in [
         "id",
         "firstName",
@@ -93,39 +157,106 @@ fn create_answers_201_with_the_documented_body_then_409_for_the_same_email() {
         "createdAt",
         "updatedAt",
     ] {
-        assert!(contact.get(key).is_some(), "{key} missing in {body}");
+        assert!(contact.get(key).is_some(), "{key} missing in {contact}");
     }
+    assert_eq!(contact["id"], "ct_000001");
+    assert_eq!(contact["firstName"], "John");
     assert_eq!(contact["accounts"], json!(["A123", "A456"]));
     assert_eq!(contact["contactTypeId"], "CT123");
-    let mut again = seed.clone();
+    assert_eq!(contact["customFieldValues"], json!(["{}"]));
+    assert_eq!(contact["metadata"], json!({}));
+    assert_eq!(contact["createdAt"].as_str().unwrap().len(), 24);
+
+    let mut again = seed();
     again["email"] = json!("JOHN.DOE@example.com");
-    let (status, _, body) = create(&address, "org-a", &again).unwrap();
-    assert_eq!(status, 409);
-    assert!(body.contains("already exists"));
-    // Another organization may have the same email.
-    assert_eq!(create(&address, "org-b", &seed).unwrap().0, 201);
+    let answer = call(&app, create_request("org-a", &again)).await;
+    assert_eq!(answer.status, StatusCode::CONFLICT);
+    assert_eq!(
+        answer.json(),
+        json!({"statusCode": 409, "message": "Contact with this email already exists", "error": "Conflict"})
+    );
+    assert_eq!(answer.header("x-ratelimit-remaining"), "998");
+
+    // Another organization may have the same email; ids go on counting.
+    let answer = call(&app, create_request("org-b", &seed())).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert_eq!(answer.json()["id"], "ct_000003");
+
+    // A default contact type is filled in and named.
+    let answer = call(
+        &app,
+        create_request("org-c", &json!({"firstName": "A", "email": "a@b.co"})),
+    )
+    .await;
+    assert_eq!(answer.json()["contactTypeId"], "CT_CUSTOMER");
+    assert_eq!(answer.json()["contactType"], "Customer");
 }
 
-#[test]
-fn missing_token_is_401_and_bad_bodies_are_nest_400s() {
-    let address = start();
-    let (status, _, _) = post(
-        &address,
-        "/v1/accounts/contacts",
-        &[("x-org-id", "o")],
-        "{}",
+#[tokio::test]
+async fn missing_token_or_org_is_401_and_bad_bodies_are_nest_400s() {
+    let app = stub_api::app();
+    let no_token = Request::post("/v1/accounts/contacts")
+        .header("x-org-id", "o")
+        .header("Content-Type", "application/json")
+        .body(Body::from("{}"))
+        .unwrap();
+    let answer = call(&app, no_token).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        answer.json(),
+        json!({"statusCode": 401, "message": "Unauthorized", "error": "Unauthorized"})
+    );
+    answer.assert_readable_cross_origin();
+
+    let answer = call(&app, create_request("", &seed())).await;
+    assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
+    assert_eq!(
+        answer.json()["message"],
+        "Organization ID (x-org-id) is required"
+    );
+
+    let text = Request::post("/v1/accounts/contacts")
+        .header("Authorization", "Bearer t")
+        .header("x-org-id", "o")
+        .header("Content-Type", "text/plain")
+        .body(Body::from(seed().to_string()))
+        .unwrap();
+    let answer = call(&app, text).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        answer.json()["message"],
+        "Content-Type must be application/json"
+    );
+
+    let array = call(&app, create_request("o", &json!([1]))).await;
+    assert_eq!(array.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        array.json()["message"],
+        "Request body must be a JSON object"
+    );
+
+    let mut not_json = create_request("o", &json!({}));
+    *not_json.body_mut() = Body::from("{nope");
+    let answer = call(&app, not_json).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert!(answer.json()["message"]
+        .as_str()
+        .unwrap()
+        .starts_with("Unexpected token in JSON"));
+
+    let answer = call(
+        &app,
+        create_request(
+            "o",
+            &json!({"firstName": "", "email": "nope", "lastName": "", "phoneNumber": "555", "extra": 1}),
+        ),
     )
-    .unwrap();
-    assert_eq!(status, 401);
-    let (status, _, body) = create(
-        &address,
-        "o",
-        &json!({"firstName": "", "email": "nope", "lastName": "", "phoneNumber": "555", "extra": 1}),
-    )
-    .unwrap();
-    assert_eq!(status, 400);
-    let body: Value = serde_json::from_str(&body).unwrap();
+    .await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    answer.assert_readable_cross_origin();
+    let body = answer.json();
     assert_eq!(body["statusCode"], 400);
+    assert_eq!(body["error"], "Bad Request");
     let messages = body["message"].as_array().unwrap();
     for expected in [
         "property extra should not exist",
@@ -141,56 +272,423 @@ fn missing_token_is_401_and_bad_bodies_are_nest_400s() {
     }
 }
 
-#[test]
-fn tests_can_queue_misbehaviour_and_read_what_was_received() {
-    let address = start();
-    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
-    let queue = |m: Value| post(&address, "/__stub/next?org=o1", &[], &m.to_string()).unwrap();
-    assert_eq!(
-        queue(json!({"status": 503, "body": {"message": "down"}, "headers": {"Retry-After": "7"}}))
-            .0,
-        200
-    );
-    let (status, head, body) = create(&address, "o1", &ok).unwrap();
-    assert_eq!((status, body.as_str()), (503, r#"{"message":"down"}"#));
-    assert!(head.contains("Retry-After: 7"));
-    queue(json!({"malformed": true}));
-    let (status, _, body) = create(&address, "o1", &ok).unwrap();
-    assert_eq!(status, 201);
-    assert!(serde_json::from_str::<Value>(&body).is_err());
-    queue(json!({"drop": true}));
-    assert!(create(&address, "o1", &ok).is_none());
-    queue(json!({"delayMs": 300}));
-    let started = std::time::Instant::now();
-    assert_eq!(create(&address, "o1", &ok).unwrap().0, 201);
-    assert!(started.elapsed().as_millis() >= 300);
-    assert_eq!(queue(json!({"bogus": 1})).0, 400);
+#[tokio::test]
+async fn attributes_health_and_unknown_routes() {
+    let app = stub_api::app();
+    let answer = call(&app, get("/v1/accounts/attributes")).await;
+    assert_eq!(answer.status, StatusCode::OK);
+    let types = answer.json();
+    assert_eq!(types["data"][0]["id"], "CT_CUSTOMER");
+    assert_eq!(types["data"][0]["value"], "Customer");
+    assert_eq!(types["data"][0]["isDefault"], true);
+    assert_eq!(types["data"][1]["id"], "CT_PARTNER");
+    assert_eq!(types["data"][1]["value"], "Partner");
 
-    let (status, _, body) = send(&address, "GET /__stub/requests?org=o1 HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(status, 200);
-    let received: Vec<Value> = serde_json::from_str(&body).unwrap();
-    assert_eq!(received.len(), 4);
-    assert_eq!(received[0]["headers"]["authorization"], "Bearer t");
-    assert_eq!(received[0]["headers"]["x-org-id"], "o1");
-    assert_eq!(received[0]["headers"]["content-type"], "application/json");
+    let answer = call(&app, get("/__stub/health")).await;
+    assert_eq!(
+        (answer.status, answer.body.as_str()),
+        (StatusCode::OK, "ok")
+    );
+
+    let answer = call(&app, get("/nowhere?x=1")).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert_eq!(
+        answer.json(),
+        json!({"statusCode": 404, "message": "Cannot GET /nowhere", "error": "Not Found"})
+    );
+    answer.assert_readable_cross_origin();
+    // A known path with another method is a NestJS 404 too, not a bare 405.
+    let answer = call(&app, get("/v1/accounts/contacts")).await;
+    assert_eq!(answer.status, StatusCode::NOT_FOUND);
+    assert_eq!(answer.json()["message"], "Cannot GET /v1/accounts/contacts");
+}
+
+#[tokio::test]
+async fn queued_misbehaviour_answers_with_status_body_headers_or_malformed_json() {
+    let app = stub_api::app();
+    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
+    let answer = queue(
+        &app,
+        "o1",
+        json!({"status": 503, "body": {"message": "down"}, "headers": {"Retry-After": "7", "Bad Name": "x", "X-Ctl": "a\u{1}b"}, "times": 2}),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::OK);
+    assert_eq!(answer.json(), json!({"queued": 2}));
+    for _ in 0..2 {
+        let answer = call(&app, create_request("o1", &ok)).await;
+        assert_eq!(answer.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(answer.body, r#"{"message":"down"}"#);
+        assert_eq!(answer.header("retry-after"), "7");
+        assert_eq!(answer.header("x-ctl"), "ab");
+        // An injected error is readable by a browser, Retry-After included.
+        answer.assert_readable_cross_origin();
+    }
+    // The queue is used up: the next one is a normal create.
+    assert_eq!(
+        call(&app, create_request("o1", &ok)).await.status,
+        StatusCode::CREATED
+    );
+
+    // A string body goes out as it is.
+    queue(&app, "o1", json!({"status": 418, "body": "plain <text>"})).await;
+    let answer = call(&app, create_request("o1", &ok)).await;
+    assert_eq!(
+        (answer.status.as_u16(), answer.body.as_str()),
+        (418, "plain <text>")
+    );
+
+    queue(&app, "o1", json!({"malformed": true})).await;
+    let answer = call(&app, create_request("o1", &ok)).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert_eq!(answer.header("content-type"), "application/json");
+    assert!(answer.body.starts_with("{\"id\": \"ct_"));
+    assert!(serde_json::from_str::<Value>(&answer.body).is_err());
+
+    // In-process, a dropped connection is a body that fails.
+    queue(&app, "o1", json!({"drop": true})).await;
+    let response = app
+        .clone()
+        .oneshot(create_request("o1", &ok))
+        .await
+        .unwrap();
+    assert!(response.into_body().collect().await.is_err());
+}
+
+#[tokio::test]
+async fn queued_delay_waits_before_answering() {
+    let app = stub_api::app();
+    queue(&app, "od", json!({"delayMs": 300})).await;
+    let started = Instant::now();
+    let answer = call(
+        &app,
+        create_request(
+            "od",
+            &json!({"firstName": "Ana", "email": "ana@example.com"}),
+        ),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert!(
+        started.elapsed() >= Duration::from_millis(300),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[tokio::test]
+async fn bogus_misbehaviour_is_a_nest_400() {
+    let app = stub_api::app();
+    for bogus in [r#"{"bogus": 1}"#, "not json", r#"{"status": 42}"#] {
+        let answer = call(&app, post_text("/__stub/next?org=ob", bogus)).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{bogus}");
+        assert!(answer.json()["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Bad misbehaviour: "));
+        answer.assert_readable_cross_origin();
+    }
+    // Nothing was queued.
+    let answer = call(&app, create_request("ob", &seed())).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn requests_are_logged_per_org_and_reset_forgets_them() {
+    let app = stub_api::app();
+    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
+    call(&app, create_request("o1", &ok)).await;
+    let unauthenticated = Request::post("/v1/accounts/contacts")
+        .header("x-org-id", "o1")
+        .body(Body::from("not json"))
+        .unwrap();
+    call(&app, unauthenticated).await;
+    call(&app, create_request("o2", &ok)).await;
+
+    let received = call(&app, get("/__stub/requests?org=o1")).await.json();
+    let received = received.as_array().unwrap();
+    assert_eq!(received.len(), 2);
+    assert_eq!(received[0]["method"], "POST");
+    assert_eq!(received[0]["path"], "/v1/accounts/contacts");
+    assert_eq!(
+        received[0]["headers"],
+        json!({"authorization": "Bearer t", "x-org-id": "o1", "content-type": "application/json"})
+    );
     assert_eq!(received[0]["body"], ok);
-    // Other orgs see nothing; reset forgets.
-    let (_, _, body) = send(&address, "GET /__stub/requests?org=o2 HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(body, "[]");
-    post(&address, "/__stub/reset?org=o1", &[], "");
-    let (_, _, body) = send(&address, "GET /__stub/requests?org=o1 HTTP/1.1\r\n\r\n").unwrap();
-    assert_eq!(body, "[]");
+    assert_eq!(received[0]["bodyText"], ok.to_string());
+    // Only the headers that were sent; a body that is not JSON is null, its text kept.
+    assert_eq!(received[1]["headers"], json!({"x-org-id": "o1"}));
+    assert_eq!(received[1]["body"], Value::Null);
+    assert_eq!(received[1]["bodyText"], "not json");
+
+    let unknown = call(&app, get("/__stub/requests?org=nobody")).await;
+    assert_eq!(unknown.body, "[]");
+
+    let answer = call(&app, post_text("/__stub/reset?org=o1", "")).await;
+    assert_eq!(answer.json(), json!({"reset": true}));
+    assert_eq!(call(&app, get("/__stub/requests?org=o1")).await.body, "[]");
+    // o2 is untouched, and its contact still exists.
+    assert_eq!(
+        call(&app, get("/__stub/requests?org=o2"))
+            .await
+            .json()
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+    assert_eq!(
+        call(&app, create_request("o2", &ok)).await.status,
+        StatusCode::CONFLICT
+    );
+    // Without an org, reset forgets everything.
+    call(&app, post_text("/__stub/reset", "")).await;
+    assert_eq!(call(&app, get("/__stub/requests?org=o2")).await.body, "[]");
+    assert_eq!(
+        call(&app, create_request("o2", &ok)).await.status,
+        StatusCode::CREATED
+    );
+}
+
+#[tokio::test]
+async fn bodies_over_one_mib_are_413_with_cors_headers() {
+    let app = stub_api::app();
+    // 2 MiB, and 1.5 MiB (under axum's own default limit of 2 MiB).
+    for size in [2 * 1024 * 1024, 1536 * 1024] {
+        let big = format!(
+            r#"{{"firstName": "A", "email": "a@b.co", "lastName": "{}"}}"#,
+            "x".repeat(size)
+        );
+        let mut request = create_request("big", &json!({}));
+        *request.body_mut() = Body::from(big);
+        let answer = call(&app, request).await;
+        assert_eq!(answer.status, StatusCode::PAYLOAD_TOO_LARGE, "{size}");
+        assert_eq!(
+            answer.json(),
+            json!({"statusCode": 413, "message": "Request entity too large", "error": "Payload Too Large"})
+        );
+        answer.assert_readable_cross_origin();
+    }
+    // Nothing was created; just under the limit is fine.
+    let received = call(&app, get("/__stub/requests?org=big")).await;
+    assert_eq!(received.body, "[]");
+    let fits = format!(
+        r#"{{"firstName": "A", "email": "a@b.co", "lastName": "{}"}}"#,
+        "x".repeat(1000 * 1024)
+    );
+    let mut request = create_request("big", &json!({}));
+    *request.body_mut() = Body::from(fits);
+    assert_eq!(call(&app, request).await.status, StatusCode::CREATED);
+}
+
+// Over real sockets.
+
+/// Serves a fresh app on a free port, on its own single-threaded runtime as the binary does.
+fn start() -> SocketAddr {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        let runtime = tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        runtime.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            axum::serve(listener, stub_api::app()).await.unwrap();
+        });
+    });
+    address
+}
+
+/// Sends raw bytes and reads until the server closes: what came back, or the read error.
+fn send_raw(address: SocketAddr, raw: &str) -> std::io::Result<String> {
+    let mut stream = TcpStream::connect(address)?;
+    stream.set_read_timeout(Some(Duration::from_secs(10)))?;
+    stream.write_all(raw.as_bytes())?;
+    let mut response = Vec::new();
+    stream.read_to_end(&mut response)?;
+    Ok(String::from_utf8_lossy(&response).into_owned())
+}
+
+/// A raw `Connection: close` request; returns (status, head, body).
+fn send(
+    address: SocketAddr,
+    method: &str,
+    path: &str,
+    headers: &[(&str, &str)],
+    body: &str,
+) -> (u16, String, String) {
+    let mut raw = format!(
+        "{method} {path} HTTP/1.1\r\nHost: x\r\nConnection: close\r\nContent-Length: {}\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        raw.push_str(&format!("{name}: {value}\r\n"));
+    }
+    raw.push_str("\r\n");
+    raw.push_str(body);
+    let response = send_raw(address, &raw).unwrap();
+    let (head, body) = response.split_once("\r\n\r\n").unwrap();
+    (
+        head[9..12].parse().unwrap(),
+        head.to_string(),
+        body.to_string(),
+    )
+}
+
+fn create_raw(address: SocketAddr, org: &str, body: &Value) -> (u16, String, String) {
+    send(
+        address,
+        "POST",
+        "/v1/accounts/contacts",
+        &[
+            ("Authorization", "Bearer t"),
+            ("x-org-id", org),
+            ("Content-Type", "application/json"),
+        ],
+        &body.to_string(),
+    )
 }
 
 #[test]
-fn chunked_bodies_are_read() {
+fn socket_plain_create_over_http_1_1() {
+    let address = start();
+    let (status, head, body) = create_raw(address, "os", &seed());
+    assert_eq!(status, 201, "{head}\n{body}");
+    let head = head.to_ascii_lowercase();
+    assert!(head.starts_with("http/1.1 201 created"), "{head}");
+    assert!(head.contains("access-control-allow-origin: *"), "{head}");
+    assert!(head.contains("x-ratelimit-reset: "), "{head}");
+    let contact: Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(contact["email"], "john.doe@example.com");
+    let (status, _, body) = send(address, "GET", "/__stub/requests?org=os", &[], "");
+    assert_eq!(status, 200);
+    assert_eq!(
+        serde_json::from_str::<Value>(&body).unwrap()[0]["body"],
+        seed()
+    );
+}
+
+#[test]
+fn socket_chunked_bodies_are_read() {
     let address = start();
     let body = json!({"firstName": "Chunk", "email": "chunk@example.com"}).to_string();
     let (a, b) = body.split_at(10);
     let raw = format!(
-        "POST /v1/accounts/contacts HTTP/1.1\r\nAuthorization: Bearer t\r\nx-org-id: oc\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n",
+        "POST /v1/accounts/contacts HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer t\r\nx-org-id: oc\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n",
         a.len(),
         b.len()
     );
-    assert_eq!(send(&address, &raw).unwrap().0, 201);
+    let response = send_raw(address, &raw).unwrap();
+    assert!(response.starts_with("HTTP/1.1 201"), "{response}");
+    let (_, body) = response.split_once("\r\n\r\n").unwrap();
+    assert_eq!(
+        serde_json::from_str::<Value>(body).unwrap()["firstName"],
+        "Chunk"
+    );
+}
+
+#[test]
+fn socket_drop_closes_the_connection_without_an_answer() {
+    let address = start();
+    let (status, _, _) = send(
+        address,
+        "POST",
+        "/__stub/next?org=odrop",
+        &[],
+        r#"{"drop": true}"#,
+    );
+    assert_eq!(status, 200);
+    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
+    let raw = format!(
+        "POST /v1/accounts/contacts HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer t\r\nx-org-id: odrop\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{ok}",
+        ok.to_string().len()
+    );
+    // Either the connection is reset (an error) or closed before any byte of an answer.
+    match send_raw(address, &raw) {
+        Ok(response) => assert_eq!(response, "", "the client got an answer"),
+        Err(e) => assert_ne!(e.kind(), std::io::ErrorKind::WouldBlock, "timed out: {e}"),
+    }
+    // The server itself goes on.
+    assert_eq!(create_raw(address, "odrop", &ok).0, 201);
+}
+
+#[test]
+fn socket_a_delayed_request_does_not_hold_up_others() {
+    let address = start();
+    let (status, _, _) = send(
+        address,
+        "POST",
+        "/__stub/next?org=slow",
+        &[],
+        r#"{"delayMs": 1500}"#,
+    );
+    assert_eq!(status, 200);
+    let started = Instant::now();
+    let slow = std::thread::spawn(move || {
+        let answer = create_raw(
+            address,
+            "slow",
+            &json!({"firstName": "S", "email": "s@x.co"}),
+        );
+        (answer.0, started.elapsed())
+    });
+    std::thread::sleep(Duration::from_millis(200));
+    let (status, _, _) = create_raw(
+        address,
+        "fast",
+        &json!({"firstName": "F", "email": "f@x.co"}),
+    );
+    let fast = started.elapsed();
+    assert_eq!(status, 201);
+    let (slow_status, slow) = slow.join().unwrap();
+    assert_eq!(slow_status, 201);
+    assert!(slow >= Duration::from_millis(1500), "{slow:?}");
+    assert!(
+        fast < Duration::from_millis(1000),
+        "the fast request took {fast:?}"
+    );
+    assert!(fast < slow);
+}
+
+#[test]
+fn binary_prints_the_listening_line_and_checks_its_usage() {
+    let binary = env!("CARGO_BIN_EXE_stub-api");
+    let mut child = std::process::Command::new(binary)
+        .args(["--port", "0"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut line)
+        .unwrap();
+    let address = line
+        .trim_end()
+        .strip_prefix("stub-api listening on http://127.0.0.1:")
+        .map(|port| SocketAddr::from(([127, 0, 0, 1], port.parse().unwrap())));
+    let health = address.map(|a| send(a, "GET", "/__stub/health", &[], ""));
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (status, _, body) = health.unwrap_or_else(|| panic!("unexpected first line: {line:?}"));
+    assert_eq!((status, body.as_str()), (200, "ok"));
+
+    let usage = std::process::Command::new(binary)
+        .arg("--bogus")
+        .output()
+        .unwrap();
+    assert_eq!(usage.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&usage.stderr),
+        "usage: stub-api [--port N]\n"
+    );
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let busy = std::process::Command::new(binary)
+        .args(["--port", &port])
+        .output()
+        .unwrap();
+    assert_eq!(busy.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&busy.stderr).contains("cannot listen on"));
 }

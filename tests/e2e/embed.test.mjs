@@ -126,24 +126,168 @@ test("preventDefault() on contact:submit sends nothing", async (t) => {
   const { page, org1 } = await openModuleHost(t);
   await page.evaluate(() => { window.host.cancelSubmit = true; });
   await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
-  await page.waitForTimeout(300);
   assert.equal((await events(page, "first", "contact:submit")).length, 1);
-  assert.deepEqual(await stub.requests(org1), []);
   assert.equal(await page.locator('#first .thena-add-contact').getAttribute("data-state"), "editing");
+  // Allowed the second time: once it is created, the stopped one would have arrived before it.
+  await page.evaluate(() => { window.host.cancelSubmit = false; });
+  await page.click("#first .thena-submit");
+  await page.locator('#first .thena-add-contact[data-state="created"]').waitFor();
+  assert.equal((await events(page, "first", "contact:submit")).length, 2);
+  assert.equal((await stub.requests(org1)).length, 1);
 });
+
+/** How the page's next create request ends: its error (`net::ERR_ABORTED`), or "answered". */
+function createOutcome(page) {
+  const isCreate = (request) => request.url().endsWith("/v1/accounts/contacts") && request.method() === "POST";
+  return new Promise((resolve) => {
+    page.on("requestfailed", (request) => isCreate(request) && resolve(request.failure()?.errorText));
+    page.on("requestfinished", (request) => isCreate(request) && resolve("answered"));
+  });
+}
 
 test("destroy() unmounts the widget and abandons the request in flight", async (t) => {
   const { page, org1 } = await openModuleHost(t);
   await stub.next(org1, { delayMs: 1500 });
+  const outcome = createOutcome(page);
   await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
   await page.locator('#first .thena-add-contact[data-state="sending"]').waitFor();
   await page.evaluate(() => window.host.destroy("first"));
   assert.equal(await page.locator("#first").innerHTML(), "");
-  await page.waitForTimeout(2000);
+  // The browser cancelled the request on the wire: it did not wait for the answer.
+  assert.equal(await outcome, "net::ERR_ABORTED");
   assert.deepEqual(await events(page, "first", "contact:created"), []);
   assert.deepEqual(await events(page, "first", "contact:error"), []);
   // The other widget is untouched and still works.
   assert.equal(await page.locator('#second .thena-add-contact').getAttribute("data-state"), "editing");
+});
+
+test("after destroy() nothing is sent: not when getToken answers late, not between a 401 and its retry", { timeout: 60_000 }, async (t) => {
+  const { page } = await openModuleHost(t);
+  const org = `late-${Date.now()}`;
+  await stub.next(org, { status: 401, body: { statusCode: 401, message: "Unauthorized" } });
+  const sent = await page.evaluate(async ([apiBase, org]) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const until = async (check) => { while (!check()) await new Promise((r) => setTimeout(r, 10)); };
+    // getToken answers at once the first time of each widget, then waits for release().
+    let release;
+    const held = () => new Promise((resolve) => { release = resolve; });
+    const widget = (firstAtOnce) => {
+      const element = document.createElement("div");
+      document.body.append(element);
+      let calls = 0;
+      const handle = mount(element, {
+        apiBase, orgId: org,
+        getToken: () => (++calls === 1 && firstAtOnce ? "first-token" : held()),
+        values: { firstName: "Late", email: `late${firstAtOnce}@example.com` },
+      });
+      element.querySelector(".thena-submit").click();
+      return { handle, calls: () => calls };
+    };
+    // 1. Destroyed while the token is awaited.
+    const waiting = widget(false);
+    await until(() => waiting.calls() === 1);
+    waiting.handle.destroy();
+    release("late-token");
+    // 2. The first request gets the 401 (queued above); destroyed while the new token is awaited.
+    const retrying = widget(true);
+    await until(() => retrying.calls() === 2);
+    retrying.handle.destroy();
+    release("late-token-2");
+    // A marker contact: once it is created, anything the destroyed widgets sent would be there.
+    const element = document.createElement("div");
+    document.body.append(element);
+    const marker = mount(element, { apiBase, orgId: org, token: "marker", values: { firstName: "M", email: "marker@example.com" } });
+    await new Promise((resolve) => {
+      element.addEventListener("contact:created", resolve);
+      element.querySelector(".thena-submit").click();
+    });
+    marker.destroy();
+    return true;
+  }, [stub.url, org]);
+  assert.equal(sent, true);
+  const requests = await stub.requests(org);
+  assert.deepEqual(requests.map((r) => [r.headers.authorization, r.body.email]),
+    [["Bearer first-token", "latetrue@example.com"], ["Bearer marker", "marker@example.com"]]);
+});
+
+test("a throwing listener or callback is reported and the widget goes on; a listener may destroy it", { timeout: 60_000 }, async (t) => {
+  const { page } = await openModuleHost(t);
+  const org = `throwing-${Date.now()}`;
+  const result = await page.evaluate(async ([apiBase, org]) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const reported = [];
+    window.addEventListener("error", (e) => { reported.push(e.message); e.preventDefault(); });
+    const element = document.createElement("div");
+    document.body.append(element);
+    for (const type of ["contact:submit", "contact:created"]) {
+      element.addEventListener(type, () => { throw new Error(`listener ${type}`); });
+    }
+    const created = new Promise((resolve) => element.addEventListener("contact:created", (e) => resolve(e.detail)));
+    const widget = mount(element, {
+      apiBase, orgId: org, token: "t",
+      values: { firstName: "Thrown", email: "thrown@example.com" },
+      onSubmit: () => { throw new Error("callback onSubmit"); },
+      onCreated: () => { throw new Error("callback onCreated"); },
+    });
+    element.querySelector(".thena-submit").click();
+    const contact = await created;
+    await new Promise((r) => setTimeout(r, 0));
+    const state = element.querySelector(".thena-add-contact").dataset.state;
+    widget.reset(); // still answers
+    // A listener that destroys the widget from inside contact:submit: nothing is sent.
+    const second = document.createElement("div");
+    document.body.append(second);
+    const doomed = mount(second, { apiBase, orgId: org, token: "t", values: { firstName: "D", email: "doomed@example.com" } });
+    second.addEventListener("contact:submit", () => doomed.destroy());
+    second.querySelector(".thena-submit").click();
+    return { reported, email: contact.email, state, left: second.childElementCount };
+  }, [stub.url, org]);
+  assert.deepEqual(result.reported.sort(), ["Uncaught Error: callback onCreated", "Uncaught Error: callback onSubmit",
+    "Uncaught Error: listener contact:created", "Uncaught Error: listener contact:submit"]);
+  assert.equal(result.email, "thrown@example.com");
+  assert.equal(result.state, "created");
+  assert.equal(result.left, 0);
+  // Only the first widget's contact went out (the doomed one was destroyed in its own listener).
+  assert.deepEqual((await stub.requests(org)).map((r) => r.body.email), ["thrown@example.com"]);
+});
+
+test("the host's timeouts: a request without an answer and a getToken that never answers", { timeout: 60_000 }, async (t) => {
+  const { page } = await openModuleHost(t);
+  const org = `timeouts-${Date.now()}`;
+  await stub.next(org, { delayMs: 4000 });
+  const errors = await page.evaluate(async ([apiBase, org]) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const failure = (options) => new Promise((resolve) => {
+      const element = document.createElement("div");
+      document.body.append(element);
+      mount(element, { apiBase, orgId: org, values: { firstName: "T", email: "t@example.com" }, onError: resolve, ...options });
+      element.querySelector(".thena-submit").click();
+    });
+    return [
+      await failure({ token: "t", requestTimeoutMs: 1000 }),
+      await failure({ getToken: () => new Promise(() => {}), tokenTimeoutMs: 300 }),
+    ];
+  }, [stub.url, org]);
+  assert.deepEqual(errors.map((e) => [e.kind, e.status]), [["network", null], ["unauthorized", null]]);
+  assert.match(errors[0].message, /didn't answer within 1 seconds/);
+  assert.match(errors[1].message, /session has expired/);
+  // Only the first sent anything.
+  assert.equal((await stub.requests(org)).length, 1);
+});
+
+test("contact:error reports the status the server sent", { timeout: 60_000 }, async (t) => {
+  const { page, org1 } = await openModuleHost(t);
+  await stub.next(org1, { status: 422, body: { statusCode: 422, message: ["phoneNumber must be a valid phone number"] } });
+  await fillAndSubmit(page, "#first", "Ada", "ada@example.com");
+  await page.locator('#first .thena-add-contact[data-state="failed"]').waitFor();
+  await stub.next(org1, { status: 400, body: { statusCode: 400, message: "No account exists for this email domain" } });
+  await page.click("#first .thena-submit");
+  await page.waitForFunction(() => window.host.events.filter((e) => e.type === "contact:error").length === 2);
+  const errors = await events(page, "first", "contact:error");
+  assert.deepEqual(errors.map((e) => [e.kind, e.status]), [["validation", 422], ["validation", 400]]);
+  assert.match(errors[0].fieldErrors.phoneNumber, /Phone must be a valid phone number/);
+  assert.equal(errors[1].message, "No account exists for this email domain");
+  assert.deepEqual(errors[1].fieldErrors, {});
 });
 
 test("bad options make mount throw an Error that names the option, and mount nothing", async (t) => {
@@ -356,6 +500,28 @@ test("the custom element: attributes and a token property mount it; changes keep
   await page.evaluate(() => window.element.setAttribute("api-base", "http://example.com"));
   assert.equal(await page.locator(`${widget} .thena-add-contact`).count(), 0);
   assert.match((await page.evaluate(() => window.errors)).join(" "), /apiBase must use https/);
+});
+
+test("the custom element waits for a request in flight before an attribute change remounts it", { timeout: 60_000 }, async (t) => {
+  const org = `element-wait-${Date.now()}`;
+  const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
+  await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
+  const widget = "thena-add-contact:not(#early)";
+  await stub.next(org, { delayMs: 1500 });
+  await fillAndSubmit(page, widget, "Wait", "wait@example.com");
+  await page.locator(`${widget} .thena-add-contact[data-state="sending"]`).waitFor();
+  await page.evaluate((o) => window.element.setAttribute("org-id", o), `${org}-b`);
+  // Still the same form, still sending: the change waits.
+  assert.equal(await page.locator(`${widget} .thena-add-contact[data-state="sending"]`).count(), 1);
+  assert.equal(await page.evaluate(() => window.events.filter((e) => e.type === "contact:ready").length), 1);
+  // The request finishes and reports; then the new configuration is mounted.
+  await page.waitForFunction(() => window.events.filter((e) => e.type === "contact:ready").length === 2);
+  const created = await page.evaluate(() => window.events.filter((e) => e.type === "contact:created").map((e) => e.detail.email));
+  assert.deepEqual(created, ["wait@example.com"]);
+  assert.equal((await stub.requests(org)).length, 1);
+  await fillAndSubmit(page, widget, "After", "after@example.com");
+  await page.locator(`${widget} .thena-add-contact[data-state="created"]`).waitFor();
+  assert.equal((await stub.requests(`${org}-b`)).length, 1);
 });
 
 /** The member names of `export interface <name>` in the typings (own members only). */

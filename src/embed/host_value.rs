@@ -1,0 +1,339 @@
+//! The host page's JavaScript values (options, `values`) as a serde `Deserializer`.
+//!
+//! serde-wasm-bindgen's own deserializer, used for the API's replies, reads a struct by asking
+//! the object for the struct's members only, so `#[serde(deny_unknown_fields)]` never sees a
+//! misspelt member (`values: {nickname}`, a custom field value `{fieldId, value}`), and its
+//! errors do not say where they happened. Host data needs both: what the host wrote must be
+//! refused by name, never silently dropped. This reader walks every member of an object
+//! (`Object.entries`) and every item of an array, and records where an error happened
+//! (`values.accountIds[1]`). It is small on purpose: measured against serde-wasm-bindgen plus
+//! serde_path_to_error and a strict map layer, it saves about 17 KB of gzip (see the README).
+
+use js_sys::{Array, Number, Object};
+use serde::de::value::StringDeserializer;
+use serde::de::{
+    self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
+};
+use std::fmt;
+use wasm_bindgen::{JsCast, JsValue};
+
+/// A value the host page handed over.
+pub struct HostValue(pub JsValue);
+
+/// What is wrong, and where: `path` is empty at the value itself, else like
+/// `accountIds[1]` (members joined by dots, items in brackets).
+#[derive(Debug)]
+pub struct HostError {
+    pub path: String,
+    pub message: String,
+}
+
+impl HostError {
+    /// The same error, one level further out: inside member `key`.
+    fn in_member(mut self, key: &str) -> HostError {
+        self.path = match self.path.chars().next() {
+            None => key.to_string(),
+            Some('[') => format!("{key}{}", self.path),
+            Some(_) => format!("{key}.{}", self.path),
+        };
+        self
+    }
+
+    /// The same error, inside item `index` of an array.
+    fn in_item(mut self, index: u32) -> HostError {
+        self.path = match self.path.chars().next() {
+            None | Some('[') => format!("[{index}]{}", self.path),
+            Some(_) => format!("[{index}].{}", self.path),
+        };
+        self
+    }
+}
+
+impl fmt::Display for HostError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for HostError {}
+
+impl de::Error for HostError {
+    fn custom<T: fmt::Display>(message: T) -> Self {
+        HostError {
+            path: String::new(),
+            message: message.to_string(),
+        }
+    }
+}
+
+type Result<T> = std::result::Result<T, HostError>;
+
+impl HostValue {
+    fn is_nullish(&self) -> bool {
+        self.0.is_null() || self.0.is_undefined()
+    }
+
+    /// A plain object (not an array, not a function).
+    fn as_object(&self) -> Option<&Object> {
+        if Array::is_array(&self.0) || self.0.is_function() {
+            return None;
+        }
+        self.0.dyn_ref::<Object>()
+    }
+
+    /// The error for a value that is not what `visitor` reads, saying what it is.
+    fn invalid<'de, V: Visitor<'de>>(&self, visitor: V) -> Result<V::Value> {
+        let text;
+        let unexpected = if self.is_nullish() {
+            Unexpected::Unit
+        } else if let Some(value) = self.0.as_bool() {
+            Unexpected::Bool(value)
+        } else if let Some(value) = self.0.as_f64() {
+            Unexpected::Float(value)
+        } else if let Some(value) = self.0.as_string() {
+            text = value;
+            Unexpected::Str(&text)
+        } else if Array::is_array(&self.0) {
+            Unexpected::Seq
+        } else if self.as_object().is_some() {
+            Unexpected::Map
+        } else {
+            text = format!("a {}", self.0.js_typeof().as_string().unwrap_or_default());
+            Unexpected::Other(&text)
+        };
+        Err(de::Error::invalid_type(unexpected, &visitor))
+    }
+
+    fn integer<'de, V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0.as_f64() {
+            Some(value) if Number::is_safe_integer(&self.0) => visitor.visit_i64(value as i64),
+            _ => self.invalid(visitor),
+        }
+    }
+}
+
+impl<'de> de::Deserializer<'de> for HostValue {
+    type Error = HostError;
+
+    fn deserialize_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            visitor.visit_unit()
+        } else if let Some(value) = self.0.as_bool() {
+            visitor.visit_bool(value)
+        } else if Number::is_safe_integer(&self.0) {
+            self.integer(visitor)
+        } else if let Some(value) = self.0.as_f64() {
+            visitor.visit_f64(value)
+        } else if let Some(value) = self.0.as_string() {
+            visitor.visit_string(value)
+        } else if Array::is_array(&self.0) {
+            self.deserialize_seq(visitor)
+        } else if self.as_object().is_some() {
+            self.deserialize_map(visitor)
+        } else {
+            self.invalid(visitor)
+        }
+    }
+
+    fn deserialize_bool<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0.as_bool() {
+            Some(value) => visitor.visit_bool(value),
+            None => self.invalid(visitor),
+        }
+    }
+
+    fn deserialize_i64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_u64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        self.integer(visitor)
+    }
+
+    fn deserialize_f64<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0.as_f64() {
+            Some(value) => visitor.visit_f64(value),
+            None => self.invalid(visitor),
+        }
+    }
+
+    fn deserialize_string<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0.as_string() {
+            Some(value) => visitor.visit_string(value),
+            None => self.invalid(visitor),
+        }
+    }
+
+    fn deserialize_option<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            visitor.visit_none()
+        } else {
+            visitor.visit_some(self)
+        }
+    }
+
+    fn deserialize_unit<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        if self.is_nullish() {
+            visitor.visit_unit()
+        } else {
+            self.invalid(visitor)
+        }
+    }
+
+    fn deserialize_newtype_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        visitor: V,
+    ) -> Result<V::Value> {
+        visitor.visit_newtype_struct(self)
+    }
+
+    fn deserialize_seq<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.0.dyn_ref::<Array>() {
+            Some(items) => visitor.visit_seq(Items {
+                items: items.clone(),
+                next: 0,
+            }),
+            None => self.invalid(visitor),
+        }
+    }
+
+    /// JavaScript values kept as they are (`serde_wasm_bindgen::preserve`: the host's
+    /// functions) come through serde-wasm-bindgen's own deserializer.
+    fn deserialize_tuple_struct<V: Visitor<'de>>(
+        self,
+        name: &'static str,
+        len: usize,
+        visitor: V,
+    ) -> Result<V::Value> {
+        serde_wasm_bindgen::Deserializer::from(self.0)
+            .deserialize_tuple_struct(name, len, visitor)
+            .map_err(|error| de::Error::custom(error.to_string().trim_start_matches("Error: ")))
+    }
+
+    fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        match self.as_object() {
+            Some(object) => visitor.visit_map(Members {
+                entries: Object::entries(object),
+                next: 0,
+                key: String::new(),
+                value: JsValue::UNDEFINED,
+            }),
+            None => self.invalid(visitor),
+        }
+    }
+
+    fn deserialize_struct<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _fields: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        self.deserialize_map(visitor)
+    }
+
+    /// Unit variants, named by a string (field names, text keys).
+    fn deserialize_enum<V: Visitor<'de>>(
+        self,
+        _name: &'static str,
+        _variants: &'static [&'static str],
+        visitor: V,
+    ) -> Result<V::Value> {
+        match self.0.as_string() {
+            Some(name) => visitor.visit_enum(name.into_deserializer()),
+            None => self.invalid(visitor),
+        }
+    }
+
+    fn deserialize_ignored_any<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
+        visitor.visit_unit()
+    }
+
+    serde::forward_to_deserialize_any! {
+        i8 i16 i32 i128 u8 u16 u32 u128 f32 char str bytes byte_buf unit_struct tuple identifier
+    }
+}
+
+/// The members of an object, in `Object.entries` order: every one, known or not.
+struct Members {
+    entries: Array,
+    next: u32,
+    key: String,
+    value: JsValue,
+}
+
+impl<'de> MapAccess<'de> for Members {
+    type Error = HostError;
+
+    fn next_key_seed<K: DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
+        loop {
+            if self.next >= self.entries.length() {
+                return Ok(None);
+            }
+            let entry: Array = self.entries.get(self.next).unchecked_into();
+            self.next += 1;
+            // `{orgId: undefined}` is the JavaScript way of leaving a member out.
+            if !entry.get(1).is_undefined() {
+                self.key = entry.get(0).as_string().unwrap_or_default();
+                self.value = entry.get(1);
+                break;
+            }
+        }
+        let key: StringDeserializer<HostError> = self.key.clone().into_deserializer();
+        seed.deserialize(key).map(Some)
+    }
+
+    fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
+        let value = std::mem::replace(&mut self.value, JsValue::UNDEFINED);
+        seed.deserialize(HostValue(value))
+            .map_err(|error| error.in_member(&self.key))
+    }
+}
+
+/// The items of an array.
+struct Items {
+    items: Array,
+    next: u32,
+}
+
+impl<'de> SeqAccess<'de> for Items {
+    type Error = HostError;
+
+    fn next_element_seed<T: DeserializeSeed<'de>>(&mut self, seed: T) -> Result<Option<T::Value>> {
+        if self.next >= self.items.length() {
+            return Ok(None);
+        }
+        let index = self.next;
+        self.next += 1;
+        seed.deserialize(HostValue(self.items.get(index)))
+            .map(Some)
+            .map_err(|error| error.in_item(index))
+    }
+
+    fn size_hint(&self) -> Option<usize> {
+        Some(self.items.length().saturating_sub(self.next) as usize)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paths_join_members_with_dots_and_items_with_brackets() {
+        let error = HostError {
+            path: String::new(),
+            message: "x".into(),
+        };
+        let error = error.in_item(1).in_member("accountIds").in_member("values");
+        assert_eq!(error.path, "values.accountIds[1]");
+        let error = HostError {
+            path: "value".into(),
+            message: "x".into(),
+        };
+        assert_eq!(
+            error.in_item(0).in_member("data").in_item(2).path,
+            "[2].data[0].value"
+        );
+    }
+}

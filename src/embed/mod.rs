@@ -1,0 +1,204 @@
+//! What the JavaScript module (`src/js/thena_add_contact.js`) calls: `mount_widget`, the handle
+//! it returns, and the events the widget dispatches on the host element. Options arrive as the
+//! host's JavaScript object and are read into serde types ([`options`], [`host_value`]); event
+//! details leave as JavaScript values made by serde-wasm-bindgen. No JSON text crosses the
+//! boundary.
+
+pub mod host_value;
+pub mod options;
+
+use crate::api::{to_js, ApiConfig};
+use crate::field::FieldMap;
+use crate::form::{AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent};
+use js_sys::{Function, Promise};
+use leptos::prelude::*;
+use options::{read, ContactValues, JsFunction, MountOptions, OptionError};
+use std::any::Any;
+use std::ptr::NonNull;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+#[wasm_bindgen]
+extern "C" {
+    /// Reports an error as an uncaught one would be (`window.onerror`), without throwing.
+    #[wasm_bindgen(catch, js_name = reportError)]
+    fn report_error(error: &JsValue) -> Result<(), JsValue>;
+}
+
+/// A token function from JavaScript: returns the token or a Promise of it (anything else, a
+/// throw or a rejection counts as no token).
+fn token_source(get_token: Function) -> TokenSource {
+    TokenSource::from_fn(move || {
+        let get_token = get_token.clone();
+        Box::pin(async move {
+            let token = get_token.call0(&JsValue::NULL).ok()?;
+            JsFuture::from(Promise::resolve(&token))
+                .await
+                .ok()?
+                .as_string()
+        })
+    })
+}
+
+/// The host's callbacks, called after the matching event.
+struct Callbacks {
+    ready: Option<Function>,
+    submit: Option<Function>,
+    created: Option<Function>,
+    error: Option<Function>,
+}
+
+/// Dispatches `contact:<name>` on `element` (bubbling, composed; `contact:submit` cancelable),
+/// then calls the host's callback with the same detail. Returns `false` when a listener called
+/// `preventDefault()` or the callback returned `false`. A listener or callback that throws is
+/// reported like an uncaught error and changes nothing: the widget goes on.
+fn dispatch(element: &web_sys::HtmlElement, callbacks: &Callbacks, event: WidgetEvent<'_>) -> bool {
+    let (name, callback, detail) = match event {
+        WidgetEvent::Ready => ("ready", &callbacks.ready, Ok(JsValue::NULL)),
+        WidgetEvent::Submit(body) => ("submit", &callbacks.submit, to_js(body)),
+        WidgetEvent::Created(contact) => ("created", &callbacks.created, to_js(contact)),
+        WidgetEvent::Error(error) => ("error", &callbacks.error, to_js(error)),
+    };
+    let detail = detail.unwrap_or(JsValue::NULL);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_cancelable(name == "submit");
+    init.set_detail(&detail);
+    // Listeners' exceptions are reported by the browser itself; dispatchEvent does not throw.
+    let mut allowed =
+        web_sys::CustomEvent::new_with_event_init_dict(&format!("contact:{name}"), &init)
+            .map_or(true, |event| element.dispatch_event(&event).unwrap_or(true));
+    if let Some(callback) = callback {
+        match callback.call1(&JsValue::NULL, &detail) {
+            Ok(returned) if returned == JsValue::FALSE => allowed = false,
+            Ok(_) => {}
+            Err(thrown) => {
+                let _ = report_error(&thrown);
+            }
+        }
+    }
+    allowed
+}
+
+/// A mounted widget, as the JavaScript module holds it. The widget stays mounted until
+/// `destroy()`, even when the host drops the handle and the garbage collector frees it: a
+/// widget must not vanish from a page because nobody kept a variable.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    /// From `Box::into_raw`, taken back exactly once by `destroy`.
+    mounted: Option<NonNull<dyn Any>>,
+    control: FormControl,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Unmounts the widget and stops a submit under way (its request is aborted, nothing more
+    /// is sent). Calling it again does nothing.
+    pub fn destroy(&mut self) {
+        if let Some(mounted) = self.mounted.take() {
+            // SAFETY: the pointer came from Box::into_raw in `mount_widget`, taken only here.
+            drop(unsafe { Box::from_raw(mounted.as_ptr()) });
+        }
+    }
+
+    pub fn reset(&self) {
+        self.control.reset();
+    }
+
+    /// Sets the fields named, as if typed; refuses what `mount` refuses in `values`, and a
+    /// hidden field's invalid value.
+    #[wasm_bindgen(js_name = setValues)]
+    pub fn set_values(&self, values: JsValue) -> Result<(), JsError> {
+        let values: ContactValues = read(values, "values")?;
+        if values.custom_field_values.is_some() {
+            return Err(OptionError(
+                "setValues cannot change customFieldValues; give them to mount".into(),
+            )
+            .into());
+        }
+        self.control
+            .set_values(&values.fields())
+            .map_err(|problem| OptionError(problem).into())
+    }
+
+    /// What the form holds (`accountIds` as an array); `null` after `destroy()`.
+    #[wasm_bindgen(js_name = getValues)]
+    pub fn get_values(&self) -> JsValue {
+        self.control
+            .values()
+            .and_then(|draft| to_js(&ContactValues::from_draft(&draft)).ok())
+            .unwrap_or(JsValue::NULL)
+    }
+
+    /// Whether a request is under way (the custom element waits for it before remounting).
+    #[wasm_bindgen(js_name = isSending)]
+    pub fn is_sending(&self) -> bool {
+        self.control.is_sending()
+    }
+}
+
+/// Reads the host's options into the form's; the message of an error names the option.
+fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks), OptionError> {
+    let api = ApiConfig::new(&options.api_base, &options.org_id).map_err(|e| OptionError(e.0))?;
+    let token = match (options.get_token, options.token) {
+        (Some(JsFunction(get_token)), _) => token_source(get_token),
+        (None, Some(token)) if !token.trim().is_empty() => TokenSource::fixed(token),
+        _ => {
+            return Err(OptionError(
+                "token (a string) or getToken (a function) is required".into(),
+            ))
+        }
+    };
+    let mut form = AddContactOptions::new(api, token);
+    form.values = options.values.unwrap_or_default().into_draft();
+    let mut show = FieldMap::default();
+    for (fields, how) in [
+        (options.read_only, Show::ReadOnly),
+        (options.hidden, Show::Hidden),
+    ] {
+        for field in fields.unwrap_or_default() {
+            show[field] = how;
+        }
+    }
+    form.show = show;
+    form.texts = options.strings.unwrap_or_default();
+    if let Some(timeout) = options.request_timeout_ms {
+        form.request_timeout = timeout.0;
+    }
+    if let Some(timeout) = options.token_timeout_ms {
+        form.token_timeout = timeout.0;
+    }
+    form.check().map_err(OptionError)?;
+    let callback = |f: Option<JsFunction>| f.map(|f| f.0);
+    let callbacks = Callbacks {
+        ready: callback(options.on_ready),
+        submit: callback(options.on_submit),
+        created: callback(options.on_created),
+        error: callback(options.on_error),
+    };
+    Ok((form, callbacks))
+}
+
+/// Mounts the form into `element` with the host's `options` (see the typings' `MountOptions`);
+/// throws an Error naming the option when one is wrong, and then mounts nothing.
+#[wasm_bindgen]
+pub fn mount_widget(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
+    let element: web_sys::HtmlElement = element
+        .dyn_into()
+        .map_err(|_| OptionError("mount needs an HTML element to mount into".into()))?;
+    let (mut form, callbacks) = form_options(read(options, "options")?)?;
+    let control = FormControl::default();
+    form.control = Some(control.clone());
+    let host = element.clone();
+    form.on_event = Some(Rc::new(move |event| dispatch(&host, &callbacks, event)));
+    let handle = leptos::mount::mount_to(element, move || {
+        view! { <AddContactForm options=form /> }
+    });
+    let mounted: Box<dyn Any> = Box::new(handle);
+    Ok(WidgetHandle {
+        mounted: NonNull::new(Box::into_raw(mounted)),
+        control,
+    })
+}

@@ -1,0 +1,389 @@
+//! The host's options as serde types, read from its JavaScript values ([`HostValue`]), and the
+//! messages that name what is wrong with them (`thena-add-contact: hidden names no field
+//! "avatar"`).
+
+use super::host_value::{HostError, HostValue};
+use crate::contact::CustomFieldValue;
+use crate::field::Field;
+use crate::texts::Texts;
+use crate::validate::ContactDraft;
+use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Unexpected, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::marker::PhantomData;
+use std::time::Duration;
+use wasm_bindgen::{JsCast, JsError, JsValue};
+
+/// The options of `mount(element, options)`. Members it does not know are ignored (the custom
+/// element passes its own); every member it knows is checked.
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", expecting = "an object")]
+pub struct MountOptions {
+    pub api_base: String,
+    pub org_id: String,
+    #[serde(default)]
+    pub token: Option<String>,
+    #[serde(default)]
+    pub get_token: Option<JsFunction>,
+    #[serde(default)]
+    pub values: Option<ContactValues>,
+    #[serde(default, deserialize_with = "field_names")]
+    pub read_only: Option<Vec<Field>>,
+    #[serde(default, deserialize_with = "field_names")]
+    pub hidden: Option<Vec<Field>>,
+    #[serde(default)]
+    pub strings: Option<Texts>,
+    #[serde(default)]
+    pub request_timeout_ms: Option<Milliseconds>,
+    #[serde(default)]
+    pub token_timeout_ms: Option<Milliseconds>,
+    #[serde(default)]
+    pub on_ready: Option<JsFunction>,
+    #[serde(default)]
+    pub on_submit: Option<JsFunction>,
+    #[serde(default)]
+    pub on_created: Option<JsFunction>,
+    #[serde(default)]
+    pub on_error: Option<JsFunction>,
+}
+
+/// The host's `values` (and what `getValues()` returns), named as in the request body. A test
+/// keeps its members equal to [`Field::ALL`].
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
+pub struct ContactValues {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub first_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub last_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone_number: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub contact_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub avatar_url: Option<String>,
+    #[serde(
+        default,
+        deserialize_with = "strings",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub account_ids: Option<Vec<String>>,
+    /// Passed through to the request unchanged (only at mount).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub custom_field_values: Option<Vec<CustomFieldValue>>,
+}
+
+impl ContactValues {
+    /// Every field of the form with what it holds (account IDs one per line).
+    pub fn from_draft(draft: &ContactDraft) -> ContactValues {
+        let text = |field: Field| Some(draft.values[field].clone());
+        ContactValues {
+            first_name: text(Field::FirstName),
+            last_name: text(Field::LastName),
+            email: text(Field::Email),
+            phone_number: text(Field::PhoneNumber),
+            contact_type: text(Field::ContactType),
+            avatar_url: text(Field::AvatarUrl),
+            account_ids: Some(
+                crate::validate::split_account_ids(&draft.values[Field::AccountIds])
+                    .into_iter()
+                    .map(String::from)
+                    .collect(),
+            ),
+            custom_field_values: None,
+        }
+    }
+
+    /// The fields given, as the form's inputs hold them (account IDs one per line).
+    pub fn fields(&self) -> Vec<(Field, String)> {
+        Field::ALL
+            .into_iter()
+            .filter_map(|field| {
+                let value = match field {
+                    Field::FirstName => self.first_name.clone(),
+                    Field::LastName => self.last_name.clone(),
+                    Field::Email => self.email.clone(),
+                    Field::PhoneNumber => self.phone_number.clone(),
+                    Field::ContactType => self.contact_type.clone(),
+                    Field::AvatarUrl => self.avatar_url.clone(),
+                    Field::AccountIds => self.account_ids.as_ref().map(|ids| ids.join("\n")),
+                };
+                value.map(|value| (field, value))
+            })
+            .collect()
+    }
+
+    /// The draft the form starts from.
+    pub fn into_draft(self) -> ContactDraft {
+        let mut draft = ContactDraft::default();
+        for (field, value) in self.fields() {
+            draft.values[field] = value;
+        }
+        draft.custom_field_values = self.custom_field_values.unwrap_or_default();
+        draft
+    }
+}
+
+/// A JavaScript function the host passed (`getToken`, the callbacks), kept as it is.
+#[derive(Clone, Debug)]
+pub struct JsFunction(pub js_sys::Function);
+
+impl<'de> Deserialize<'de> for JsFunction {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value: JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
+        value.dyn_into().map(JsFunction).map_err(|value| {
+            let kind = format!("a {}", value.js_typeof().as_string().unwrap_or_default());
+            de::Error::invalid_type(Unexpected::Other(&kind), &"a function")
+        })
+    }
+}
+
+/// A duration in milliseconds, as `setTimeout` takes it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Milliseconds(pub Duration);
+
+impl<'de> Deserialize<'de> for Milliseconds {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct Number;
+        impl Visitor<'_> for Number {
+            type Value = Milliseconds;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a number of milliseconds from 1 to 2147483647")
+            }
+            fn visit_f64<E: de::Error>(self, ms: f64) -> Result<Milliseconds, E> {
+                if (1.0..=2_147_483_647.0).contains(&ms) {
+                    Ok(Milliseconds(Duration::from_millis(ms as u64)))
+                } else {
+                    Err(E::invalid_value(Unexpected::Float(ms), &self))
+                }
+            }
+            fn visit_i64<E: de::Error>(self, ms: i64) -> Result<Milliseconds, E> {
+                self.visit_f64(ms as f64)
+            }
+            fn visit_u64<E: de::Error>(self, ms: u64) -> Result<Milliseconds, E> {
+                self.visit_f64(ms as f64)
+            }
+        }
+        deserializer.deserialize_f64(Number)
+    }
+}
+
+/// An array of `T`; `null` or `undefined` is `None`. Anything else is refused with what it must
+/// be (`what`, in the error's words: "an array of field names").
+fn array<'de, D: Deserializer<'de>, T: Deserialize<'de>>(
+    deserializer: D,
+    what: &'static str,
+) -> Result<Option<Vec<T>>, D::Error> {
+    struct Array<T> {
+        what: &'static str,
+        items: PhantomData<T>,
+    }
+    impl<'de, T: Deserialize<'de>> Visitor<'de> for Array<T> {
+        type Value = Option<Vec<T>>;
+        fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(self.what)
+        }
+        fn visit_unit<E: de::Error>(self) -> Result<Self::Value, E> {
+            Ok(None)
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+            let mut items = Vec::new();
+            while let Some(item) = seq.next_element()? {
+                items.push(item);
+            }
+            Ok(Some(items))
+        }
+    }
+    deserializer.deserialize_any(Array {
+        what,
+        items: PhantomData,
+    })
+}
+
+/// `accountIds`.
+fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Error> {
+    array(d, "an array of strings")
+}
+
+/// `readOnly`, `hidden`.
+fn field_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Field>>, D::Error> {
+    array(d, "an array of field names")
+}
+
+/// A problem with the host's options; the message names the option and the bad value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionError(pub String);
+
+impl From<OptionError> for JsError {
+    fn from(error: OptionError) -> JsError {
+        JsError::new(&format!("thena-add-contact: {}", error.0))
+    }
+}
+
+/// Reads the host's `value` as a `T`; `name` is what the host calls it ("options", "values"),
+/// for the message.
+pub fn read<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, OptionError> {
+    T::deserialize(HostValue(value)).map_err(|error| named(name, error))
+}
+
+/// The message of `error` in the value the host calls `name`.
+fn named(name: &str, error: HostError) -> OptionError {
+    let path = match (name, error.path.as_str()) {
+        (name, "") => name.to_string(),
+        ("options", path) => path.to_string(),
+        (name, path) if path.starts_with('[') => format!("{name}{path}"),
+        (name, path) => format!("{name}.{path}"),
+    };
+    OptionError(describe(&path, &error.message))
+}
+
+/// What serde said about the option at `path`, in the words a host developer reads:
+/// `values.accountIds must be an array of strings, not string "A1"`.
+fn describe(path: &str, message: &str) -> String {
+    let quoted = |prefix: &str| {
+        message
+            .strip_prefix(prefix)
+            .and_then(|rest| rest.split_once('`'))
+            .map(|(name, _)| name)
+    };
+    if let Some(member) = quoted("missing field `") {
+        return match path {
+            "options" => format!("{member} is required"),
+            _ => format!("{path}.{member} is required"),
+        };
+    }
+    if let Some(name) = quoted("unknown field `") {
+        return format!("{path} has no field named \"{name}\"");
+    }
+    if let Some(name) = quoted("unknown variant `") {
+        // The texts' keys are the keys of `strings`; field names are items of an array.
+        return match path.strip_prefix("strings") {
+            Some(_) => format!("strings has no text named \"{name}\""),
+            None => {
+                let array = path.rsplit_once('[').map_or(path, |(array, _)| array);
+                format!("{array} names no field \"{name}\"")
+            }
+        };
+    }
+    let wrong = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    if let Some((got, expected)) = wrong.and_then(|rest| rest.rsplit_once(", expected ")) {
+        let got = match got {
+            "unit value" => "null".to_string(),
+            "map" => "an object".to_string(),
+            "sequence" => "an array".to_string(),
+            got => got.replace("floating point", "number"),
+        };
+        return format!("{path} must be {expected}, not {got}");
+    }
+    format!("{path}: {message}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn describe_speaks_of_options_fields_and_texts() {
+        assert_eq!(
+            describe("options", "missing field `apiBase`"),
+            "apiBase is required"
+        );
+        assert_eq!(
+            describe(
+                "values.customFieldValues[0].data[0]",
+                "missing field `value`"
+            ),
+            "values.customFieldValues[0].data[0].value is required"
+        );
+        assert_eq!(
+            describe(
+                "values",
+                "unknown field `nickname`, expected one of `firstName`"
+            ),
+            "values has no field named \"nickname\""
+        );
+        assert_eq!(
+            describe(
+                "hidden[0]",
+                "unknown variant `avatar`, expected one of `firstName`"
+            ),
+            "hidden names no field \"avatar\""
+        );
+        assert_eq!(
+            describe(
+                "strings",
+                "unknown variant `Submit`, expected one of `submit`"
+            ),
+            "strings has no text named \"Submit\""
+        );
+        assert_eq!(
+            describe(
+                "token",
+                "invalid type: floating point `5`, expected a string"
+            ),
+            "token must be a string, not number `5`"
+        );
+        assert_eq!(
+            describe("values", "invalid type: sequence, expected an object"),
+            "values must be an object, not an array"
+        );
+        assert_eq!(describe("x", "something odd"), "x: something odd");
+    }
+
+    #[test]
+    fn values_take_the_request_bodys_names_and_refuse_others() {
+        let values: ContactValues =
+            serde_json::from_value(json!({"firstName": "Ada", "accountIds": ["A1", "B2"]}))
+                .unwrap();
+        assert_eq!(
+            values,
+            ContactValues {
+                first_name: Some("Ada".into()),
+                account_ids: Some(vec!["A1".into(), "B2".into()]),
+                ..ContactValues::default()
+            }
+        );
+        for (bad, says) in [
+            (json!({"nickname": "x"}), "unknown field `nickname`"),
+            (json!({"accountIds": "A1"}), "expected an array of strings"),
+            (json!({"accountIds": ["A1", 2]}), "expected a string"),
+            (
+                json!({"customFieldValues": [{"fieldId": "cf"}]}),
+                "unknown field `fieldId`",
+            ),
+            (
+                json!({"customFieldValues": [{"data": [{}]}]}),
+                "missing field `value`",
+            ),
+        ] {
+            let error = serde_json::from_value::<ContactValues>(bad.clone()).unwrap_err();
+            assert!(error.to_string().contains(says), "{bad}: {error}");
+        }
+    }
+
+    #[test]
+    fn values_hold_every_field_and_only_the_fields() {
+        let mut draft = ContactDraft::default();
+        for field in Field::ALL {
+            draft.values[field] = format!("{}-value", field.json_name());
+        }
+        let values = ContactValues::from_draft(&draft);
+        let serialized = serde_json::to_value(&values).unwrap();
+        let keys: Vec<&str> = serialized
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        let mut names: Vec<&str> = Field::ALL.iter().map(|f| f.json_name()).collect();
+        names.sort_unstable();
+        assert_eq!(keys, names);
+        assert_eq!(values.clone().into_draft().values, draft.values);
+        assert_eq!(values.fields().len(), Field::ALL.len());
+    }
+}
