@@ -1,13 +1,22 @@
 #!/usr/bin/env bash
 # Prints the transfer size of the release bundle in dist/ (what a browser downloads to show the
-# widget: wasm + JS module + CSS, each gzip -9) and fails above the budget: 90 KB, 90,000 bytes.
+# widget: wasm + JS module + CSS), gzip -9 and brotli -q 11 (what CDNs serve), and fails when the
+# gzip total is above the guard: 130 KB, 130,000 bytes. The guard catches accidents; it is not a
+# target (see the README's "Size").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=${1:-$root/dist}
 budget=${THENA_SIZE_BUDGET_BYTES:-130000}
+# Node's zlib has brotli, so no other tool is needed.
+brotli() {
+  node -e 'const z = require("node:zlib"); const d = require("node:fs").readFileSync(process.argv[1]);
+    process.stdout.write(String(z.brotliCompressSync(d, { params: { [z.constants.BROTLI_PARAM_QUALITY]: 11,
+      [z.constants.BROTLI_PARAM_SIZE_HINT]: d.length } }).length));' "$1"
+}
 total_raw=0
 total_gz=0
-printf '%-32s %10s %10s\n' "file" "bytes" "gzip -9"
+total_br=0
+printf '%-32s %10s %10s %10s\n' "file" "bytes" "gzip -9" "brotli 11"
 for name in thena_add_contact_bg.wasm thena_add_contact.js thena-add-contact.css; do
   file="$dist/$name"
   if [ ! -f "$file" ]; then
@@ -16,13 +25,16 @@ for name in thena_add_contact_bg.wasm thena_add_contact.js thena-add-contact.css
   fi
   raw=$(wc -c <"$file")
   gz=$(gzip -9 -c "$file" | wc -c)
+  br=$(brotli "$file")
   total_raw=$((total_raw + raw))
   total_gz=$((total_gz + gz))
-  printf '%-32s %10d %10d\n' "$name" "$raw" "$gz"
+  total_br=$((total_br + br))
+  printf '%-32s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
 done
-printf '%-32s %10d %10d  (%.1f KB gzip, KB = 1000 bytes; budget %.1f KB)\n' "total" "$total_raw" "$total_gz" \
-  "$(awk "BEGIN{print $total_gz/1000}")" "$(awk "BEGIN{print $budget/1000}")"
+printf '%-32s %10d %10d %10d\n' "total" "$total_raw" "$total_gz" "$total_br"
+printf 'gzip total %s KB (KB = 1000 bytes); guard %s KB\n' \
+  "$(awk "BEGIN{printf \"%.1f\", $total_gz/1000}")" "$(awk "BEGIN{printf \"%.1f\", $budget/1000}")"
 if [ "$total_gz" -gt "$budget" ]; then
-  echo "size-report: the bundle is $total_gz bytes gzip, over the budget of $budget" >&2
+  echo "size-report: the bundle is $total_gz bytes gzip, over the guard of $budget" >&2
   exit 1
 fi

@@ -1132,7 +1132,10 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
     wait_for("contact:created", || detail.borrow().is_some()).await;
     let contact = detail.borrow().clone().unwrap();
     let member = |name: &str| js_sys::Reflect::get(&contact, &name.into()).unwrap();
-    assert_eq!(member("email").as_string().unwrap(), "ada.detail@example.com");
+    assert_eq!(
+        member("email").as_string().unwrap(),
+        "ada.detail@example.com"
+    );
     assert!(member("id").as_string().unwrap().starts_with("ct_"));
     // The stub leaves lastName empty; what the API sent comes as it was.
     assert_eq!(member("lastName").as_string().unwrap(), "");
