@@ -387,8 +387,9 @@ fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -
     })
 }
 
-/// A value as JavaScript sees it: plain objects and arrays, `null` for nothing (what
-/// `JSON.stringify` and the host's event listeners expect).
+/// A value as JavaScript sees it: `serde_wasm_bindgen::to_value` in its JSON-compatible form
+/// (`Serializer::json_compatible()`): plain objects for maps, `null` for nothing, as
+/// `JSON.stringify` and the host's event listeners expect.
 pub(crate) fn to_js<T: Serialize + ?Sized>(
     value: &T,
 ) -> Result<JsValue, serde_wasm_bindgen::Error> {
@@ -613,7 +614,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((err.kind(), err.status()), ("validation", Some(422)));
-        assert_eq!(err.field_errors()[0].0, Field::PhoneNumber);
+        assert_eq!(err.field_errors()[0].0, Field::Phone);
         assert_eq!(english(&err), "Check the highlighted field.");
         assert!(english(&respond(422, "").unwrap_err()).contains("(error 422)"));
     }
@@ -674,7 +675,7 @@ mod tests {
             err.field_errors(),
             [
                 (
-                    Field::PhoneNumber,
+                    Field::Phone,
                     FieldError::Server("{label} must be a valid phone number.".into())
                 ),
                 (Field::Email, FieldError::EmailAlreadyExists),

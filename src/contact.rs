@@ -60,6 +60,14 @@ pub type AsItCame = wasm_bindgen::JsValue;
 #[cfg(not(target_arch = "wasm32"))]
 pub type AsItCame = serde_json::Value;
 
+/// A member the service left out, as the host receives it: `null`.
+fn left_out() -> AsItCame {
+    #[cfg(target_arch = "wasm32")]
+    return wasm_bindgen::JsValue::NULL;
+    #[cfg(not(target_arch = "wasm32"))]
+    return serde_json::Value::Null;
+}
+
 /// The created contact (201), with every documented member. `id`, `firstName` and `email` must be
 /// strings; the others must have their documented type when present, and may be `null` or
 /// missing, because the contact exists by then and a missing avatar is no reason to say it
@@ -83,10 +91,10 @@ pub struct CreatedContact {
     #[serde(default)]
     pub contact_type: Option<String>,
     /// Documented as `string[]`; only the host reads it.
-    #[serde(default)]
+    #[serde(default = "left_out")]
     #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
     pub custom_field_values: AsItCame,
-    #[serde(default)]
+    #[serde(default = "left_out")]
     #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
     pub metadata: AsItCame,
     #[serde(default)]

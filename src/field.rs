@@ -14,7 +14,8 @@ pub enum Field {
     FirstName,
     LastName,
     Email,
-    PhoneNumber,
+    #[serde(rename = "phoneNumber")]
+    Phone,
     ContactType,
     AvatarUrl,
     AccountIds,
@@ -26,7 +27,7 @@ impl Field {
         Field::FirstName,
         Field::LastName,
         Field::Email,
-        Field::PhoneNumber,
+        Field::Phone,
         Field::ContactType,
         Field::AvatarUrl,
         Field::AccountIds,
@@ -38,7 +39,7 @@ impl Field {
             Field::FirstName => "firstName",
             Field::LastName => "lastName",
             Field::Email => "email",
-            Field::PhoneNumber => "phoneNumber",
+            Field::Phone => "phoneNumber",
             Field::ContactType => "contactType",
             Field::AvatarUrl => "avatarUrl",
             Field::AccountIds => "accountIds",
@@ -51,7 +52,7 @@ impl Field {
             Field::FirstName => "given-name",
             Field::LastName => "family-name",
             Field::Email => "email",
-            Field::PhoneNumber => "tel",
+            Field::Phone => "tel",
             Field::AvatarUrl => "url",
             Field::ContactType | Field::AccountIds => "off",
         }
@@ -61,7 +62,7 @@ impl Field {
     pub const fn input_type(self) -> Option<&'static str> {
         match self {
             Field::Email => Some("email"),
-            Field::PhoneNumber => Some("tel"),
+            Field::Phone => Some("tel"),
             Field::AvatarUrl => Some("url"),
             Field::AccountIds => None,
             Field::FirstName | Field::LastName | Field::ContactType => Some("text"),

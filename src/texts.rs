@@ -176,7 +176,7 @@ const fn field_texts(field: Field) -> (Text, Text) {
         Field::FirstName => (Text::FirstNameLabel, Text::FirstNameHint),
         Field::LastName => (Text::LastNameLabel, Text::LastNameHint),
         Field::Email => (Text::EmailLabel, Text::EmailHint),
-        Field::PhoneNumber => (Text::PhoneNumberLabel, Text::PhoneNumberHint),
+        Field::Phone => (Text::PhoneNumberLabel, Text::PhoneNumberHint),
         Field::ContactType => (Text::ContactTypeLabel, Text::ContactTypeHint),
         Field::AvatarUrl => (Text::AvatarUrlLabel, Text::AvatarUrlHint),
         Field::AccountIds => (Text::AccountIdsLabel, Text::AccountIdsHint),
@@ -232,9 +232,9 @@ mod tests {
     fn english_has_every_field_and_fills_placeholders() {
         let t = Texts::default();
         assert_eq!(t.get(Text::Submit), "Add contact");
-        assert_eq!(t.label(Field::PhoneNumber), "Phone");
+        assert_eq!(t.label(Field::Phone), "Phone");
         assert_eq!(t.hint(Field::FirstName), "");
-        assert!(t.hint(Field::PhoneNumber).contains("country code"));
+        assert!(t.hint(Field::Phone).contains("country code"));
         for field in Field::ALL {
             assert!(!t.label(field).is_empty(), "{field:?}");
         }

@@ -144,7 +144,7 @@ impl ContactDraft {
             Field::FirstName => body.first_name = first_name(raw)?,
             Field::LastName => body.last_name = optional_text(raw)?,
             Field::Email => body.email = email(raw)?,
-            Field::PhoneNumber => body.phone_number = phone(raw)?,
+            Field::Phone => body.phone_number = phone(raw)?,
             Field::ContactType => body.contact_type = optional_text(raw)?,
             Field::AvatarUrl => body.avatar_url = avatar_url(raw)?,
             Field::AccountIds => body.account_ids = account_ids(raw)?,
@@ -155,14 +155,6 @@ impl ContactDraft {
     /// The error of one field, if it has one.
     pub fn check(&self, field: Field) -> Option<FieldError> {
         self.apply(field, &mut NewContact::default()).err()
-    }
-
-    /// Every field's error, in form order.
-    pub fn errors(&self) -> Vec<(Field, FieldError)> {
-        Field::ALL
-            .into_iter()
-            .filter_map(|f| self.check(f).map(|e| (f, e)))
-            .collect()
     }
 
     /// The request body, or every field's error in form order (never an empty list). Each rule
@@ -569,7 +561,7 @@ mod tests {
             Err(FieldError::PhoneMissingCountryCode)
         );
         assert!(FieldError::PhoneMissingCountryCode
-            .message(Field::PhoneNumber, &Texts::default())
+            .message(Field::Phone, &Texts::default())
             .contains("country code"));
     }
 
@@ -725,7 +717,7 @@ mod tests {
             (Field::FirstName, "  Jane "),
             (Field::LastName, "   "),
             (Field::Email, " jane@example.com "),
-            (Field::PhoneNumber, "+1 (415) 555-0123"),
+            (Field::Phone, "+1 (415) 555-0123"),
             (Field::AccountIds, "A1,\nA2"),
         ]);
         let body = d.to_request().unwrap();
@@ -743,7 +735,7 @@ mod tests {
     #[test]
     fn draft_reports_every_error_in_form_order() {
         let d = draft(&[
-            (Field::PhoneNumber, "555 0123 999"),
+            (Field::Phone, "555 0123 999"),
             (Field::AvatarUrl, "javascript:alert(1)"),
             (Field::AccountIds, "A, A"),
         ]);
@@ -754,7 +746,7 @@ mod tests {
             [
                 Field::FirstName,
                 Field::Email,
-                Field::PhoneNumber,
+                Field::Phone,
                 Field::AvatarUrl,
                 Field::AccountIds
             ]

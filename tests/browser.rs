@@ -1029,7 +1029,7 @@ fn js_options(options: Value) -> wasm_bindgen::JsValue {
 
 fn mount_error(options: wasm_bindgen::JsValue) -> String {
     let element = document().create_element("div").unwrap();
-    match thena_add_contact::embed::mount_widget(element.clone().into(), options) {
+    match thena_add_contact::embed::mount_widget(element.clone().into(), options, None) {
         Ok(_) => "mounted".into(),
         Err(error) => {
             let error: wasm_bindgen::JsValue = error.into();
@@ -1050,7 +1050,7 @@ fn mount_reads_the_hosts_options_and_names_a_wrong_one() {
     };
     for (options, message) in [
         (js_options(json!({"orgId": "o"})), "thena-add-contact: apiBase is required"),
-        (with("token", json!(5)), "thena-add-contact: token must be a string, not number `5.0`"),
+        (with("token", json!(5)), "thena-add-contact: token must be a string, not number `5`"),
         (
             with("values", json!({"nickname": "x"})),
             "thena-add-contact: values has no field named \"nickname\"",
@@ -1081,7 +1081,7 @@ fn mount_reads_the_hosts_options_and_names_a_wrong_one() {
         ),
         (
             with("requestTimeoutMs", json!(0)),
-            "thena-add-contact: requestTimeoutMs must be a number of milliseconds from 1 to 2147483647, not number `0.0`",
+            "thena-add-contact: requestTimeoutMs must be a number of milliseconds from 1 to 2147483647, not number `0`",
         ),
         (
             with("hidden", json!(["email"])),
@@ -1120,7 +1120,7 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
         },
     );
     js_sys::Reflect::set(&options, &"onCreated".into(), on_created.as_ref()).unwrap();
-    let mut handle = thena_add_contact::embed::mount_widget(element.clone().into(), options)
+    let mut handle = thena_add_contact::embed::mount_widget(element.clone().into(), options, None)
         .unwrap_or_else(|_| panic!("mounted"));
     leptos::task::tick().await;
     let submit: HtmlElement = element
@@ -1150,4 +1150,32 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
     );
     handle.destroy();
     element.remove();
+}
+
+#[wasm_bindgen_test]
+async fn a_reset_during_a_request_keeps_it_going_until_it_reports() {
+    let org = unique_org("reset-sending");
+    let control = FormControl::default();
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, TokenSource::fixed("r"), allow, |options| {
+        options.control = Some(control.clone());
+    })
+    .await;
+    stub_next(&org, json!({"delayMs": 700})).await;
+    w.fill_valid("reset@example.com").await;
+    w.click_submit().await;
+    w.wait_state("sending").await;
+    control.reset();
+    leptos::task::tick().await;
+    // The values go back; the request does not: still one at a time, still sending.
+    assert_eq!(w.value("firstName"), "");
+    assert_eq!(w.state(), "sending");
+    assert!(control.is_sending());
+    w.click_submit().await;
+    w.wait_state("created").await;
+    assert_eq!(stub_requests(&org).await.len(), 1);
+    assert_eq!(
+        w.events.borrow().last().map(String::as_str),
+        Some("created:reset@example.com")
+    );
 }

@@ -50,10 +50,16 @@ struct Callbacks {
 }
 
 /// Dispatches `contact:<name>` on `element` (bubbling, composed; `contact:submit` cancelable),
-/// then calls the host's callback with the same detail. Returns `false` when a listener called
-/// `preventDefault()` or the callback returned `false`. A listener or callback that throws is
-/// reported like an uncaught error and changes nothing: the widget goes on.
-fn dispatch(element: &web_sys::HtmlElement, callbacks: &Callbacks, event: WidgetEvent<'_>) -> bool {
+/// then calls the host's callback with the same detail, unless a listener destroyed the widget.
+/// Returns `false` when a listener called `preventDefault()` or the callback returned `false`. A
+/// listener or callback that throws is reported like an uncaught error and changes nothing: the
+/// widget goes on.
+fn dispatch(
+    element: &web_sys::HtmlElement,
+    callbacks: &Callbacks,
+    control: &FormControl,
+    event: WidgetEvent<'_>,
+) -> bool {
     let (name, callback, detail) = match event {
         WidgetEvent::Ready => ("ready", &callbacks.ready, Ok(JsValue::NULL)),
         WidgetEvent::Submit(body) => ("submit", &callbacks.submit, to_js(body)),
@@ -70,7 +76,7 @@ fn dispatch(element: &web_sys::HtmlElement, callbacks: &Callbacks, event: Widget
     let mut allowed =
         web_sys::CustomEvent::new_with_event_init_dict(&format!("contact:{name}"), &init)
             .map_or(true, |event| element.dispatch_event(&event).unwrap_or(true));
-    if let Some(callback) = callback {
+    if let Some(callback) = callback.as_ref().filter(|_| control.is_mounted()) {
         match callback.call1(&JsValue::NULL, &detail) {
             Ok(returned) if returned == JsValue::FALSE => allowed = false,
             Ok(_) => {}
@@ -182,17 +188,30 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
 }
 
 /// Mounts the form into `element` with the host's `options` (see the typings' `MountOptions`);
-/// throws an Error naming the option when one is wrong, and then mounts nothing.
+/// throws an Error naming the option when one is wrong, and then mounts nothing. `settled` (for
+/// the custom element) is called after a request has ended and reported its outcome, whatever
+/// listeners did with the event.
 #[wasm_bindgen]
-pub fn mount_widget(element: JsValue, options: JsValue) -> Result<WidgetHandle, JsError> {
+pub fn mount_widget(
+    element: JsValue,
+    options: JsValue,
+    settled: Option<Function>,
+) -> Result<WidgetHandle, JsError> {
     let element: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| OptionError("mount needs an HTML element to mount into".into()))?;
     let (mut form, callbacks) = form_options(read(options, "options")?)?;
     let control = FormControl::default();
     form.control = Some(control.clone());
-    let host = element.clone();
-    form.on_event = Some(Rc::new(move |event| dispatch(&host, &callbacks, event)));
+    let (host, mounted) = (element.clone(), control.clone());
+    form.on_event = Some(Rc::new(move |event| {
+        let ended = matches!(event, WidgetEvent::Created(_) | WidgetEvent::Error(_));
+        let allowed = dispatch(&host, &callbacks, &mounted, event);
+        if let Some(settled) = settled.as_ref().filter(|_| ended) {
+            let _ = settled.call0(&JsValue::NULL);
+        }
+        allowed
+    }));
     let handle = leptos::mount::mount_to(element, move || {
         view! { <AddContactForm options=form /> }
     });

@@ -2,7 +2,7 @@
 //! messages that name what is wrong with them (`thena-add-contact: hidden names no field
 //! "avatar"`).
 
-use super::host_value::{HostError, HostValue};
+use super::host_value::{kind, HostError, HostValue};
 use crate::contact::CustomFieldValue;
 use crate::field::Field;
 use crate::texts::Texts;
@@ -14,8 +14,9 @@ use std::marker::PhantomData;
 use std::time::Duration;
 use wasm_bindgen::{JsCast, JsError, JsValue};
 
-/// The options of `mount(element, options)`. Members it does not know are ignored (the custom
-/// element passes its own); every member it knows is checked.
+/// The options of `mount(element, options)`. Every member it knows is checked; members it does
+/// not know are ignored, as the module always did (a page written for a later version keeps
+/// working; a misspelt option does nothing).
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an object")]
 pub struct MountOptions {
@@ -83,7 +84,7 @@ impl ContactValues {
             first_name: text(Field::FirstName),
             last_name: text(Field::LastName),
             email: text(Field::Email),
-            phone_number: text(Field::PhoneNumber),
+            phone_number: text(Field::Phone),
             contact_type: text(Field::ContactType),
             avatar_url: text(Field::AvatarUrl),
             account_ids: Some(
@@ -105,7 +106,7 @@ impl ContactValues {
                     Field::FirstName => self.first_name.clone(),
                     Field::LastName => self.last_name.clone(),
                     Field::Email => self.email.clone(),
-                    Field::PhoneNumber => self.phone_number.clone(),
+                    Field::Phone => self.phone_number.clone(),
                     Field::ContactType => self.contact_type.clone(),
                     Field::AvatarUrl => self.avatar_url.clone(),
                     Field::AccountIds => self.account_ids.as_ref().map(|ids| ids.join("\n")),
@@ -134,8 +135,7 @@ impl<'de> Deserialize<'de> for JsFunction {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         let value: JsValue = serde_wasm_bindgen::preserve::deserialize(deserializer)?;
         value.dyn_into().map(JsFunction).map_err(|value| {
-            let kind = format!("a {}", value.js_typeof().as_string().unwrap_or_default());
-            de::Error::invalid_type(Unexpected::Other(&kind), &"a function")
+            de::Error::invalid_type(Unexpected::Other(&kind(&value)), &"a function")
         })
     }
 }
@@ -155,6 +155,8 @@ impl<'de> Deserialize<'de> for Milliseconds {
             fn visit_f64<E: de::Error>(self, ms: f64) -> Result<Milliseconds, E> {
                 if (1.0..=2_147_483_647.0).contains(&ms) {
                     Ok(Milliseconds(Duration::from_millis(ms as u64)))
+                } else if ms.fract() == 0.0 && ms.abs() < 1e15 {
+                    Err(E::invalid_value(Unexpected::Signed(ms as i64), &self))
                 } else {
                     Err(E::invalid_value(Unexpected::Float(ms), &self))
                 }
@@ -275,7 +277,9 @@ fn describe(path: &str, message: &str) -> String {
             "unit value" => "null".to_string(),
             "map" => "an object".to_string(),
             "sequence" => "an array".to_string(),
-            got => got.replace("floating point", "number"),
+            got => got
+                .replace("floating point", "number")
+                .replace("integer", "number"),
         };
         return format!("{path} must be {expected}, not {got}");
     }

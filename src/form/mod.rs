@@ -28,6 +28,7 @@ use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Where the form is in its life.
@@ -233,10 +234,15 @@ fn form(options: AddContactOptions) -> impl IntoView {
         });
     };
 
+    // During a request the values and errors go back, but the request goes on and reports
+    // its outcome: only one request at a time, and none dropped without a word.
     let reset = move || {
         state.try_update(FormState::clear);
-        phase.try_set(Phase::Editing);
-        announcement.try_set(String::new());
+        let sending = phase.try_with_untracked(|p| matches!(p, Phase::Sending));
+        if sending == Some(false) {
+            phase.try_set(Phase::Editing);
+            announcement.try_set(String::new());
+        }
     };
     if let Some(control) = control {
         control.attach(Controls {
@@ -490,22 +496,33 @@ async fn within<T>(limit: Duration, future: impl Future<Output = T>) -> Option<T
     }
 }
 
-/// A browser timer as a future; dropping it clears the timer.
+/// A browser timer as a future; dropping it clears the timer and frees its callback.
 struct Sleep {
     done: oneshot::Receiver<()>,
-    timer: Option<TimeoutHandle>,
+    timer: Option<(i32, Closure<dyn FnMut()>)>,
 }
 
 fn sleep(duration: Duration) -> Sleep {
     let (sender, done) = oneshot::channel();
-    // Without a timer (no window), the sender is dropped and the sleep ends at once.
-    let timer = set_timeout_with_handle(
-        move || {
+    let mut sender = Some(sender);
+    let callback = Closure::<dyn FnMut()>::new(move || {
+        if let Some(sender) = sender.take() {
             let _ = sender.send(());
-        },
-        duration,
-    )
-    .ok();
+        }
+    });
+    // setTimeout takes at most 2^31-1 ms (about 24.8 days); a Rust host may ask for more.
+    let ms = duration.as_millis().min(i32::MAX as u128) as i32;
+    // Without a timer (no window), the callback is dropped with its sender: the sleep ends at once.
+    let timer = web_sys::window()
+        .and_then(|window| {
+            window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(
+                    callback.as_ref().unchecked_ref(),
+                    ms,
+                )
+                .ok()
+        })
+        .map(|id| (id, callback));
     Sleep { done, timer }
 }
 
@@ -518,8 +535,8 @@ impl Future for Sleep {
 
 impl Drop for Sleep {
     fn drop(&mut self) {
-        if let Some(timer) = self.timer.take() {
-            timer.clear();
+        if let (Some((id, _callback)), Some(window)) = (self.timer.take(), web_sys::window()) {
+            window.clear_timeout_with_handle(id);
         }
     }
 }

@@ -49,12 +49,6 @@ impl TokenSource {
         }
     }
 
-    /// The same function, not asked again after a 401 (it would hand out the same token).
-    pub fn without_refresh(mut self) -> TokenSource {
-        self.refreshes = false;
-        self
-    }
-
     pub fn get(&self) -> TokenFuture {
         (self.get)()
     }
@@ -266,9 +260,27 @@ impl FormControl {
         Ok(())
     }
 
+    /// Whether the form is mounted (attached and not yet gone).
+    pub fn is_mounted(&self) -> bool {
+        self.0.borrow().is_some()
+    }
+
     /// Whether a request is under way.
     pub fn is_sending(&self) -> bool {
         let sending = self.0.borrow().as_ref().map(|c| c.sending.clone());
         sending.is_some_and(|sending| sending())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_form_waits_30_seconds_for_the_service_and_for_the_token_unless_told() {
+        let api = ApiConfig::new("https://platform.thena.ai", "org").unwrap();
+        let options = AddContactOptions::new(api, TokenSource::fixed("t"));
+        assert_eq!(options.request_timeout, Duration::from_secs(30));
+        assert_eq!(options.token_timeout, Duration::from_secs(30));
     }
 }

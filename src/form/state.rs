@@ -99,25 +99,25 @@ mod tests {
         s.input(Field::Email, "jane@example.com".into());
         assert_eq!(s.shown[Field::Email], None);
         // An empty optional field has nothing to say on blur.
-        s.blur(Field::PhoneNumber);
-        assert_eq!(s.shown[Field::PhoneNumber], None);
+        s.blur(Field::Phone);
+        assert_eq!(s.shown[Field::Phone], None);
     }
 
     #[test]
     fn submit_shows_every_error_and_names_the_first_field() {
         let mut s = state();
-        s.input(Field::PhoneNumber, "555 1234".into());
+        s.input(Field::Phone, "555 1234".into());
         let errors = s.submit().unwrap_err();
         let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
-        assert_eq!(fields, [Field::FirstName, Field::Email, Field::PhoneNumber]);
+        assert_eq!(fields, [Field::FirstName, Field::Email, Field::Phone]);
         assert_eq!(s.invalid_count(), 3);
         assert_eq!(
-            s.shown[Field::PhoneNumber],
+            s.shown[Field::Phone],
             Some(FieldError::PhoneMissingCountryCode)
         );
         s.input(Field::FirstName, "Jane".into());
         s.input(Field::Email, "jane@example.com".into());
-        s.input(Field::PhoneNumber, "+1 555 123 4567".into());
+        s.input(Field::Phone, "+1 555 123 4567".into());
         let body = s.submit().unwrap();
         assert_eq!(body.phone_number.as_deref(), Some("+15551234567"));
         assert_eq!(s.invalid_count(), 0);

@@ -49,13 +49,6 @@ class ThenaAddContact extends HTMLElement {
 
   constructor() {
     super();
-    const settled = (event) => {
-      if (event.target !== this || !this.#changedWhileSending) return;
-      this.#changedWhileSending = false;
-      queueMicrotask(() => this.#remount());
-    };
-    this.addEventListener("contact:created", settled);
-    this.addEventListener("contact:error", settled);
     // Properties a page set before init() defined the element are plain own properties that
     // hide the accessors below: take them over.
     for (const name of ["token", "getToken", "values", "options"]) {
@@ -136,7 +129,7 @@ class ThenaAddContact extends HTMLElement {
       return; // not configured yet
     }
     try {
-      this.#widget = mount_widget(this, {
+      const options = {
         ...this.#options,
         apiBase,
         orgId,
@@ -144,7 +137,14 @@ class ThenaAddContact extends HTMLElement {
         token: undefined,
         // Read at every request, so a new token property is used without remounting.
         getToken: () => (this.#getToken ? this.#getToken() : this.#token),
-      });
+      };
+      // Called once a request has ended and reported: a change that waited is applied then.
+      const settled = () => {
+        if (!this.#changedWhileSending) return;
+        this.#changedWhileSending = false;
+        queueMicrotask(() => this.#remount());
+      };
+      this.#widget = mount_widget(this, options, settled);
       // Hidden fields keep the host's values; the person typed only into the others.
       const hidden = Array.isArray(this.#options.hidden) ? this.#options.hidden : [];
       for (const name of hidden) delete this.#typed?.[name];

@@ -240,21 +240,32 @@ test("a throwing listener or callback is reported and the widget goes on; a list
     const doomed = mount(second, { apiBase, orgId: org, token: "t", values: { firstName: "D", email: "doomed@example.com" } });
     second.addEventListener("contact:submit", () => doomed.destroy());
     second.querySelector(".thena-submit").click();
-    return { reported, email: contact.email, state, left: second.childElementCount };
+    const left = second.childElementCount;
+    // A marker contact: once it is created, a request of the doomed widget would be there.
+    const third = document.createElement("div");
+    document.body.append(third);
+    const marker = mount(third, { apiBase, orgId: org, token: "t", values: { firstName: "M", email: "marker@example.com" } });
+    await new Promise((resolve) => {
+      third.addEventListener("contact:created", resolve);
+      third.querySelector(".thena-submit").click();
+    });
+    marker.destroy();
+    return { reported, email: contact.email, state, left };
   }, [stub.url, org]);
   assert.deepEqual(result.reported.sort(), ["Uncaught Error: callback onCreated", "Uncaught Error: callback onSubmit",
     "Uncaught Error: listener contact:created", "Uncaught Error: listener contact:submit"]);
   assert.equal(result.email, "thrown@example.com");
   assert.equal(result.state, "created");
   assert.equal(result.left, 0);
-  // Only the first widget's contact went out (the doomed one was destroyed in its own listener).
-  assert.deepEqual((await stub.requests(org)).map((r) => r.body.email), ["thrown@example.com"]);
+  // The doomed widget, destroyed in its own listener, sent nothing before the marker.
+  assert.deepEqual((await stub.requests(org)).map((r) => r.body.email), ["thrown@example.com", "marker@example.com"]);
 });
 
 test("the host's timeouts: a request without an answer and a getToken that never answers", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
   const org = `timeouts-${Date.now()}`;
   await stub.next(org, { delayMs: 4000 });
+  const outcome = createOutcome(page);
   const errors = await page.evaluate(async ([apiBase, org]) => {
     const { mount } = await import("/thena_add_contact.js");
     const failure = (options) => new Promise((resolve) => {
@@ -270,9 +281,41 @@ test("the host's timeouts: a request without an answer and a getToken that never
   }, [stub.url, org]);
   assert.deepEqual(errors.map((e) => [e.kind, e.status]), [["network", null], ["unauthorized", null]]);
   assert.match(errors[0].message, /didn't answer within 1 seconds/);
+  // The request that took too long was cancelled on the wire, not left running.
+  assert.equal(await outcome, "net::ERR_ABORTED");
   assert.match(errors[1].message, /session has expired/);
   // Only the first sent anything.
   assert.equal((await stub.requests(org)).length, 1);
+});
+
+test("host values the widget cannot read are refused, and the handle keeps working", { timeout: 60_000 }, async (t) => {
+  const { page } = await openModuleHost(t);
+  const org = `hostile-values-${Date.now()}`;
+  const result = await page.evaluate(async ([apiBase, org]) => {
+    const { mount } = await import("/thena_add_contact.js");
+    const element = document.createElement("div");
+    document.body.append(element);
+    // Options without a prototype (Object.create(null)) are plain data too.
+    const options = Object.assign(Object.create(null), { apiBase, orgId: org, token: "t" });
+    const widget = mount(element, options);
+    const attempt = (values) => { try { widget.setValues(values); return "set"; } catch (e) { return e.message; } };
+    const refused = [
+      attempt({ get email() { throw new Error("no email here"); } }),
+      attempt(new Proxy({}, { ownKeys() { throw new Error("no keys"); } })),
+      attempt({ accountIds: new Proxy(["A1"], { get(target, key) { if (key === "0") throw new Error("no item"); return target[key]; } }) }),
+    ];
+    widget.setValues({ firstName: "Still", email: "still@example.com" });
+    const values = widget.getValues();
+    widget.destroy();
+    return { refused, values, left: element.childElementCount };
+  }, [stub.url, org]);
+  assert.deepEqual(result.refused, [
+    "thena-add-contact: values: could not be read (no email here)",
+    "thena-add-contact: values: could not be read (no keys)",
+    "thena-add-contact: values.accountIds[0]: could not be read (no item)",
+  ]);
+  assert.equal(result.values.firstName, "Still");
+  assert.equal(result.left, 0);
 });
 
 test("contact:error reports the status the server sent", { timeout: 60_000 }, async (t) => {
@@ -507,6 +550,12 @@ test("the custom element waits for a request in flight before an attribute chang
   const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   const widget = "thena-add-contact:not(#early)";
+  // A host that stops the events on their way (capturing at the document) changes nothing.
+  await page.evaluate(() => {
+    for (const type of ["contact:created", "contact:error"]) {
+      document.addEventListener(type, (e) => { window.events.push({ type, detail: e.detail }); e.stopPropagation(); }, true);
+    }
+  });
   await stub.next(org, { delayMs: 1500 });
   await fillAndSubmit(page, widget, "Wait", "wait@example.com");
   await page.locator(`${widget} .thena-add-contact[data-state="sending"]`).waitFor();
