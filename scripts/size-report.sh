@@ -2,7 +2,7 @@
 # Prints the transfer size of the release bundle in dist/ (what a browser downloads to show the
 # widget: wasm + JS module + CSS), gzip -9 and brotli -q 11 (what CDNs serve), and fails when the
 # gzip total is above the guard: 130 KB, 130,000 bytes. The guard catches accidents; it is not a
-# target (see the README's "Size").
+# target (see the README's "Size and dependencies").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=${1:-$root/dist}
