@@ -12,15 +12,15 @@ use std::fmt;
 #[serde(rename_all = "camelCase")]
 pub struct NewContact {
     pub first_name: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
     pub email: String,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
     /// UID of a contact-type attribute value; the organization's default is used when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar_url: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub account_ids: Vec<String>,
@@ -38,9 +38,9 @@ pub struct NewContact {
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
 pub struct CustomFieldValue {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_field_id: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomFieldDatum>>,
 }
 
@@ -77,18 +77,12 @@ fn left_out() -> AsItCame {
 pub struct CreatedContact {
     pub id: String,
     pub first_name: String,
-    #[serde(default)]
     pub last_name: Option<String>,
     pub email: String,
-    #[serde(default)]
     pub phone_number: Option<String>,
-    #[serde(default)]
     pub avatar_url: Option<String>,
-    #[serde(default)]
     pub accounts: Option<Vec<String>>,
-    #[serde(default)]
     pub contact_type_id: Option<String>,
-    #[serde(default)]
     pub contact_type: Option<String>,
     /// Documented as `string[]`; only the host reads it.
     #[serde(default = "left_out")]
@@ -97,9 +91,7 @@ pub struct CreatedContact {
     #[serde(default = "left_out")]
     #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
     pub metadata: AsItCame,
-    #[serde(default)]
     pub created_at: Option<String>,
-    #[serde(default)]
     pub updated_at: Option<String>,
 }
 

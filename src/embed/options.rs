@@ -22,29 +22,19 @@ use wasm_bindgen::{JsCast, JsError, JsValue};
 pub struct MountOptions {
     pub api_base: String,
     pub org_id: String,
-    #[serde(default)]
     pub token: Option<String>,
-    #[serde(default)]
     pub get_token: Option<JsFunction>,
-    #[serde(default)]
     pub values: Option<ContactValues>,
     #[serde(default, deserialize_with = "field_names")]
     pub read_only: Option<Vec<Field>>,
     #[serde(default, deserialize_with = "field_names")]
     pub hidden: Option<Vec<Field>>,
-    #[serde(default)]
     pub strings: Option<Texts>,
-    #[serde(default)]
     pub request_timeout_ms: Option<Milliseconds>,
-    #[serde(default)]
     pub token_timeout_ms: Option<Milliseconds>,
-    #[serde(default)]
     pub on_ready: Option<JsFunction>,
-    #[serde(default)]
     pub on_submit: Option<JsFunction>,
-    #[serde(default)]
     pub on_created: Option<JsFunction>,
-    #[serde(default)]
     pub on_error: Option<JsFunction>,
 }
 
@@ -53,17 +43,17 @@ pub struct MountOptions {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
 pub struct ContactValues {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar_url: Option<String>,
     #[serde(
         default,
@@ -72,7 +62,7 @@ pub struct ContactValues {
     )]
     pub account_ids: Option<Vec<String>>,
     /// Passed through to the request unchanged (only at mount).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_field_values: Option<Vec<CustomFieldValue>>,
 }
 

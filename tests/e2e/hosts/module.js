@@ -21,6 +21,20 @@ window.host.mount = (id, options) => {
   window.host.widgets[id] = mount(document.getElementById(id), { apiBase, token: `token-${id}`, ...options });
 };
 window.host.destroy = (id) => window.host.widgets[id].destroy();
+// Creates a marker contact for `org` in a widget of its own and resolves once it is created:
+// a request some other widget sent before it would have reached the stub first.
+window.host.createMarker = (org) => {
+  const element = document.createElement("div");
+  document.body.append(element);
+  const marker = mount(element, { apiBase, orgId: org, token: "marker", values: { firstName: "M", email: "marker@example.com" } });
+  return new Promise((resolve) => {
+    element.addEventListener("contact:created", () => {
+      marker.destroy();
+      resolve();
+    });
+    element.querySelector(".thena-submit").click();
+  });
+};
 window.host.mount("first", { orgId: params.get("org1") });
 // The second widget asks for its token each time, as a host with expiring sessions would.
 let refreshes = 0;
