@@ -5,7 +5,7 @@
 //! natively on serde_json values.
 
 use crate::contact::{CreatedContact, NestError, NewContact};
-use crate::field::Field;
+use crate::field::{Field, Target};
 use crate::texts::{Text, Texts};
 use crate::validate::{invalid_fields_summary, FieldError};
 use serde::de::DeserializeOwned;
@@ -93,9 +93,12 @@ impl ApiConfig {
     }
 
     pub fn contacts_url(&self) -> String {
-        format!("{}/v1/accounts/contacts", self.api_base)
+        format!("{}{CONTACTS_PATH}", self.api_base)
     }
 }
+
+/// The create's path under `apiBase`.
+pub const CONTACTS_PATH: &str = "/v1/accounts/contacts";
 
 /// What `fetch` accepts in a header without throwing: printable ASCII.
 fn is_header_value(value: &str) -> bool {
@@ -110,7 +113,7 @@ pub enum ApiError {
     /// button.
     Rejected {
         status: u16,
-        fields: Vec<(Field, FieldError)>,
+        fields: Vec<(Target, FieldError)>,
         general: Vec<String>,
     },
     /// 401, or no token the host could give (`status` is then `None`).
@@ -148,7 +151,7 @@ impl ApiError {
                     || (general.is_empty()
                         && matches!(
                             fields.as_slice(),
-                            [(Field::Email, FieldError::EmailAlreadyExists)]
+                            [(Target::Field(Field::Email), FieldError::EmailAlreadyExists)]
                         ))
             }
             _ => false,
@@ -215,11 +218,44 @@ impl ApiError {
     }
 
     /// Errors to show on fields.
-    pub fn field_errors(&self) -> &[(Field, FieldError)] {
+    pub fn field_errors(&self) -> &[(Target, FieldError)] {
         match self {
             ApiError::Rejected { fields, .. } => fields,
             _ => &[],
         }
+    }
+
+    /// Moves the refusal's messages that name one of the form's custom fields — by its name at
+    /// the start ("Employee count must be an integer") or by its slug anywhere ("Custom field
+    /// customer_tier is required") — to that field. `custom` lists (slug, name).
+    pub fn claim_custom_fields<'a>(
+        &mut self,
+        custom: impl Iterator<Item = (&'a str, &'a str)> + Clone,
+    ) {
+        let ApiError::Rejected {
+            fields, general, ..
+        } = self
+        else {
+            return;
+        };
+        general.retain(|message| {
+            let named = custom.clone().find(|(slug, name)| {
+                starts_with_word(message, name) || contains_word(message, slug)
+            });
+            let Some((slug, _)) = named else {
+                return true;
+            };
+            let target = Target::Custom(slug.to_string());
+            match fields.iter_mut().find(|(t, _)| *t == target) {
+                Some((_, FieldError::Server(existing))) => {
+                    existing.push(' ');
+                    existing.push_str(message);
+                }
+                Some(_) => {}
+                None => fields.push((target, FieldError::Server(message.clone()))),
+            }
+            false
+        });
     }
 
     /// Whether sending the same thing again can work (the view offers "Try again").
@@ -240,6 +276,8 @@ pub trait Reply: Sized {
     fn read<T: DeserializeOwned>(&self) -> Option<T>;
     /// A member of the reply, if it is an object that has one by that name.
     fn member(&self, name: &str) -> Option<Self>;
+    /// The items of the reply, if it is an array.
+    fn items(&self) -> Option<Vec<Self>>;
 }
 
 impl Reply for JsValue {
@@ -253,6 +291,30 @@ impl Reply for JsValue {
             .ok()
             .filter(|member| !member.is_undefined())
     }
+
+    fn items(&self) -> Option<Vec<JsValue>> {
+        let array = self.dyn_ref::<js_sys::Array>()?;
+        Some(array.iter().collect())
+    }
+}
+
+/// The object itself, or the one wrapped in `data` (`{status, message, timestamp, data}`), as
+/// some Thena endpoints answer.
+pub fn flat_or_data<R: Reply, T: DeserializeOwned>(body: &R) -> Option<T> {
+    body.read().or_else(|| body.member("data")?.read())
+}
+
+/// A list, bare or wrapped in `data`. An item the widget cannot read is skipped: one odd
+/// contact type must not hide the others.
+pub fn list<R: Reply, T: DeserializeOwned>(body: &R) -> Option<Vec<T>> {
+    list_page(body).map(|(items, _)| items)
+}
+
+/// A page of a list: the items read, and how many the service sent (a page is short when it
+/// sent fewer than asked for, whatever could be read).
+pub fn list_page<R: Reply, T: DeserializeOwned>(body: &R) -> Option<(Vec<T>, usize)> {
+    let items = body.items().or_else(|| body.member("data")?.items())?;
+    Some((items.iter().filter_map(Reply::read).collect(), items.len()))
 }
 
 /// The parts of a response that decide the outcome. `body` is `None` when the reply was not JSON
@@ -264,18 +326,19 @@ pub struct ResponseParts<'a, R> {
     pub body: Option<R>,
 }
 
-/// Turns a response into the one typed result. `now_unix` is the current time in seconds.
-pub fn interpret_response<R: Reply>(
+/// Turns a response into the one typed result: what `read` finds in a 2xx body, or the error.
+/// `now_unix` is the current time in seconds.
+pub fn interpret_response<R: Reply, T>(
     parts: ResponseParts<'_, R>,
     now_unix: u64,
-) -> Result<CreatedContact, ApiError> {
+    read: impl FnOnce(&R) -> Option<T>,
+) -> Result<T, ApiError> {
     let status = parts.status;
     match status {
-        // The contact itself, or wrapped as {status, message, timestamp, data} as some Thena
-        // endpoints do.
         200..=299 => parts
             .body
-            .and_then(|body| body.read().or_else(|| body.member("data")?.read()))
+            .as_ref()
+            .and_then(read)
             .ok_or(ApiError::BadResponse { status }),
         400 | 409 | 422 => {
             let messages = parts
@@ -299,9 +362,10 @@ pub fn interpret_response<R: Reply>(
 
 /// What a refusal says, field by field. A 409 is a duplicate email whatever its message.
 fn rejection(status: u16, messages: &[String]) -> ApiError {
-    let mut fields: Vec<(Field, FieldError)> = Vec::new();
+    let mut fields: Vec<(Target, FieldError)> = Vec::new();
     let mut general = Vec::new();
     let mut add = |field: Field, error: FieldError| {
+        let field = Target::Field(field);
         if let Some((_, existing)) = fields.iter_mut().find(|(f, _)| *f == field) {
             match (existing, error) {
                 // The duplicate email says the most: it replaces what else was said.
@@ -336,6 +400,25 @@ fn rejection(status: u16, messages: &[String]) -> ApiError {
         fields,
         general,
     }
+}
+
+/// Whether `message` starts with `word` followed by a space (case-insensitive).
+fn starts_with_word(message: &str, word: &str) -> bool {
+    !word.is_empty()
+        && message
+            .get(..word.len())
+            .is_some_and(|start| start.eq_ignore_ascii_case(word))
+        && message[word.len()..].starts_with(' ')
+}
+
+/// Whether `word` occurs in `message` on its own (not inside a longer slug or word).
+fn contains_word(message: &str, word: &str) -> bool {
+    let part_of_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
+    !word.is_empty()
+        && message.match_indices(word).any(|(at, _)| {
+            !message[..at].ends_with(part_of_word)
+                && !message[at + word.len()..].starts_with(part_of_word)
+        })
 }
 
 /// "Contact with this email already exists", "Email is already in use", "email must be unique".
@@ -396,14 +479,78 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible())
 }
 
-/// Sends the create request with the host page's bearer token; `signal` aborts it. Resolves
-/// once the reply has been read.
-pub async fn create_contact(
+/// A request to the API: a path under `apiBase`, its query parameters, and the JSON body of a
+/// POST.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ApiRequest {
+    pub path: &'static str,
+    pub query: Vec<(&'static str, String)>,
+    pub json: Option<String>,
+}
+
+impl ApiRequest {
+    /// `GET path?query`.
+    pub fn get(path: &'static str, query: Vec<(&'static str, String)>) -> ApiRequest {
+        ApiRequest {
+            path,
+            query,
+            json: None,
+        }
+    }
+
+    /// `POST /v1/accounts/contacts` with the contact.
+    pub fn create(body: &NewContact) -> Result<ApiRequest, ApiError> {
+        let json = to_js(body)
+            .ok()
+            .and_then(|body| js_sys::JSON::stringify(&body).ok())
+            .and_then(|json| json.as_string())
+            .ok_or(ApiError::Network { timeout_secs: None })?;
+        Ok(ApiRequest {
+            path: CONTACTS_PATH,
+            query: Vec::new(),
+            json: Some(json),
+        })
+    }
+}
+
+/// A reply, read to the end: the status, the rate-limit headers and the body the browser parsed
+/// (`None` when it was not JSON or was cut off).
+pub struct Answer {
+    pub status: u16,
+    retry_after: Option<String>,
+    rate_limit_reset: Option<String>,
+    body: Option<JsValue>,
+}
+
+impl Answer {
+    /// The typed outcome: what `read` finds in a 2xx body, or the error.
+    pub fn interpret<T>(self, read: impl FnOnce(&JsValue) -> Option<T>) -> Result<T, ApiError> {
+        interpret_response(
+            ResponseParts {
+                status: self.status,
+                retry_after: self.retry_after.as_deref(),
+                rate_limit_reset: self.rate_limit_reset.as_deref(),
+                body: self.body,
+            },
+            (js_sys::Date::now() / 1000.0) as u64,
+            read,
+        )
+    }
+
+    /// The created contact, flat or wrapped in `data`.
+    pub fn created_contact(self) -> Result<CreatedContact, ApiError> {
+        self.interpret(flat_or_data)
+    }
+}
+
+/// Sends `request` with the host page's bearer token; `signal` aborts it. Resolves once the
+/// reply has been read. Fails only when no answer came (or the token cannot be sent).
+pub async fn fetch(
     config: &ApiConfig,
     token: &str,
-    body: &NewContact,
+    request: &ApiRequest,
     signal: Option<&web_sys::AbortSignal>,
-) -> Result<CreatedContact, ApiError> {
+) -> Result<Answer, ApiError> {
     let token = token.trim();
     // fetch refuses such header values (gloo-net would throw); a person can only fix this by
     // signing in again.
@@ -411,36 +558,38 @@ pub async fn create_contact(
         return Err(ApiError::Unauthorized { status: None });
     }
     let network = ApiError::Network { timeout_secs: None };
-    let json = to_js(body)
-        .and_then(|body| js_sys::JSON::stringify(&body).map_err(Into::into))
-        .map_err(|_| network.clone())?;
-    let response = gloo_net::http::Request::post(&config.contacts_url())
-        .header("Authorization", &format!("Bearer {token}"))
-        .header("x-org-id", config.org_id())
-        .header("Content-Type", "application/json")
-        .abort_signal(signal)
-        .body(json)
-        .map_err(|_| network.clone())?
-        .send()
-        .await
-        .map_err(|_| network)?;
+    let url = format!("{}{}", config.api_base, request.path);
+    let builder = match request.json {
+        Some(_) => gloo_net::http::Request::post(&url).header("Content-Type", "application/json"),
+        None => gloo_net::http::Request::get(&url),
+    }
+    .query(
+        request
+            .query
+            .iter()
+            .map(|(name, value)| (*name, value.as_str())),
+    )
+    .header("Authorization", &format!("Bearer {token}"))
+    .header("x-org-id", config.org_id())
+    .abort_signal(signal);
+    let sent = match &request.json {
+        Some(json) => builder.body(json.as_str()).map_err(|_| network.clone())?,
+        None => builder.build().map_err(|_| network.clone())?,
+    };
+    let response = sent.send().await.map_err(|_| network)?;
     let headers = response.headers();
-    let (retry_after, reset) = (headers.get("retry-after"), headers.get("x-ratelimit-reset"));
     // Parsed by the browser; a reply that is not JSON (or is cut off) has no body to read.
     let body = response
         .text()
         .await
         .ok()
         .and_then(|text| js_sys::JSON::parse(&text).ok());
-    interpret_response(
-        ResponseParts {
-            status: response.status(),
-            retry_after: retry_after.as_deref(),
-            rate_limit_reset: reset.as_deref(),
-            body,
-        },
-        (js_sys::Date::now() / 1000.0) as u64,
-    )
+    Ok(Answer {
+        status: response.status(),
+        retry_after: headers.get("retry-after"),
+        rate_limit_reset: headers.get("x-ratelimit-reset"),
+        body,
+    })
 }
 
 #[cfg(test)]
@@ -455,6 +604,10 @@ mod tests {
 
         fn member(&self, name: &str) -> Option<Value> {
             self.as_object()?.get(name).cloned()
+        }
+
+        fn items(&self) -> Option<Vec<Value>> {
+            self.as_array().cloned()
         }
     }
 
@@ -479,6 +632,7 @@ mod tests {
                 body: serde_json::from_str::<Value>(body).ok(),
             },
             NOW,
+            flat_or_data,
         )
     }
 
@@ -576,15 +730,15 @@ mod tests {
             err.field_errors(),
             [
                 (
-                    Field::Email,
+                    Target::Field(Field::Email),
                     FieldError::Server("{label} must be an email.".into())
                 ),
                 (
-                    Field::FirstName,
+                    Target::Field(Field::FirstName),
                     FieldError::Server("{label} should not be empty.".into())
                 ),
                 (
-                    Field::AccountIds,
+                    Target::Field(Field::AccountIds),
                     FieldError::Server(
                         "{label} must be a string. Each of the {label} must be a UUID.".into()
                     )
@@ -614,7 +768,7 @@ mod tests {
         )
         .unwrap_err();
         assert_eq!((err.kind(), err.status()), ("validation", Some(422)));
-        assert_eq!(err.field_errors()[0].0, Field::Phone);
+        assert_eq!(err.field_errors()[0].0, Target::Field(Field::Phone));
         assert_eq!(english(&err), "Check the highlighted field.");
         assert!(english(&respond(422, "").unwrap_err()).contains("(error 422)"));
     }
@@ -639,7 +793,7 @@ mod tests {
             );
             assert_eq!(
                 err.field_errors(),
-                [(Field::Email, FieldError::EmailAlreadyExists)]
+                [(Target::Field(Field::Email), FieldError::EmailAlreadyExists)]
             );
             assert_eq!(english(&err), "A contact with this email already exists.");
             assert!(!err.retryable());
@@ -675,10 +829,10 @@ mod tests {
             err.field_errors(),
             [
                 (
-                    Field::Phone,
+                    Target::Field(Field::Phone),
                     FieldError::Server("{label} must be a valid phone number.".into())
                 ),
-                (Field::Email, FieldError::EmailAlreadyExists),
+                (Target::Field(Field::Email), FieldError::EmailAlreadyExists),
             ]
         );
         assert_eq!(english(&err), "Account limit reached");
@@ -795,5 +949,60 @@ mod tests {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod custom_field_messages {
+    use super::*;
+
+    fn rejected(messages: &[&str]) -> ApiError {
+        rejection(
+            400,
+            &messages.iter().map(|m| m.to_string()).collect::<Vec<_>>(),
+        )
+    }
+
+    #[test]
+    fn messages_naming_a_custom_field_by_name_or_slug_go_to_it() {
+        let mut err = rejected(&[
+            "Employee count must be an integer",
+            "Custom field customer_tier is required",
+            "email must be an email",
+            "Custom field customer_tier_old is not active",
+            "Bio graphy is unknown",
+            "customFieldValues.0.customFieldId cf_x is not a custom field of this organization",
+        ]);
+        let custom = [
+            ("employee_count", "Employee count"),
+            ("customer_tier", "Customer tier"),
+            ("bio", "Bio graphy x"),
+        ];
+        err.claim_custom_fields(custom.iter().copied());
+        let ApiError::Rejected {
+            fields, general, ..
+        } = &err
+        else {
+            panic!("{err:?}");
+        };
+        assert_eq!(
+            fields,
+            &[
+                (
+                    Target::Field(Field::Email),
+                    FieldError::Server("{label} must be an email.".into())
+                ),
+                (
+                    Target::Custom("employee_count".into()),
+                    FieldError::Server("Employee count must be an integer".into())
+                ),
+                (
+                    Target::Custom("customer_tier".into()),
+                    FieldError::Server("Custom field customer_tier is required".into())
+                ),
+            ]
+        );
+        assert_eq!(general.len(), 3, "{general:?}");
+        assert_eq!(err.kind(), "validation");
     }
 }

@@ -83,6 +83,39 @@ impl Field {
     }
 }
 
+/// Where a value or an error belongs: a built-in field, or one of the organization's custom
+/// fields by its slug.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Target {
+    Field(Field),
+    Custom(String),
+}
+
+impl Target {
+    /// How hosts name it: the request body's property name, or the custom field's slug (the
+    /// keys of `contact:error`'s `fieldErrors`).
+    pub fn name(&self) -> &str {
+        match self {
+            Target::Field(field) => field.json_name(),
+            Target::Custom(slug) => slug,
+        }
+    }
+
+    /// The CSS selector of its (first) input within the widget.
+    pub fn selector(&self) -> String {
+        match self {
+            Target::Field(field) => field.selector(),
+            Target::Custom(slug) => format!("[name=\"{}\"]", custom_input_name(slug)),
+        }
+    }
+}
+
+/// The `name` of a custom field's input (every input of a group shares it). Quotes and
+/// backslashes, which no slug should have, are dropped so that a selector can hold it.
+pub fn custom_input_name(slug: &str) -> String {
+    format!("custom.{}", slug.replace(['\\', '"'], ""))
+}
+
 /// One value per field.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldMap<T>([T; 7]);

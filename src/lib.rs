@@ -3,7 +3,10 @@
 //! - [`contact`]: the API contract as serde types (request body, created contact, errors).
 //! - [`field`]: the one list of fields every other part reads.
 //! - [`validate`]: the client-side rule of every field.
-//! - [`api`]: the one client of `POST /v1/accounts/contacts` (gloo-net).
+//! - [`api`]: the one request builder and response reader of the Thena API (gloo-net).
+//! - [`org_data`]: the organization's contact types, custom fields and accounts, as serde types.
+//! - [`session`]: requests as the signed-in person (token, refresh, timeouts, abort).
+//! - [`live`]: the organization's data, loaded once per page; the duplicate-email search.
 //! - [`texts`]: every visible text by key, with its English, and the host's overrides.
 //! - [`form`]: the Leptos component.
 //! - [`embed`]: what the JavaScript module (`src/js/`) calls; the host's options.
@@ -13,5 +16,8 @@ pub mod contact;
 pub mod embed;
 pub mod field;
 pub mod form;
+pub mod live;
+pub mod org_data;
+pub mod session;
 pub mod texts;
 pub mod validate;

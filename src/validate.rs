@@ -2,9 +2,11 @@
 //! signals. Each rule trims, checks and returns the value to send, or a [`FieldError`] whose
 //! message says what to do.
 
-use crate::contact::{CustomFieldValue, NewContact};
-use crate::field::{Field, FieldMap};
+use crate::contact::{CustomFieldDatum, CustomFieldValue, NewContact};
+use crate::field::{Field, FieldMap, Target};
+use crate::org_data::{CustomFieldDefinition, FieldType};
 use crate::texts::{fill, Text, Texts};
+use std::rc::Rc;
 
 /// Longest name, contact type or account ID accepted. The public reference publishes no limit;
 /// this keeps a stray paste of a whole document from being sent as a name.
@@ -13,6 +15,8 @@ pub const MAX_TEXT_CHARS: usize = 255;
 pub const MAX_EMAIL_CHARS: usize = 254;
 /// Longest avatar URL accepted.
 pub const MAX_URL_CHARS: usize = 2048;
+/// Longest multi-line custom field value accepted.
+pub const MAX_LONG_TEXT_CHARS: usize = 10_000;
 
 /// Why a field's value cannot be sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -40,6 +44,16 @@ pub enum FieldError {
     UrlMissingHost,
     AccountIdContainsSpace(String),
     AccountIdsRepeated(Vec<String>),
+    NotWholeNumber,
+    NotNumber,
+    TooManyDecimals,
+    InvalidDate,
+    InvalidDateTime,
+    InvalidTime,
+    NotAnOption(String),
+    InvalidIpAddress,
+    /// The value does not match the custom field's `regexForValidation`.
+    PatternMismatch,
     /// The service said the email is already used by a contact of this organization.
     EmailAlreadyExists,
     /// A message from the service about this field, shown as it came (as text), with a
@@ -50,17 +64,23 @@ pub enum FieldError {
 impl FieldError {
     /// What the person reads under the field, in the form's texts.
     pub fn message(&self, field: Field, texts: &Texts) -> String {
-        let label = texts.label(field);
+        let required = if field == Field::Email {
+            Text::EmailRequired
+        } else {
+            Text::FirstNameRequired
+        };
+        self.labelled(texts.label(field), required, texts)
+    }
+
+    /// What the person reads under a custom field (labelled by its name).
+    pub fn custom_message(&self, name: &str, texts: &Texts) -> String {
+        self.labelled(name, Text::CustomRequired, texts)
+    }
+
+    fn labelled(&self, label: &str, required: Text, texts: &Texts) -> String {
         let quoted = |text: &str| format!("\u{201c}{text}\u{201d}");
         let (key, name, value) = match self {
-            FieldError::Required => {
-                let text = if field == Field::Email {
-                    Text::EmailRequired
-                } else {
-                    Text::FirstNameRequired
-                };
-                return texts.fill(text, &[("label", label)]);
-            }
+            FieldError::Required => return texts.fill(required, &[("label", label)]),
             FieldError::TooLong { max, actual } => {
                 let (max, actual) = (max.to_string(), actual.to_string());
                 let args = [("label", label), ("max", &max), ("actual", &actual)];
@@ -114,6 +134,21 @@ impl FieldError {
             }
             FieldError::EmailAlreadyExists => (Text::ErrorEmailAlreadyExists, "", String::new()),
             FieldError::Server(message) => return fill(message, &[("label", label)]),
+            FieldError::NotWholeNumber => (Text::ErrorNotWholeNumber, "", String::new()),
+            FieldError::NotNumber => (Text::ErrorNotNumber, "", String::new()),
+            FieldError::TooManyDecimals => (Text::ErrorTooManyDecimals, "", String::new()),
+            FieldError::InvalidDate => (Text::ErrorInvalidDate, "", String::new()),
+            FieldError::InvalidDateTime => (Text::ErrorInvalidDateTime, "", String::new()),
+            FieldError::InvalidTime => (Text::ErrorInvalidTime, "", String::new()),
+            FieldError::NotAnOption(value) => {
+                let value = quoted(value);
+                return texts.fill(
+                    Text::ErrorNotAnOption,
+                    &[("value", &value), ("label", label)],
+                );
+            }
+            FieldError::InvalidIpAddress => (Text::ErrorInvalidIpAddress, "", String::new()),
+            FieldError::PatternMismatch => (Text::ErrorPatternMismatch, "label", label.into()),
         };
         texts.fill(key, &[(name, &value)])
     }
@@ -131,9 +166,52 @@ pub fn invalid_fields_summary(count: usize, texts: &Texts) -> String {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContactDraft {
     pub values: FieldMap<String>,
-    /// Custom field values passed through unchanged from the host's prefill; not edited in the
-    /// form yet.
+    /// The host's custom field values for fields the form does not show, sent unchanged.
     pub custom_field_values: Vec<CustomFieldValue>,
+    /// The organization's custom fields the form shows, with what they hold.
+    pub custom: Vec<CustomEntry>,
+}
+
+/// A custom field as the form shows it, and what it holds: one text, or the chosen options of
+/// a multi_choice (a checked checkbox holds `"true"`).
+#[derive(Clone, Debug, PartialEq)]
+pub struct CustomEntry {
+    pub field: Rc<CustomField>,
+    pub values: Vec<String>,
+}
+
+/// A custom field's definition with its `regexForValidation`, compiled once.
+#[derive(Debug, PartialEq)]
+pub struct CustomField {
+    pub definition: CustomFieldDefinition,
+    pub pattern: Option<Pattern>,
+}
+
+/// A pattern test: the browser's `RegExp` in the widget (no regex crate in the wasm).
+#[derive(Clone)]
+pub struct Pattern(pub Rc<dyn Fn(&str) -> bool>);
+
+impl PartialEq for Pattern {
+    fn eq(&self, other: &Pattern) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl std::fmt::Debug for Pattern {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pattern")
+    }
+}
+
+impl CustomEntry {
+    /// The field's rule, once: the item to send, nothing (empty and optional), or the error.
+    pub fn check(&self) -> Result<Option<CustomFieldValue>, FieldError> {
+        custom_value(&self.field, &self.values)
+    }
+
+    pub fn target(&self) -> Target {
+        Target::Custom(self.field.definition.slug().to_string())
+    }
 }
 
 impl ContactDraft {
@@ -157,23 +235,203 @@ impl ContactDraft {
         self.apply(field, &mut NewContact::default()).err()
     }
 
-    /// The request body, or every field's error in form order (never an empty list). Each rule
-    /// runs once.
-    pub fn to_request(&self) -> Result<NewContact, Vec<(Field, FieldError)>> {
+    /// The request body, or every field's error in form order, custom fields last (never an
+    /// empty list). Each rule runs once.
+    pub fn to_request(&self) -> Result<NewContact, Vec<(Target, FieldError)>> {
         let mut body = NewContact {
             custom_field_values: self.custom_field_values.clone(),
             ..NewContact::default()
         };
-        let errors: Vec<(Field, FieldError)> = Field::ALL
+        let mut errors: Vec<(Target, FieldError)> = Field::ALL
             .into_iter()
-            .filter_map(|field| self.apply(field, &mut body).err().map(|e| (field, e)))
+            .filter_map(|field| {
+                let error = self.apply(field, &mut body).err()?;
+                Some((Target::Field(field), error))
+            })
             .collect();
+        for entry in &self.custom {
+            match entry.check() {
+                Ok(item) => body.custom_field_values.extend(item),
+                Err(error) => errors.push((entry.target(), error)),
+            }
+        }
         if errors.is_empty() {
             Ok(body)
         } else {
             Err(errors)
         }
     }
+}
+
+/// A custom field's rule, by its type: the `customFieldValues` item to send (the one shape,
+/// [`CustomFieldValue`]), `None` for an empty optional field, or the error. Email, phone and
+/// URL fields follow the built-in fields' rules; a `regexForValidation` is checked last.
+pub fn custom_value(
+    field: &CustomField,
+    raw: &[String],
+) -> Result<Option<CustomFieldValue>, FieldError> {
+    let definition = &field.definition;
+    let kind = definition.kind();
+    let mut values: Vec<String> = Vec::new();
+    for raw in raw {
+        let Some(value) = non_empty(raw) else {
+            continue;
+        };
+        let value = match kind {
+            FieldType::MultiLine | FieldType::RichText => long_text(value)?,
+            FieldType::Integer => whole_number(value)?,
+            FieldType::Decimal => decimal(value, None)?,
+            FieldType::Currency => decimal(value, Some(2))?,
+            FieldType::Date => date(value).ok_or(FieldError::InvalidDate)?,
+            FieldType::DateTime => date_time(value).ok_or(FieldError::InvalidDateTime)?,
+            FieldType::Time => time(value).ok_or(FieldError::InvalidTime)?,
+            FieldType::SingleChoice | FieldType::RadioButton | FieldType::MultiChoice => {
+                if !definition.options.0.iter().any(|option| option == value) {
+                    return Err(FieldError::NotAnOption(value.to_string()));
+                }
+                value.to_string()
+            }
+            // Unchecked is empty: only a checked box is sent.
+            FieldType::Checkbox if value == "true" => value.to_string(),
+            FieldType::Checkbox => continue,
+            FieldType::Email => email(value)?,
+            FieldType::PhoneNumber => phone(value)?.unwrap_or_default(),
+            FieldType::Url => avatar_url(value)?.unwrap_or_default(),
+            FieldType::IpAddress => value
+                .parse::<std::net::IpAddr>()
+                .map_err(|_| FieldError::InvalidIpAddress)?
+                .to_string(),
+            FieldType::SingleLine | FieldType::Unknown => {
+                check_text(value, MAX_TEXT_CHARS)?;
+                value.to_string()
+            }
+        };
+        if value.is_empty() {
+            continue; // a phone number of dashes only
+        }
+        if let Some(Pattern(matches)) = &field.pattern {
+            if !matches(&value) {
+                return Err(FieldError::PatternMismatch);
+            }
+        }
+        if !values.contains(&value) {
+            values.push(value);
+        }
+        if kind != FieldType::MultiChoice {
+            break; // one value
+        }
+    }
+    if values.is_empty() {
+        return if definition.mandatory_on_creation {
+            Err(FieldError::Required)
+        } else {
+            Ok(None)
+        };
+    }
+    Ok(Some(CustomFieldValue {
+        custom_field_id: Some(definition.uid.clone()),
+        data: Some(
+            values
+                .into_iter()
+                .map(|value| CustomFieldDatum { value })
+                .collect(),
+        ),
+    }))
+}
+
+/// Several lines: line breaks and tabs allowed, other control characters not.
+fn long_text(value: &str) -> Result<String, FieldError> {
+    let actual = value.chars().count();
+    if actual > MAX_LONG_TEXT_CHARS {
+        return Err(FieldError::TooLong {
+            max: MAX_LONG_TEXT_CHARS,
+            actual,
+        });
+    }
+    if value
+        .chars()
+        .any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t'))
+    {
+        return Err(FieldError::ControlCharacters);
+    }
+    Ok(value.to_string())
+}
+
+/// An optional sign and digits; sent without a `+`.
+fn whole_number(value: &str) -> Result<String, FieldError> {
+    let digits = value.strip_prefix('+').unwrap_or(value);
+    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    if unsigned.is_empty() || unsigned.len() > 30 || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(FieldError::NotWholeNumber);
+    }
+    Ok(digits.to_string())
+}
+
+/// A decimal number with a dot (`-12.5`, `.5`, `3.`); at most `max_decimals` after the dot.
+fn decimal(value: &str, max_decimals: Option<usize>) -> Result<String, FieldError> {
+    let number = value.strip_prefix('+').unwrap_or(value);
+    let unsigned = number.strip_prefix('-').unwrap_or(number);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
+    let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
+    if whole.len() + fraction.len() == 0
+        || whole.len() + fraction.len() > 30
+        || !digits(whole)
+        || !digits(fraction)
+    {
+        return Err(FieldError::NotNumber);
+    }
+    if max_decimals.is_some_and(|max| fraction.len() > max) {
+        return Err(FieldError::TooManyDecimals);
+    }
+    Ok(number.to_string())
+}
+
+/// `YYYY-MM-DD`, a day that exists.
+fn date(value: &str) -> Option<String> {
+    let bytes = value.as_bytes();
+    if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
+        return None;
+    }
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let part = value.get(range)?;
+        part.bytes()
+            .all(|b| b.is_ascii_digit())
+            .then(|| part.parse().ok())?
+    };
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days).contains(&day).then(|| value.to_string())
+}
+
+/// `HH:MM` or `HH:MM:SS` (what `<input type=time>` gives).
+fn time(value: &str) -> Option<String> {
+    let mut parts = value.split(':');
+    let limits = [23, 59, 59];
+    let mut count = 0;
+    for (part, max) in parts.by_ref().zip(limits) {
+        let valid = part.len() == 2 && part.bytes().all(|b| b.is_ascii_digit());
+        if !valid || part.parse::<u32>().ok()? > max {
+            return None;
+        }
+        count += 1;
+    }
+    (parts.next().is_none() && count >= 2).then(|| value.to_string())
+}
+
+/// `YYYY-MM-DDTHH:MM[:SS]`, local time without a zone (what `<input type=datetime-local>`
+/// gives), sent as it is.
+fn date_time(value: &str) -> Option<String> {
+    let (day, clock) = value.split_once('T')?;
+    date(day)?;
+    time(clock)?;
+    Some(value.to_string())
 }
 
 fn check_text(value: &str, max: usize) -> Result<(), FieldError> {
@@ -740,15 +998,15 @@ mod tests {
             (Field::AccountIds, "A, A"),
         ]);
         let errors = d.to_request().unwrap_err();
-        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| f.name()).collect();
         assert_eq!(
             fields,
             [
-                Field::FirstName,
-                Field::Email,
-                Field::Phone,
-                Field::AvatarUrl,
-                Field::AccountIds
+                "firstName",
+                "email",
+                "phoneNumber",
+                "avatarUrl",
+                "accountIds"
             ]
         );
         assert_eq!(d.check(Field::LastName), None);
@@ -782,7 +1040,10 @@ mod tests {
                 let own_error = d.check(field);
                 // The submit's verdict on the field is the same rule's.
                 let submitted = d.to_request().err().unwrap_or_default();
-                let in_submit = submitted.iter().find(|(f, _)| *f == field).map(|(_, e)| e);
+                let in_submit = submitted
+                    .iter()
+                    .find(|(f, _)| *f == Target::Field(field))
+                    .map(|(_, e)| e);
                 assert_eq!(in_submit, own_error.as_ref(), "{field:?} {input:?}");
                 let Some(error) = own_error else { continue };
                 let message = error.message(field, &Texts::default());

@@ -1,313 +1,26 @@
-//! Browser tests: the real component, mounted into a fresh element, driven through DOM events,
-//! talking to the stub API (started by scripts/wasm-test-runner.sh). Each test uses its own
-//! organization id, so the stub keeps its requests apart from every other test's.
+//! Browser tests of the form itself: rendering, rules, the create and its failures, the host's
+//! options and controls (the organization's own data is in tests/org_data.rs). The harness is in
+//! tests/support.
 
 #![cfg(target_arch = "wasm32")]
 
-use futures::channel::oneshot;
-use leptos::prelude::*;
+mod support;
+
 use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use std::time::Duration;
+use support::document;
+use support::*;
 use thena_add_contact::api::ApiConfig;
 use thena_add_contact::field::Field;
-use thena_add_contact::form::{
-    AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetError, WidgetEvent,
-};
+use thena_add_contact::form::{AddContactOptions, FormControl, Show, TokenSource};
 use thena_add_contact::texts::{Text, Texts};
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::*;
-use web_sys::{Element, HtmlElement};
+use web_sys::HtmlElement;
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-const STUB: &str = match option_env!("THENA_TEST_STUB_URL") {
-    Some(url) => url,
-    None => "http://127.0.0.1:8788",
-};
-
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
-}
-
-async fn sleep(ms: i32) {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
-            .unwrap();
-    });
-    JsFuture::from(promise).await.unwrap();
-}
-
-/// Waits until `check` holds, for up to 5 s.
-async fn wait_for(what: &str, check: impl Fn() -> bool) {
-    for _ in 0..250 {
-        if check() {
-            return;
-        }
-        sleep(20).await;
-    }
-    panic!("timed out waiting for: {what}");
-}
-
-fn unique_org(name: &str) -> String {
-    format!(
-        "{name}-{}-{}",
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1e9) as u64
-    )
-}
-
-async fn stub_requests(org: &str) -> Vec<Value> {
-    let response = gloo_net::http::Request::get(&format!("{STUB}/__stub/requests?org={org}"))
-        .send()
-        .await
-        .expect("the stub API is not running");
-    response.json().await.unwrap()
-}
-
-async fn stub_next(org: &str, misbehaviour: Value) {
-    let response = gloo_net::http::Request::post(&format!("{STUB}/__stub/next?org={org}"))
-        .body(misbehaviour.to_string())
-        .unwrap()
-        .send()
-        .await
-        .expect("the stub API is not running");
-    assert_eq!(response.status(), 200);
-}
-
-/// A mounted form and what it reported.
-struct Widget {
-    root: HtmlElement,
-    events: Rc<RefCell<Vec<String>>>,
-    /// The details of its `error` events.
-    errors: Rc<RefCell<Vec<WidgetError>>>,
-    _handle: Box<dyn std::any::Any>,
-}
-
-impl Drop for Widget {
-    fn drop(&mut self) {
-        self.root.remove();
-    }
-}
-
-/// Mounts a form for `org` and waits for its `ready` event, as a host would.
-async fn mount(org: &str, cancel_submit: bool) -> Widget {
-    mount_with(
-        org,
-        TokenSource::fixed(format!("token-{org}")),
-        cancel_submit,
-    )
-    .await
-}
-
-/// Like [`mount`], with the host's token source.
-async fn mount_with(org: &str, token: TokenSource, cancel_submit: bool) -> Widget {
-    let cancel = Rc::new(Cell::new(cancel_submit));
-    mount_shaped(org, token, cancel, |_| {}).await
-}
-
-/// Mounts the real component into a fresh element of the page, with the widget's stylesheet.
-fn mount_raw(options: AddContactOptions) -> (HtmlElement, Box<dyn std::any::Any>) {
-    // The widget's own stylesheet, as a host page would load it.
-    if document().get_element_by_id("thena-style").is_none() {
-        let style = document().create_element("style").unwrap();
-        style.set_id("thena-style");
-        style.set_text_content(Some(include_str!("../style/thena-add-contact.css")));
-        document().head().unwrap().append_child(&style).unwrap();
-    }
-    let root: HtmlElement = document()
-        .create_element("section")
-        .unwrap()
-        .unchecked_into();
-    document().body().unwrap().append_child(&root).unwrap();
-    let handle = leptos::mount::mount_to(root.clone(), move || {
-        view! { <AddContactForm options /> }
-    });
-    (root, Box::new(handle))
-}
-
-/// Like [`mount_with`], with options the host sets (values, fields shown, texts, control);
-/// the host stops a submit while `cancel` holds.
-async fn mount_shaped(
-    org: &str,
-    token: TokenSource,
-    cancel: Rc<Cell<bool>>,
-    shape: impl FnOnce(&mut AddContactOptions),
-) -> Widget {
-    let events = Rc::new(RefCell::new(Vec::new()));
-    let errors = Rc::new(RefCell::new(Vec::new()));
-    let mut options = AddContactOptions::new(ApiConfig::new(STUB, org).unwrap(), token);
-    shape(&mut options);
-    let (log, error_log) = (events.clone(), errors.clone());
-    options.on_event = Some(Rc::new(move |event| {
-        log.borrow_mut().push(match &event {
-            WidgetEvent::Ready => "ready".to_string(),
-            WidgetEvent::Submit(_) => "submit".to_string(),
-            WidgetEvent::Created(contact) => format!("created:{}", contact.email),
-            WidgetEvent::Error(error) => {
-                error_log.borrow_mut().push((*error).clone());
-                format!("error:{}", error.kind)
-            }
-        });
-        !(cancel.get() && matches!(event, WidgetEvent::Submit(_)))
-    }));
-    let (root, handle) = mount_raw(options);
-    let widget = Widget {
-        root,
-        events,
-        errors,
-        _handle: handle,
-    };
-    wait_for("ready event", || {
-        widget.events.borrow().first().map(String::as_str) == Some("ready")
-    })
-    .await;
-    widget
-}
-
-/// Proves that nothing more of `org`'s reached the service: a fresh widget creates a marker
-/// contact, and once it is created the stub must hold `expected` requests before it, then the
-/// marker (a request sent earlier would have arrived earlier). Returns the requests before it.
-async fn only_requests_before_a_marker(org: &str, expected: usize) -> Vec<Value> {
-    let marker = mount(org, false).await;
-    marker.fill_valid("marker@example.com").await;
-    marker.click_submit().await;
-    marker.wait_state("created").await;
-    let mut received = stub_requests(org).await;
-    let last = received.pop().expect("the marker reached the stub");
-    assert_eq!(last["body"]["email"], "marker@example.com");
-    assert_eq!(
-        received.len(),
-        expected,
-        "requests before the marker: {received:?}"
-    );
-    received
-}
-
-/// A token the test hands over when it chooses: the token source's future waits for it.
-#[derive(Clone, Default)]
-struct HeldToken {
-    pending: Rc<RefCell<Vec<oneshot::Sender<String>>>>,
-    calls: Rc<Cell<u32>>,
-}
-
-impl HeldToken {
-    /// A token source whose first `immediate` calls answer at once ("t1", "t2"…) and whose
-    /// later calls wait for [`HeldToken::release`].
-    fn source(&self, immediate: u32) -> TokenSource {
-        let held = self.clone();
-        TokenSource::from_fn(move || {
-            held.calls.set(held.calls.get() + 1);
-            let call = held.calls.get();
-            let (sender, receiver) = oneshot::channel();
-            if call <= immediate {
-                let _ = sender.send(format!("t{call}"));
-            } else {
-                held.pending.borrow_mut().push(sender);
-            }
-            Box::pin(async move { receiver.await.ok() })
-        })
-    }
-
-    fn release(&self, token: &str) {
-        for sender in self.pending.borrow_mut().drain(..) {
-            let _ = sender.send(token.to_string());
-        }
-    }
-}
-
-impl Widget {
-    fn find(&self, selector: &str) -> Element {
-        self.root
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no {selector}"))
-    }
-
-    fn field(&self, name: &str) -> HtmlElement {
-        self.find(&format!("[name=\"{name}\"]")).unchecked_into()
-    }
-
-    fn value(&self, name: &str) -> String {
-        js_sys::Reflect::get(&self.field(name), &"value".into())
-            .unwrap()
-            .as_string()
-            .unwrap()
-    }
-
-    /// Types like a person: focus, new value, an `input` event, then leave the field.
-    async fn type_into(&self, name: &str, text: &str) {
-        let input = self.field(name);
-        let _ = input.focus();
-        js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-        input
-            .dispatch_event(&web_sys::FocusEvent::new("blur").unwrap())
-            .unwrap();
-        leptos::task::tick().await;
-    }
-
-    fn button(&self) -> HtmlElement {
-        self.find("button.thena-submit").unchecked_into()
-    }
-
-    async fn click_submit(&self) {
-        self.button().click();
-        leptos::task::tick().await;
-    }
-
-    /// Whether a person can see the element (the widget's CSS is loaded for the tests).
-    fn visible(&self, selector: &str) -> bool {
-        let element: HtmlElement = self.find(selector).unchecked_into();
-        element.offset_width() > 0 || element.offset_height() > 0
-    }
-
-    fn state(&self) -> String {
-        self.find(".thena-add-contact")
-            .get_attribute("data-state")
-            .unwrap()
-    }
-
-    async fn wait_state(&self, state: &str) {
-        wait_for(&format!("state {state}"), || self.state() == state).await;
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.find(selector).text_content().unwrap_or_default()
-    }
-
-    fn error_of(&self, name: &str) -> Option<String> {
-        let field = self.field(name);
-        let ids = field.get_attribute("aria-describedby").unwrap_or_default();
-        ids.split(' ')
-            .filter(|id| id.ends_with("-error"))
-            .find_map(|id| document().get_element_by_id(id))
-            .and_then(|e| e.text_content())
-    }
-
-    fn invalid(&self, name: &str) -> bool {
-        self.field(name).get_attribute("aria-invalid").as_deref() == Some("true")
-    }
-
-    fn focused(&self) -> Option<String> {
-        document()
-            .active_element()
-            .and_then(|e| e.get_attribute("name").or_else(|| e.text_content()))
-    }
-
-    async fn fill_valid(&self, email: &str) {
-        self.type_into("firstName", "Jane").await;
-        self.type_into("email", email).await;
-    }
-}
 
 #[wasm_bindgen_test]
 async fn renders_every_seed_field_with_labels_and_autocomplete() {
@@ -347,7 +60,7 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
     w.type_into("lastName", "Doe").await;
     w.type_into("email", " jane.doe@example.com ").await;
     w.type_into("phoneNumber", "0044 (20) 7946-0958").await;
-    w.type_into("contactType", "CT123").await;
+    w.choose("contactType", "CT_BILLING").await;
     w.type_into("avatarUrl", "https://example.com/avatar.png")
         .await;
     w.type_into("accountIds", "A123, A456\nA789,").await;
@@ -370,9 +83,10 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
             "lastName": "Doe",
             "email": "jane.doe@example.com",
             "phoneNumber": "+442079460958",
-            "contactType": "CT123",
+            "contactType": "CT_BILLING",
             "avatarUrl": "https://example.com/avatar.png",
             "accountIds": ["A123", "A456", "A789"],
+            "customFieldValues": seeded_defaults(),
         })
     );
     assert_eq!(
@@ -414,7 +128,21 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
 #[wasm_bindgen_test]
 async fn empty_optional_fields_are_left_out_of_the_body() {
     let org = unique_org("minimal");
+    // No custom fields, and contact types without a default: nothing but the two required
+    // fields is sent.
+    stub_seed(
+        &org,
+        json!({"customFields": [], "contactTypes": [{"id": "CT_A", "value": "A"}]}),
+    )
+    .await;
     let w = mount(&org, false).await;
+    assert_eq!(
+        w.options_of("contactType"),
+        (
+            vec!["Organization default".to_string(), "A".to_string()],
+            String::new()
+        )
+    );
     w.fill_valid("min@example.com").await;
     w.type_into("lastName", "   ").await;
     w.click_submit().await;
@@ -828,8 +556,9 @@ async fn host_values_read_only_hidden_fields_and_texts_shape_the_form() {
     let received = stub_requests(&org).await;
     assert_eq!(
         received[0]["body"],
-        json!({"firstName": "Jane", "email": "shaped@example.com",
-            "avatarUrl": "https://example.com/a.png", "accountIds": ["A1", "B2"]})
+        json!({"firstName": "Jane", "email": "shaped@example.com", "contactType": "CT_PRIMARY",
+            "avatarUrl": "https://example.com/a.png", "accountIds": ["A1", "B2"],
+            "customFieldValues": seeded_defaults()})
     );
     // The form behind "Add another" is back to the host's values.
     assert_eq!(w.value("firstName"), "");
@@ -1021,12 +750,6 @@ async fn a_token_that_never_comes_counts_as_no_session() {
     only_requests_before_a_marker(&org, 0).await;
 }
 
-/// The JavaScript entry point, called as the module calls it: options as a plain object.
-fn js_options(options: Value) -> wasm_bindgen::JsValue {
-    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
-    serde::Serialize::serialize(&options, &serializer).unwrap()
-}
-
 fn mount_error(options: wasm_bindgen::JsValue) -> String {
     let element = document().create_element("div").unwrap();
     match thena_add_contact::embed::mount_widget(element.clone().into(), options, None) {
@@ -1064,8 +787,8 @@ fn mount_reads_the_hosts_options_and_names_a_wrong_one() {
             "thena-add-contact: values.customFieldValues[0] has no field named \"fieldId\"",
         ),
         (
-            with("hidden", json!(["avatar"])),
-            "thena-add-contact: hidden names no field \"avatar\"",
+            with("hidden", json!([5])),
+            "thena-add-contact: hidden[0] must be a string, not number `5`",
         ),
         (
             with("readOnly", json!("email")),
@@ -1109,9 +832,11 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
     let org = unique_org("detail");
     let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&element).unwrap();
+    // A custom field the form does not show (hidden by its slug): its item is sent unchanged.
     let options = js_options(json!({"apiBase": STUB, "orgId": org, "token": "t",
+        "hidden": ["employee_id"],
         "values": {"firstName": "Ada", "email": "ada.detail@example.com",
-            "customFieldValues": [{"customFieldId": "CF_TIER", "data": [{"value": "Gold"}]}]}}));
+            "customFieldValues": [{"customFieldId": "cf_employee_id", "data": [{"value": "AB-1234"}]}]}}));
     let detail = Rc::new(RefCell::new(None));
     let seen = detail.clone();
     let on_created = wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(
@@ -1122,7 +847,17 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
     js_sys::Reflect::set(&options, &"onCreated".into(), on_created.as_ref()).unwrap();
     let mut handle = thena_add_contact::embed::mount_widget(element.clone().into(), options, None)
         .unwrap_or_else(|_| panic!("mounted"));
-    leptos::task::tick().await;
+    wait_for("custom fields", || {
+        element
+            .query_selector("[name=\"custom.customer_tier\"]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert!(element
+        .query_selector("[name=\"custom.employee_id\"]")
+        .unwrap()
+        .is_none());
     let submit: HtmlElement = element
         .query_selector(".thena-submit")
         .unwrap()
@@ -1140,14 +875,20 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
     // The stub leaves lastName empty; what the API sent comes as it was.
     assert_eq!(member("lastName").as_string().unwrap(), "");
     let custom: js_sys::Array = member("customFieldValues").unchecked_into();
-    assert_eq!(custom.length(), 1);
-    assert!(custom.get(0).as_string().unwrap().contains("CF_TIER"));
+    assert_eq!(custom.length(), 3);
+    assert!(custom
+        .get(0)
+        .as_string()
+        .unwrap()
+        .contains("cf_employee_id"));
     assert!(member("metadata").is_object());
     let received = stub_requests(&org).await;
-    assert_eq!(
-        received[0]["body"]["customFieldValues"],
-        json!([{"customFieldId": "CF_TIER", "data": [{"value": "Gold"}]}])
-    );
+    let mut expected = json!([{"customFieldId": "cf_employee_id", "data": [{"value": "AB-1234"}]}]);
+    expected
+        .as_array_mut()
+        .unwrap()
+        .extend(seeded_defaults().as_array().unwrap().iter().cloned());
+    assert_eq!(received[0]["body"]["customFieldValues"], expected);
     handle.destroy();
     element.remove();
 }

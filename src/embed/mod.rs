@@ -8,11 +8,10 @@ pub mod host_value;
 pub mod options;
 
 use crate::api::{to_js, ApiConfig};
-use crate::field::FieldMap;
 use crate::form::{AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent};
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
-use options::{read, ContactValues, JsFunction, MountOptions, OptionError};
+use options::{read, ContactValues, FieldName, JsFunction, MountOptions, OptionError};
 use std::any::Any;
 use std::ptr::NonNull;
 use std::rc::Rc;
@@ -47,6 +46,7 @@ struct Callbacks {
     submit: Option<Function>,
     created: Option<Function>,
     error: Option<Function>,
+    duplicate: Option<Function>,
 }
 
 /// Dispatches `contact:<name>` on `element` (bubbling, composed; `contact:submit` cancelable),
@@ -65,6 +65,7 @@ fn dispatch(
         WidgetEvent::Submit(body) => ("submit", &callbacks.submit, to_js(body)),
         WidgetEvent::Created(contact) => ("created", &callbacks.created, to_js(contact)),
         WidgetEvent::Error(error) => ("error", &callbacks.error, to_js(error)),
+        WidgetEvent::Duplicate(contact) => ("duplicate", &callbacks.duplicate, to_js(contact)),
     };
     let detail = detail.unwrap_or(JsValue::NULL);
     let init = web_sys::CustomEventInit::new();
@@ -159,16 +160,26 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
     };
     let mut form = AddContactOptions::new(api, token);
     form.values = options.values.unwrap_or_default().into_draft();
-    let mut show = FieldMap::default();
-    for (fields, how) in [
+    for (names, how) in [
         (options.read_only, Show::ReadOnly),
         (options.hidden, Show::Hidden),
     ] {
-        for field in fields.unwrap_or_default() {
-            show[field] = how;
+        for name in names.unwrap_or_default() {
+            match name {
+                FieldName::Builtin(field) => form.show[field] = how,
+                FieldName::Custom(slug) => form.custom_show.push((slug, how)),
+            }
         }
     }
-    form.show = show;
+    if let Some(given) = options.contact_types {
+        form.contact_types = given.definitions("contactTypes")?;
+    }
+    if let Some(given) = options.custom_fields {
+        form.custom_fields = given.definitions("customFields")?;
+    }
+    if let Some(check) = options.check_duplicates {
+        form.check_duplicates = check;
+    }
     form.texts = options.strings.unwrap_or_default();
     if let Some(timeout) = options.request_timeout_ms {
         form.request_timeout = timeout.0;
@@ -183,6 +194,7 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
         submit: callback(options.on_submit),
         created: callback(options.on_created),
         error: callback(options.on_error),
+        duplicate: callback(options.on_duplicate),
     };
     Ok((form, callbacks))
 }

@@ -3,8 +3,10 @@
 //! "avatar"`).
 
 use super::host_value::{kind, HostError, HostValue};
+use crate::api::Reply;
 use crate::contact::CustomFieldValue;
 use crate::field::Field;
+use crate::form::Definitions;
 use crate::texts::Texts;
 use crate::validate::ContactDraft;
 use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Unexpected, Visitor};
@@ -26,9 +28,14 @@ pub struct MountOptions {
     pub get_token: Option<JsFunction>,
     pub values: Option<ContactValues>,
     #[serde(default, deserialize_with = "field_names")]
-    pub read_only: Option<Vec<Field>>,
+    pub read_only: Option<Vec<FieldName>>,
     #[serde(default, deserialize_with = "field_names")]
-    pub hidden: Option<Vec<Field>>,
+    pub hidden: Option<Vec<FieldName>>,
+    /// `false`, or the organization's contact types in the API's shape (then nothing is loaded).
+    pub contact_types: Option<Given>,
+    /// `false`, or the organization's custom field definitions in the API's shape.
+    pub custom_fields: Option<Given>,
+    pub check_duplicates: Option<bool>,
     pub strings: Option<Texts>,
     pub request_timeout_ms: Option<Milliseconds>,
     pub token_timeout_ms: Option<Milliseconds>,
@@ -36,6 +43,65 @@ pub struct MountOptions {
     pub on_submit: Option<JsFunction>,
     pub on_created: Option<JsFunction>,
     pub on_error: Option<JsFunction>,
+    pub on_duplicate: Option<JsFunction>,
+}
+
+/// A name in `readOnly` or `hidden`: a built-in field, or any other name, taken as the slug of
+/// one of the organization's custom fields.
+#[derive(Clone, Debug, PartialEq)]
+pub enum FieldName {
+    Builtin(Field),
+    Custom(String),
+}
+
+impl<'de> Deserialize<'de> for FieldName {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let name = String::deserialize(deserializer)?;
+        Ok(match Field::from_json_name(&name) {
+            Some(field) => FieldName::Builtin(field),
+            None => FieldName::Custom(name),
+        })
+    }
+}
+
+/// `contactTypes` / `customFields` as the host gave them: `true` or nothing (load them), `false`
+/// (off), or the definitions in the API's shape, read like the API's own answers
+/// ([`crate::api::Reply`], serde-wasm-bindgen): the same code reads both.
+#[derive(Clone, Debug)]
+pub struct Given(pub JsValue);
+
+impl<'de> Deserialize<'de> for Given {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        serde_wasm_bindgen::preserve::deserialize(deserializer).map(Given)
+    }
+}
+
+impl Given {
+    /// The definitions; `name` is the option's, for the message.
+    pub fn definitions<T: DeserializeOwned>(
+        self,
+        name: &str,
+    ) -> Result<Definitions<Vec<T>>, OptionError> {
+        if self.0.is_null() || self.0.is_undefined() || self.0 == JsValue::TRUE {
+            return Ok(Definitions::Load);
+        }
+        if self.0 == JsValue::FALSE {
+            return Ok(Definitions::Off);
+        }
+        let items = self.0.items().ok_or_else(|| {
+            OptionError(format!(
+                "{name} must be true, false or an array of definitions, not {}",
+                kind(&self.0)
+            ))
+        })?;
+        let mut definitions = Vec::new();
+        for (i, item) in items.into_iter().enumerate() {
+            let definition = serde_wasm_bindgen::from_value(item)
+                .map_err(|error| OptionError(format!("{name}[{i}]: {error}")))?;
+            definitions.push(definition);
+        }
+        Ok(Definitions::Given(definitions))
+    }
 }
 
 /// The host's `values` (and what `getValues()` returns), named as in the request body. A test
@@ -200,7 +266,7 @@ fn strings<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<String>>, D::Er
 }
 
 /// `readOnly`, `hidden`.
-fn field_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<Field>>, D::Error> {
+fn field_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<FieldName>>, D::Error> {
     array(d, "an array of field names")
 }
 

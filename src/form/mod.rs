@@ -1,34 +1,34 @@
 //! The Leptos component: signals in, events out. Rules live in [`crate::validate`], requests in
-//! [`crate::api`], the form's memory in [`state::FormState`].
+//! [`crate::api`] and [`crate::live`], the form's memory in [`state::FormState`]; the custom
+//! fields' inputs in [`custom`].
 
+mod custom;
 mod options;
 mod state;
 
 pub use options::{
-    AddContactOptions, EventHandler, FormControl, Show, TokenFuture, TokenSource, WidgetError,
-    WidgetEvent, DEFAULT_TIMEOUT,
+    AddContactOptions, Definitions, EventHandler, FormControl, Show, TokenFuture, TokenSource,
+    WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
 };
 pub use state::FormState;
 
-use crate::api::{self, ApiConfig, ApiError};
-use crate::contact::{CreatedContact, NewContact};
-use crate::field::Field;
+use crate::api::ApiRequest;
+use crate::field::{Field, Target};
+use crate::live;
+use crate::org_data::ContactType;
 use crate::texts::{Text, Texts};
-use crate::validate::invalid_fields_summary;
-use futures::channel::oneshot;
-use futures::future::{self, AbortHandle, Abortable, Either as Winner};
-use leptos::either::Either;
+use crate::validate::{self, invalid_fields_summary};
+use futures::future::{AbortHandle, Abortable};
+use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use options::Controls;
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 use std::future::Future;
-use std::pin::{pin, Pin};
 use std::rc::Rc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::task::{Context, Poll};
+use std::sync::Arc;
 use std::time::Duration;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 /// Where the form is in its life.
@@ -52,11 +52,28 @@ impl Phase {
     }
 }
 
+/// A piece of the organization's live data, as the form shows it.
+#[derive(Clone, Debug, PartialEq)]
+enum Live<T> {
+    Loading,
+    Ready(T),
+    /// Not loaded: a note says so and offers to load again.
+    Failed,
+    /// Turned off by the host.
+    Off,
+}
+
 /// What the event handlers share that is not `Send` (and so lives in a local stored value).
 struct Host {
     options: AddContactOptions,
     /// Stops the submit under way: after unmounting, nothing of it runs again.
     in_flight: Cell<Option<AbortHandle>>,
+    /// Stops the live-data loads and the email search on unmount.
+    tasks: RefCell<Vec<AbortHandle>>,
+    /// The email search under way, stopped when the email changes.
+    search: Cell<Option<AbortHandle>>,
+    /// The email last searched for: a blur does not search the same value again.
+    searched: RefCell<String>,
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
@@ -106,27 +123,38 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
 
 fn form(options: AddContactOptions) -> impl IntoView {
     let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
-    let state = RwSignal::new(FormState::new(options.values.clone()));
+    let state = RwSignal::new_local(FormState::new(options.values.clone()));
     let texts = options.texts.clone();
     let show = options.show.clone();
     let control = options.control.clone();
+    let check_duplicates = options.check_duplicates;
     let phase = RwSignal::new(Phase::Editing);
     let announcement = RwSignal::new(String::new());
+    let contact_types = RwSignal::new_local(Live::<Rc<Vec<ContactType>>>::Loading);
+    let custom_fields = RwSignal::new(Live::<()>::Loading);
+    // The existing contact that has the email typed: (its email, its name).
+    let duplicate = RwSignal::new(None::<(String, String)>);
     let root = NodeRef::<leptos::html::Div>::new();
     let host = StoredValue::new_local(Host {
         options,
         in_flight: Cell::new(None),
+        tasks: RefCell::new(Vec::new()),
+        search: Cell::new(None),
+        searched: RefCell::new(String::new()),
     });
     // Unmounting stops the submit under way: its token wait, its request (aborted on the wire)
     // and its timers (cleanups run before the owner's values are dropped, so the stored value
-    // is still there).
+    // is still there); and the live-data loads and the email search.
     on_cleanup(move || {
-        if let Some(Some(control)) = host.try_with_value(|h| h.options.control.clone()) {
-            control.detach();
-        }
-        if let Some(Some(submit)) = host.try_with_value(|h| h.in_flight.take()) {
-            submit.abort();
-        }
+        let _ = host.try_with_value(|h| {
+            if let Some(control) = &h.options.control {
+                control.detach();
+            }
+            let tasks = h.tasks.take().into_iter();
+            for task in tasks.chain(h.in_flight.take()).chain(h.search.take()) {
+                task.abort();
+            }
+        });
     });
     // The host's handler runs outside any borrow of the form's state: it may call back into
     // the form (reset, destroy) from inside.
@@ -135,6 +163,19 @@ fn form(options: AddContactOptions) -> impl IntoView {
             Some(Some(handler)) => handler(event),
             Some(None) => true,
             None => false, // unmounted
+        }
+    };
+    // Runs `task` until it ends or the form is unmounted.
+    let run = move |task: std::pin::Pin<Box<dyn Future<Output = ()>>>| -> Option<AbortHandle> {
+        let (abort, registration) = AbortHandle::new_pair();
+        spawn_local(async move {
+            let _ = Abortable::new(task, registration).await;
+        });
+        Some(abort)
+    };
+    let background = move |task: std::pin::Pin<Box<dyn Future<Output = ()>>>| {
+        if let Some(abort) = run(task) {
+            host.with_value(|h| h.tasks.borrow_mut().push(abort));
         }
     };
 
@@ -147,7 +188,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     .try_get_untracked()
                     .flatten()
                     .and_then(|root| root.query_selector(&selector).ok().flatten())
-                    // Every selector here names an input, a textarea or a button.
+                    // Every selector here names an input, a select, a textarea or a button.
                     .map(|element| element.unchecked_into::<web_sys::HtmlElement>());
                 if let Some(element) = element {
                     let _ = element.focus();
@@ -156,7 +197,165 @@ fn form(options: AddContactOptions) -> impl IntoView {
             Duration::ZERO,
         );
     };
-    let focus_field = move |field: Field| focus(field.selector());
+    let focus_target = move |target: &Target| focus(target.selector());
+
+    // The contact types: the host's value must be one of them (else it is reported and the
+    // organization's default shows instead); the default is preselected.
+    let contact_types_arrived = move |types: Rc<Vec<ContactType>>| {
+        let given = state.with_untracked(|s| s.draft.values[Field::ContactType].trim().to_string());
+        if !given.is_empty() && !types.iter().any(|t| t.id == given) {
+            let Some(texts) = host.try_with_value(|h| h.options.texts.clone()) else {
+                return;
+            };
+            let message = texts.fill(Text::ContactTypeUnknown, &[("id", &given)]);
+            state.update(|s| {
+                for draft in [&mut s.draft, &mut s.initial] {
+                    draft.values[Field::ContactType].clear();
+                }
+            });
+            emit(WidgetEvent::Error(&WidgetError::options(message)));
+        }
+        if let Some(default) = types.iter().find(|t| t.is_default) {
+            state.update(|s| s.default_contact_type(&default.id));
+        }
+        contact_types.set(Live::Ready(types));
+    };
+    let load_contact_types = move || {
+        let Some((session, given)) =
+            host.try_with_value(|h| (h.options.session(), h.options.contact_types.clone()))
+        else {
+            return;
+        };
+        match given {
+            Definitions::Off => contact_types.set(Live::Off),
+            Definitions::Given(types) => contact_types_arrived(Rc::new(types)),
+            Definitions::Load => {
+                contact_types.set(Live::Loading);
+                background(Box::pin(async move {
+                    let loaded = live::contact_types(&session).await;
+                    match loaded {
+                        Ok(types) => contact_types_arrived(types),
+                        Err(_) => contact_types.set(Live::Failed),
+                    }
+                }));
+            }
+        }
+    };
+    // The custom fields: shown below the built-in ones, with the host's values or defaults.
+    // A name in `hidden` or `readOnly` that names no field is reported, as a misspelt built-in
+    // name would be at mount.
+    let custom_fields_arrived = move |fields: Rc<Vec<Rc<validate::CustomField>>>| {
+        let Some(custom_show) = host.try_with_value(|h| h.options.custom_show.clone()) else {
+            return;
+        };
+        let hidden = |slug: &str| custom_show.contains(&(slug.to_string(), Show::Hidden));
+        state.update(|s| s.add_custom_fields(&fields, |slug| !hidden(slug)));
+        custom_fields.set(Live::Ready(()));
+        for (slug, how) in &custom_show {
+            if !fields.iter().any(|f| f.definition.slug() == slug) {
+                let option = if *how == Show::Hidden {
+                    "hidden"
+                } else {
+                    "readOnly"
+                };
+                let message = format!("{option} names no field \"{slug}\"");
+                emit(WidgetEvent::Error(&WidgetError::options(message)));
+            }
+        }
+    };
+    let load_custom_fields = move || {
+        let Some((session, given)) =
+            host.try_with_value(|h| (h.options.session(), h.options.custom_fields.clone()))
+        else {
+            return;
+        };
+        match given {
+            Definitions::Off => custom_fields.set(Live::Off),
+            Definitions::Given(definitions) => {
+                custom_fields_arrived(Rc::new(live::ready_to_show(definitions)))
+            }
+            Definitions::Load => {
+                custom_fields.set(Live::Loading);
+                background(Box::pin(async move {
+                    match live::custom_fields(&session).await {
+                        Ok(fields) => custom_fields_arrived(fields),
+                        Err(_) => custom_fields.set(Live::Failed),
+                    }
+                }));
+            }
+        }
+    };
+
+    // The duplicate-email check: a valid address that lost focus, once per value.
+    let stop_search = move || {
+        let _ = host.try_with_value(|h| {
+            if let Some(search) = h.search.take() {
+                search.abort();
+                h.searched.borrow_mut().clear(); // it never answered
+            }
+        });
+    };
+    let email_changed = move || {
+        let email =
+            state.with_untracked(|s| s.draft.values[Field::Email].trim().to_ascii_lowercase());
+        if duplicate.with_untracked(|d| d.as_ref().is_some_and(|(e, _)| *e != email)) {
+            duplicate.set(None);
+        }
+        let searching_other = host
+            .try_with_value(|h| *h.searched.borrow() != email)
+            .unwrap_or(false);
+        if searching_other {
+            stop_search();
+        }
+    };
+    let email_left = move || {
+        let Ok(email) = state.with_untracked(|s| validate::email(&s.draft.values[Field::Email]))
+        else {
+            return;
+        };
+        let email = email.to_ascii_lowercase();
+        let Some(session) = host.try_with_value(|h| {
+            let mut searched = h.searched.borrow_mut();
+            (*searched != email).then(|| {
+                *searched = email.clone();
+                h.options.session()
+            })
+        }) else {
+            return;
+        };
+        let Some(session) = session else {
+            return;
+        };
+        stop_search_quietly(host);
+        let search = run(Box::pin(async move {
+            // A failed search shows nothing and blocks nothing.
+            let Ok(Some(contact)) = live::contact_with_email(&session, &email).await else {
+                return;
+            };
+            let _ = host.try_with_value(|h| h.search.take());
+            let current =
+                state.with_untracked(|s| s.draft.values[Field::Email].trim().to_ascii_lowercase());
+            if current == email {
+                duplicate.set(Some((email, contact.display_name())));
+                emit(WidgetEvent::Duplicate(&contact));
+            }
+        }));
+        host.with_value(|h| h.search.set(search));
+    };
+    let email_hooks = check_duplicates.then(|| EmailHooks {
+        changed: Arc::new(email_changed),
+        left: Arc::new(email_left),
+        warning: Signal::derive({
+            let texts = texts.clone();
+            move || {
+                duplicate.with(|d| {
+                    d.as_ref()
+                        .map(|(_, name)| texts.fill(Text::DuplicateEmail, &[("name", name)]))
+                        .unwrap_or_default()
+                })
+            }
+        }),
+    });
 
     let submit = move || {
         if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created)) {
@@ -174,10 +373,11 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 phase.set(Phase::Editing);
                 announcement.set(invalid_fields_summary(errors.len(), &texts));
                 if let Some((first, _)) = errors.first() {
-                    focus_field(*first);
+                    focus_target(first);
                 }
+                let messages = state.with_untracked(|s| s.messages(&errors, &texts));
                 emit(WidgetEvent::Error(&WidgetError::from_validation(
-                    &errors, &texts,
+                    messages, &texts,
                 )));
                 return;
             }
@@ -185,12 +385,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
         if !emit(WidgetEvent::Submit(&body)) {
             return;
         }
-        let Some(request) = host.try_with_value(|h| Request {
-            api: h.options.api.clone(),
-            token: h.options.token.clone(),
-            request_timeout: h.options.request_timeout,
-            token_timeout: h.options.token_timeout,
-        }) else {
+        let Some(session) = host.try_with_value(|h| h.options.session()) else {
             return; // unmounted by the submit listener
         };
         let (abort, registration) = AbortHandle::new_pair();
@@ -198,8 +393,12 @@ fn form(options: AddContactOptions) -> impl IntoView {
         phase.set(Phase::Sending);
         announcement.set(texts.get(Text::Sending).into());
         spawn_local(async move {
+            let create = async {
+                let request = ApiRequest::create(&body)?;
+                session.send(&request).await?.created_contact()
+            };
             // After an unmount nothing of this runs: no token is awaited, nothing is sent.
-            let Ok(result) = Abortable::new(request.send(&body), registration).await else {
+            let Ok(result) = Abortable::new(create, registration).await else {
                 return;
             };
             if phase.is_disposed() {
@@ -215,18 +414,22 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     // The form behind the "Add another" panel starts again, so that nothing
                     // re-sends the created contact by mistake.
                     state.update(FormState::clear);
+                    duplicate.set(None);
                     phase.set(Phase::Created);
                     emit(WidgetEvent::Created(&created));
                     focus(".thena-add-another".into());
                 }
-                Err(error) => {
+                Err(mut error) => {
                     announcement.set(String::new());
-                    if let Some(field) =
+                    state.with_untracked(|s| error.claim_custom_fields(s.custom_names()));
+                    if let Some(target) =
                         state.try_update(|s| s.show_server_errors(&error)).flatten()
                     {
-                        focus_field(field);
+                        focus_target(&target);
                     }
-                    let reported = WidgetError::from_api(&error, &texts);
+                    let messages =
+                        state.with_untracked(|s| s.messages(error.field_errors(), &texts));
+                    let reported = WidgetError::from_api(&error, messages, &texts);
                     phase.set(Phase::Failed(reported.message.clone(), error.retryable()));
                     emit(WidgetEvent::Error(&reported));
                 }
@@ -238,6 +441,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // its outcome: only one request at a time, and none dropped without a word.
     let reset = move || {
         state.try_update(FormState::clear);
+        duplicate.try_set(None);
         let sending = phase.try_with_untracked(|p| matches!(p, Phase::Sending));
         if sending == Some(false) {
             phase.try_set(Phase::Editing);
@@ -265,13 +469,16 @@ fn form(options: AddContactOptions) -> impl IntoView {
         phase.set(Phase::Editing);
         announcement.set(String::new());
         if let Some(field) = first_editable {
-            focus_field(field);
+            focus(field.selector());
         }
     };
 
-    // Ready once the view is in the DOM: mounting finishes before this microtask runs.
+    // Ready once the view is in the DOM: mounting finishes before this microtask runs. The
+    // organization's data is asked for then, so that what it reports comes after `ready`.
     queue_microtask(move || {
         emit(WidgetEvent::Ready);
+        load_contact_types();
+        load_custom_fields();
     });
 
     let sending = move || phase.with(|p| matches!(p, Phase::Sending));
@@ -281,6 +488,69 @@ fn form(options: AddContactOptions) -> impl IntoView {
             _ => None,
         })
     };
+    // The custom fields, rendered again only when they arrive (not on every keystroke).
+    let custom_count = Memo::new(move |_| state.with(|s| s.draft.custom.len()));
+    let custom_rows = {
+        let (prefix, texts) = (prefix.clone(), texts.clone());
+        move || {
+            let fields: Vec<_> = state.with_untracked(|s| {
+                s.draft
+                    .custom
+                    .iter()
+                    .map(|entry| entry.field.clone())
+                    .collect()
+            });
+            let _ = custom_count.get();
+            let how = host
+                .try_with_value(|h| {
+                    fields
+                        .iter()
+                        .map(|f| h.options.custom_field_show(f.definition.slug()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default();
+            fields
+                .into_iter()
+                .zip(how)
+                .enumerate()
+                .map(|(index, (field, how))| {
+                    custom::custom_row(index, field, &prefix, state, how, &texts)
+                })
+                .collect_view()
+        }
+    };
+    // A note per piece of live data that is loading or could not be loaded, with a way to load
+    // it again.
+    let note = |shown: Signal<bool>, text: Text, retry: Option<Rc<dyn Fn()>>| {
+        view! {
+            <p class="thena-live-note" hidden=move || !shown.get()>
+                {texts.get(text).to_string()}
+                {retry.map(|retry| view! {
+                    " "
+                    <button type="button" class="thena-load-again" on:click=move |_| retry()>
+                        {texts.get(Text::LoadAgain).to_string()}
+                    </button>
+                })}
+            </p>
+        }
+    };
+    let live_notes = (
+        note(
+            Signal::derive(move || custom_fields.with(|l| *l == Live::Loading)),
+            Text::Loading,
+            None,
+        ),
+        note(
+            Signal::derive(move || contact_types.with(|l| *l == Live::Failed)),
+            Text::ContactTypesFailed,
+            Some(Rc::new(load_contact_types)),
+        ),
+        note(
+            Signal::derive(move || custom_fields.with(|l| *l == Live::Failed)),
+            Text::CustomFieldsFailed,
+            Some(Rc::new(load_custom_fields)),
+        ),
+    );
 
     view! {
         <div class="thena-add-contact" id=prefix.clone() node_ref=root data-state=move || phase.with(Phase::name)>
@@ -293,7 +563,14 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     submit();
                 }
             >
-                {Field::ALL.map(|field| field_row(field, &prefix, state, show[field], &texts))}
+                {Field::ALL.map(|field| {
+                    let hooks = (field == Field::Email).then(|| email_hooks.clone()).flatten();
+                    let types = (field == Field::ContactType).then_some(contact_types);
+                    field_row(field, &prefix, state, show[field], &texts, hooks, types)
+                })}
+                {custom_rows}
+                // What is still loading, or could not be loaded (with a way to load it again).
+                <div class="thena-live" aria-live="polite">{live_notes}</div>
                 // data-shown: nothing, the message, or the message and "Try again" (see the CSS).
                 <div
                     class="thena-alert"
@@ -337,16 +614,36 @@ fn form(options: AddContactOptions) -> impl IntoView {
     }
 }
 
-/// One field: label, hint, input, error.
+/// Stops the email search under way, keeping the value it was for.
+fn stop_search_quietly(host: StoredValue<Host, LocalStorage>) {
+    let _ = host.try_with_value(|h| {
+        if let Some(search) = h.search.take() {
+            search.abort();
+        }
+    });
+}
+
+/// What the email row adds: the duplicate check's hooks and its warning.
+#[derive(Clone)]
+struct EmailHooks {
+    changed: Arc<dyn Fn() + Send + Sync>,
+    left: Arc<dyn Fn() + Send + Sync>,
+    warning: Signal<String>,
+}
+
+/// One field: label, hint, input, error (and the email's duplicate warning).
 fn field_row(
     field: Field,
     prefix: &str,
-    state: RwSignal<FormState>,
+    state: RwSignal<FormState, LocalStorage>,
     show: Show,
     texts: &Texts,
+    email: Option<EmailHooks>,
+    contact_types: Option<RwSignal<Live<Rc<Vec<ContactType>>>, LocalStorage>>,
 ) -> impl IntoView {
     let id = format!("{prefix}-{}", field.json_name());
     let error_id = format!("{id}-error");
+    let warning_id = format!("{id}-warning");
     let hint = texts.hint(field).to_string();
     let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
     let read_only = show == Show::ReadOnly;
@@ -363,33 +660,57 @@ fn field_row(
         }
     };
     let invalid = move || if has_error() { "true" } else { "false" };
-    // The hint always; the error text while there is one.
+    let warning = email.as_ref().map(|hooks| hooks.warning);
+    // The hint always; the error and the warning while there is one.
     let described_by = {
-        let valid = hint_id.clone();
-        let invalid = Some(match &hint_id {
-            Some(hint_id) => format!("{hint_id} {error_id}"),
-            None => error_id.clone(),
-        });
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        let warning_id = warning_id.clone();
         move || {
+            let mut ids: Vec<&str> = hint_id.iter().map(String::as_str).collect();
             if has_error() {
-                invalid.clone()
-            } else {
-                valid.clone()
+                ids.push(&error_id);
             }
+            if warning.is_some_and(|w| w.with(|w| !w.is_empty())) {
+                ids.push(&warning_id);
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
         }
     };
     let value = move || state.with(|s| s.draft.values[field].clone());
-    let on_input = move |ev: web_sys::Event| {
-        let value = event_target_value(&ev);
-        // Only a change is written: an email input whose value the browser trims (a trailing
-        // space) must not get the trimmed value written back over what is being typed.
-        if state.with_untracked(|s| s.draft.values[field] != value) {
-            state.update(|s| s.input(field, value));
+    let on_input = {
+        let changed = email.as_ref().map(|hooks| hooks.changed.clone());
+        move |ev: web_sys::Event| {
+            let value = event_target_value(&ev);
+            // Only a change is written: an email input whose value the browser trims (a
+            // trailing space) must not get the trimmed value written back over what is typed.
+            if state.with_untracked(|s| s.draft.values[field] != value) {
+                state.update(|s| s.input(field, value));
+                if let Some(changed) = &changed {
+                    changed();
+                }
+            }
         }
     };
-    let on_blur = move |_| state.update(|s| s.blur(field));
-    let control = match field.input_type() {
-        Some(input_type) => Either::Left(view! {
+    let on_blur = {
+        let left = email.as_ref().map(|hooks| hooks.left.clone());
+        move |_| {
+            state.update(|s| s.blur(field));
+            if let Some(left) = &left {
+                left();
+            }
+        }
+    };
+    let control = match (contact_types, field.input_type()) {
+        (Some(types), _) => EitherOf3::A(contact_type_select(
+            &id,
+            state,
+            types,
+            read_only,
+            (invalid, described_by),
+            texts,
+        )),
+        (None, Some(input_type)) => EitherOf3::B(view! {
             <input
                 id=id.clone()
                 name=field.json_name()
@@ -400,14 +721,14 @@ fn field_row(
                 required=field.required()
                 readonly=read_only
                 aria-invalid=invalid
-                aria-describedby=described_by.clone()
+                aria-describedby=described_by
                 prop:value=value
                 on:input=on_input
                 on:blur=on_blur
             />
         }),
         // A textarea, so that a pasted list keeps its line breaks.
-        None => Either::Right(view! {
+        (None, None) => EitherOf3::C(view! {
             <textarea
                 id=id.clone()
                 name=field.json_name()
@@ -436,107 +757,75 @@ fn field_row(
             <p class="thena-hint" id=hint_id.clone()>{hint}</p>
             {control}
             <p class="thena-error" id=error_id>{message}</p>
+            {warning.map(|warning| view! {
+                // A line kept for it, so that its arrival moves no field the person is in.
+                <p class="thena-warning" id=warning_id>{move || warning.get()}</p>
+            })}
         </div>
     }
 }
 
-/// One submit's request: where, as whom, how long to wait.
-struct Request {
-    api: ApiConfig,
-    token: TokenSource,
-    request_timeout: Duration,
-    token_timeout: Duration,
-}
-
-impl Request {
-    /// Sends the contact with the host's token; after a 401, asks a refreshing token source
-    /// again and retries once. Dropping the future aborts the request on the wire and clears
-    /// its timers.
-    async fn send(&self, body: &NewContact) -> Result<CreatedContact, ApiError> {
-        let controller = AbortOnDrop(web_sys::AbortController::new().ok());
-        let signal = controller.0.as_ref().map(web_sys::AbortController::signal);
-        let mut retried = false;
-        loop {
-            let Some(token) = within(self.token_timeout, self.token.get()).await.flatten() else {
-                // No token, or none in time: nothing the form can send.
-                return Err(ApiError::Unauthorized { status: None });
-            };
-            let created = api::create_contact(&self.api, &token, body, signal.as_ref());
-            let result =
-                within(self.request_timeout, created)
-                    .await
-                    .unwrap_or(Err(ApiError::Network {
-                        timeout_secs: Some(self.request_timeout.as_secs_f64().ceil() as u64),
-                    }));
-            let unauthorized = matches!(result, Err(ApiError::Unauthorized { .. }));
-            if retried || !self.token.refreshes() || !unauthorized {
-                return result;
+/// The contact types by name; the chosen one's id is sent. The first option leaves the field
+/// out (the organization's default applies) unless the organization marks a default. While the
+/// types load, and when they are off or could not be loaded, the list holds that first option
+/// and the host's id, if it gave one.
+fn contact_type_select(
+    id: &str,
+    state: RwSignal<FormState, LocalStorage>,
+    types: RwSignal<Live<Rc<Vec<ContactType>>>, LocalStorage>,
+    read_only: bool,
+    (invalid, described_by): (
+        impl Fn() -> &'static str + Send + Sync + 'static,
+        impl Fn() -> Option<String> + Send + Sync + 'static,
+    ),
+    texts: &Texts,
+) -> impl IntoView {
+    let field = Field::ContactType;
+    let (loading, default) = (
+        texts.get(Text::Loading).to_string(),
+        texts.get(Text::ContactTypeDefault).to_string(),
+    );
+    let choices = move || {
+        let chosen = state.with(|s| s.draft.values[field].clone());
+        let mut choices: Vec<(String, String)> = Vec::new();
+        types.with(|types| match types {
+            Live::Loading => choices.push((String::new(), loading.clone())),
+            Live::Ready(types) => {
+                if !types.iter().any(|t| t.is_default) {
+                    choices.push((String::new(), default.clone()));
+                }
+                choices.extend(types.iter().map(|t| (t.id.clone(), t.value.clone())));
             }
-            retried = true;
-        }
-    }
-}
-
-/// Aborts its request when dropped: on a timeout, and when the form is unmounted.
-struct AbortOnDrop(Option<web_sys::AbortController>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        if let Some(controller) = &self.0 {
-            controller.abort();
-        }
-    }
-}
-
-/// `future`'s output, or `None` when `limit` passes first.
-async fn within<T>(limit: Duration, future: impl Future<Output = T>) -> Option<T> {
-    match future::select(pin!(future), sleep(limit)).await {
-        Winner::Left((output, _)) => Some(output),
-        Winner::Right(_) => None,
-    }
-}
-
-/// A browser timer as a future; dropping it clears the timer and frees its callback.
-struct Sleep {
-    done: oneshot::Receiver<()>,
-    timer: Option<(i32, Closure<dyn FnMut()>)>,
-}
-
-fn sleep(duration: Duration) -> Sleep {
-    let (sender, done) = oneshot::channel();
-    let mut sender = Some(sender);
-    let callback = Closure::<dyn FnMut()>::new(move || {
-        if let Some(sender) = sender.take() {
-            let _ = sender.send(());
-        }
-    });
-    // setTimeout takes at most 2^31-1 ms (about 24.8 days); a Rust host may ask for more.
-    let ms = duration.as_millis().min(i32::MAX as u128) as i32;
-    // Without a timer (no window), the callback is dropped with its sender: the sleep ends at once.
-    let timer = web_sys::window()
-        .and_then(|window| {
-            window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(
-                    callback.as_ref().unchecked_ref(),
-                    ms,
-                )
-                .ok()
-        })
-        .map(|id| (id, callback));
-    Sleep { done, timer }
-}
-
-impl Future for Sleep {
-    type Output = ();
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
-        Pin::new(&mut self.done).poll(cx).map(|_| ())
-    }
-}
-
-impl Drop for Sleep {
-    fn drop(&mut self) {
-        if let (Some((id, _callback)), Some(window)) = (self.timer.take(), web_sys::window()) {
-            window.clear_timeout_with_handle(id);
-        }
+            Live::Failed | Live::Off => {
+                choices.push((String::new(), default.clone()));
+                if !chosen.is_empty() {
+                    choices.push((chosen.clone(), chosen.clone()));
+                }
+            }
+        });
+        choices
+            .into_iter()
+            .map(|(value, name)| {
+                let selected = value == chosen;
+                view! { <option value=value prop:selected=selected>{name}</option> }
+            })
+            .collect_view()
+    };
+    view! {
+        // A read-only choice cannot be changed: a select has no readonly, so it is disabled.
+        <select
+            id=id.to_string()
+            name=field.json_name()
+            autocomplete="off"
+            disabled=move || read_only || types.with(|t| *t == Live::Loading)
+            aria-invalid=invalid
+            aria-describedby=described_by
+            on:change=move |ev| {
+                let value = event_target_value(&ev);
+                state.update(|s| s.input(field, value));
+            }
+        >
+            {choices}
+        </select>
     }
 }

@@ -4,8 +4,10 @@ use super::FormState;
 use crate::api::{ApiConfig, ApiError};
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::{Field, FieldMap};
+use crate::org_data::{ContactType, CustomFieldDefinition};
+use crate::session::Session;
 use crate::texts::Texts;
-use crate::validate::{invalid_fields_summary, ContactDraft, FieldError};
+use crate::validate::{invalid_fields_summary, ContactDraft};
 use leptos::prelude::*;
 use serde::{Serialize, Serializer};
 use std::cell::RefCell;
@@ -67,8 +69,12 @@ pub enum WidgetEvent<'a> {
     Submit(&'a NewContact),
     /// The service created the contact.
     Created(&'a CreatedContact),
-    /// Validation failed, or the request did.
+    /// Validation failed, or the request did; or the host's options did not fit the
+    /// organization's data (kind `options`).
     Error(&'a WidgetError),
+    /// The email typed already belongs to this contact (`contact:duplicate`); submitting stays
+    /// possible.
+    Duplicate(&'a CreatedContact),
 }
 
 /// Called with every event; the return value matters only for [`WidgetEvent::Submit`]. A Rust
@@ -79,46 +85,68 @@ pub type EventHandler = Rc<dyn Fn(WidgetEvent<'_>) -> bool>;
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WidgetError {
-    /// validation, unauthorized, forbidden, conflict, rate_limited, server, network, bad_response
+    /// validation, unauthorized, forbidden, conflict, rate_limited, server, network,
+    /// bad_response; options (a host value that does not fit the organization's data)
     pub kind: &'static str,
     /// The HTTP status the service sent; `None` when no answer came (or none was asked for).
     pub status: Option<u16>,
     pub message: String,
     /// Messages by field in form order; the host gets an object keyed by the request body's
-    /// property names.
+    /// property names and custom fields' slugs.
     #[serde(serialize_with = "as_object")]
-    pub field_errors: Vec<(Field, String)>,
+    pub field_errors: Vec<(String, String)>,
 }
 
-fn as_object<S: Serializer>(errors: &[(Field, String)], serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_map(errors.iter().map(|(field, message)| (field, message)))
+fn as_object<S: Serializer>(errors: &[(String, String)], serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_map(errors.iter().map(|(name, message)| (name, message)))
 }
 
 impl WidgetError {
-    pub fn from_api(error: &ApiError, texts: &Texts) -> WidgetError {
+    /// `field_errors`: (name, message) of the fields the service named.
+    pub fn from_api(
+        error: &ApiError,
+        field_errors: Vec<(String, String)>,
+        texts: &Texts,
+    ) -> WidgetError {
         WidgetError {
             kind: error.kind(),
             status: error.status(),
             message: error.message(texts),
-            field_errors: field_messages(error.field_errors(), texts),
+            field_errors,
         }
     }
 
-    pub fn from_validation(errors: &[(Field, FieldError)], texts: &Texts) -> WidgetError {
+    /// `field_errors`: (name, message) of every invalid field.
+    pub fn from_validation(field_errors: Vec<(String, String)>, texts: &Texts) -> WidgetError {
         WidgetError {
             kind: "validation",
             status: None,
-            message: invalid_fields_summary(errors.len(), texts),
-            field_errors: field_messages(errors, texts),
+            message: invalid_fields_summary(field_errors.len(), texts),
+            field_errors,
+        }
+    }
+
+    /// A host value that does not fit the organization's data.
+    pub fn options(message: String) -> WidgetError {
+        WidgetError {
+            kind: "options",
+            status: None,
+            message,
+            field_errors: Vec::new(),
         }
     }
 }
 
-fn field_messages(errors: &[(Field, FieldError)], texts: &Texts) -> Vec<(Field, String)> {
-    errors
-        .iter()
-        .map(|(field, error)| (*field, error.message(*field, texts)))
-        .collect()
+/// Where the organization's definitions (contact types, custom fields) come from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum Definitions<T> {
+    /// Loaded from the API at mount, once per page per `(apiBase, orgId)`.
+    #[default]
+    Load,
+    /// Given by the host, in the API's own shapes: nothing is loaded.
+    Given(T),
+    /// Not used: contact types fall back to a text box for an ID; no custom fields are shown.
+    Off,
 }
 
 /// How the form shows a field.
@@ -143,6 +171,13 @@ pub struct AddContactOptions {
     /// Which fields are read-only or hidden. A hidden field's value must be valid (see
     /// [`AddContactOptions::check`]): nobody could see or fix its error.
     pub show: FieldMap<Show>,
+    /// Custom fields (by slug) that are read-only or hidden. A hidden custom field is not
+    /// shown or checked; the host's value for it is sent unchanged.
+    pub custom_show: Vec<(String, Show)>,
+    pub contact_types: Definitions<Vec<ContactType>>,
+    pub custom_fields: Definitions<Vec<CustomFieldDefinition>>,
+    /// Whether an email that loses focus is looked up, to warn about an existing contact.
+    pub check_duplicates: bool,
     /// The host's texts (`strings`).
     pub texts: Texts,
     pub on_event: Option<EventHandler>,
@@ -161,12 +196,34 @@ impl AddContactOptions {
             token,
             values: ContactDraft::default(),
             show: FieldMap::default(),
+            custom_show: Vec::new(),
+            contact_types: Definitions::Load,
+            custom_fields: Definitions::Load,
+            check_duplicates: true,
             texts: Texts::default(),
             on_event: None,
             control: None,
             request_timeout: DEFAULT_TIMEOUT,
             token_timeout: DEFAULT_TIMEOUT,
         }
+    }
+
+    /// Where, as whom and how long: what every request of the form needs.
+    pub fn session(&self) -> Session {
+        Session {
+            api: self.api.clone(),
+            token: self.token.clone(),
+            request_timeout: self.request_timeout,
+            token_timeout: self.token_timeout,
+        }
+    }
+
+    /// How the form shows the custom field with this slug.
+    pub fn custom_field_show(&self, slug: &str) -> Show {
+        self.custom_show
+            .iter()
+            .find(|(s, _)| s == slug)
+            .map_or(Show::Editable, |(_, how)| *how)
     }
 
     /// Refuses options the form cannot work with: a hidden field whose value is invalid (the
@@ -199,7 +256,7 @@ fn check_hidden(show: &FieldMap<Show>, draft: &ContactDraft, texts: &Texts) -> R
 pub struct FormControl(Rc<RefCell<Option<Controls>>>);
 
 pub(crate) struct Controls {
-    pub state: RwSignal<FormState>,
+    pub state: RwSignal<FormState, LocalStorage>,
     pub show: FieldMap<Show>,
     pub texts: Texts,
     pub reset: Rc<dyn Fn()>,
@@ -215,7 +272,7 @@ impl FormControl {
         self.0.borrow_mut().take();
     }
 
-    fn state(&self) -> Option<RwSignal<FormState>> {
+    fn state(&self) -> Option<RwSignal<FormState, LocalStorage>> {
         self.0.borrow().as_ref().map(|c| c.state)
     }
 

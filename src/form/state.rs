@@ -3,14 +3,18 @@
 
 use crate::api::ApiError;
 use crate::contact::NewContact;
-use crate::field::{Field, FieldMap};
-use crate::validate::{ContactDraft, FieldError};
+use crate::field::{Field, FieldMap, Target};
+use crate::texts::Texts;
+use crate::validate::{ContactDraft, CustomEntry, CustomField, FieldError};
+use std::rc::Rc;
 
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormState {
     pub draft: ContactDraft,
     /// The error shown under each field (client rule or server message).
     pub shown: FieldMap<Option<FieldError>>,
+    /// The error shown under each custom field, in `draft.custom`'s order.
+    pub custom_shown: Vec<Option<FieldError>>,
     /// The host's values, which "Add another" and a reset go back to.
     pub initial: ContactDraft,
 }
@@ -20,7 +24,7 @@ impl FormState {
         FormState {
             initial: draft.clone(),
             draft,
-            shown: FieldMap::default(),
+            ..FormState::default()
         }
     }
 
@@ -44,35 +48,166 @@ impl FormState {
         }
     }
 
+    /// The person changed custom field `index` (its text, or the options chosen).
+    pub fn input_custom(&mut self, index: usize, values: Vec<String>) {
+        let Some(entry) = self.draft.custom.get_mut(index) else {
+            return;
+        };
+        entry.values = values;
+        if let Some(Some(_)) = self.custom_shown.get(index) {
+            self.custom_shown[index] = entry.check().err();
+        }
+    }
+
+    pub fn blur_custom(&mut self, index: usize) {
+        let (Some(entry), Some(shown)) = (
+            self.draft.custom.get(index),
+            self.custom_shown.get_mut(index),
+        ) else {
+            return;
+        };
+        if !matches!(shown, Some(FieldError::Server(_))) {
+            *shown = entry.check().err();
+        }
+    }
+
+    /// The organization's custom fields arrived: each is shown (`shown(slug)` is false for the
+    /// ones the host hides) with the host's value for it, or its default. The host's items
+    /// for the fields shown leave the pass-through list; the others stay in it, unchanged.
+    pub fn add_custom_fields(&mut self, fields: &[Rc<CustomField>], shown: impl Fn(&str) -> bool) {
+        for draft in [&mut self.draft, &mut self.initial] {
+            for field in fields {
+                let definition = &field.definition;
+                if !shown(definition.slug())
+                    || draft
+                        .custom
+                        .iter()
+                        .any(|e| e.field.definition.uid == definition.uid)
+                {
+                    continue;
+                }
+                let given = draft.custom_field_values.iter().position(|item| {
+                    item.custom_field_id.as_deref() == Some(definition.uid.as_str())
+                });
+                let values = match given {
+                    Some(at) => draft
+                        .custom_field_values
+                        .remove(at)
+                        .data
+                        .unwrap_or_default()
+                        .into_iter()
+                        .map(|datum| datum.value)
+                        .collect(),
+                    None => definition.default_value.0.clone(),
+                };
+                draft.custom.push(CustomEntry {
+                    field: field.clone(),
+                    values,
+                });
+            }
+        }
+        self.custom_shown.resize(self.draft.custom.len(), None);
+    }
+
+    /// The organization's default contact type is selected unless the host chose one.
+    pub fn default_contact_type(&mut self, id: &str) {
+        for draft in [&mut self.draft, &mut self.initial] {
+            if draft.values[Field::ContactType].trim().is_empty() {
+                draft.values[Field::ContactType] = id.to_string();
+            }
+        }
+    }
+
     /// Submit: the request body, or every error (in form order), each now shown.
-    pub fn submit(&mut self) -> Result<NewContact, Vec<(Field, FieldError)>> {
+    pub fn submit(&mut self) -> Result<NewContact, Vec<(Target, FieldError)>> {
         let result = self.draft.to_request();
         self.shown = FieldMap::default();
+        self.custom_shown = vec![None; self.draft.custom.len()];
         if let Err(errors) = &result {
-            for (field, error) in errors.iter().cloned() {
-                self.shown[field] = Some(error);
+            for (target, error) in errors {
+                self.show(target, error.clone());
             }
         }
         result
     }
 
-    /// Shows what the service said about fields; returns the first such field.
-    pub fn show_server_errors(&mut self, error: &ApiError) -> Option<Field> {
-        let errors = error.field_errors();
-        for (field, error) in errors.iter().cloned() {
-            self.shown[field] = Some(error);
+    fn show(&mut self, target: &Target, error: FieldError) {
+        match target {
+            Target::Field(field) => self.shown[*field] = Some(error),
+            Target::Custom(slug) => {
+                if let Some(index) = self.custom_index(slug) {
+                    self.custom_shown[index] = Some(error);
+                }
+            }
         }
-        errors.first().map(|(field, _)| *field)
+    }
+
+    fn custom_index(&self, slug: &str) -> Option<usize> {
+        self.draft
+            .custom
+            .iter()
+            .position(|entry| entry.field.definition.slug() == slug)
+    }
+
+    /// Shows what the service said about fields; returns the first such field.
+    pub fn show_server_errors(&mut self, error: &ApiError) -> Option<Target> {
+        let errors = error.field_errors();
+        for (target, error) in errors {
+            self.show(target, error.clone());
+        }
+        errors.first().map(|(target, _)| target.clone())
+    }
+
+    /// The custom fields shown, as (slug, name): what a server message may name.
+    pub fn custom_names(&self) -> impl Iterator<Item = (&str, &str)> + Clone {
+        self.draft.custom.iter().map(|entry| {
+            (
+                entry.field.definition.slug(),
+                entry.field.definition.name.as_str(),
+            )
+        })
+    }
+
+    /// The message of an error on `target`, in the form's texts.
+    pub fn message(&self, target: &Target, error: &FieldError, texts: &Texts) -> String {
+        match target {
+            Target::Field(field) => error.message(*field, texts),
+            Target::Custom(slug) => {
+                let name = self.custom_index(slug).map_or(slug.as_str(), |i| {
+                    self.draft.custom[i].field.definition.name.as_str()
+                });
+                error.custom_message(name, texts)
+            }
+        }
+    }
+
+    /// (name, message) of each error, as the host receives them in `fieldErrors`.
+    pub fn messages(
+        &self,
+        errors: &[(Target, FieldError)],
+        texts: &Texts,
+    ) -> Vec<(String, String)> {
+        errors
+            .iter()
+            .map(|(target, error)| {
+                (
+                    target.name().to_string(),
+                    self.message(target, error, texts),
+                )
+            })
+            .collect()
     }
 
     pub fn invalid_count(&self) -> usize {
         self.shown.iter().filter(|(_, e)| e.is_some()).count()
+            + self.custom_shown.iter().filter(|e| e.is_some()).count()
     }
 
     /// "Add another" and reset: the host's values again, no errors.
     pub fn clear(&mut self) {
         self.draft = self.initial.clone();
         self.shown = FieldMap::default();
+        self.custom_shown = vec![None; self.draft.custom.len()];
     }
 }
 
@@ -108,8 +243,8 @@ mod tests {
         let mut s = state();
         s.input(Field::Phone, "555 1234".into());
         let errors = s.submit().unwrap_err();
-        let fields: Vec<Field> = errors.iter().map(|(f, _)| *f).collect();
-        assert_eq!(fields, [Field::FirstName, Field::Email, Field::Phone]);
+        let fields: Vec<&str> = errors.iter().map(|(f, _)| f.name()).collect();
+        assert_eq!(fields, ["firstName", "email", "phoneNumber"]);
         assert_eq!(s.invalid_count(), 3);
         assert_eq!(
             s.shown[Field::Phone],
@@ -132,10 +267,10 @@ mod tests {
         assert_eq!(
             s.show_server_errors(&ApiError::Rejected {
                 status: 409,
-                fields: vec![(Field::Email, FieldError::EmailAlreadyExists)],
+                fields: vec![(Target::Field(Field::Email), FieldError::EmailAlreadyExists)],
                 general: vec![],
             }),
-            Some(Field::Email)
+            Some(Target::Field(Field::Email))
         );
         s.blur(Field::Email);
         assert_eq!(s.shown[Field::Email], Some(FieldError::EmailAlreadyExists));

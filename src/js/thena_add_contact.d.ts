@@ -22,7 +22,10 @@ export interface ContactValues {
   contactType?: string;
   avatarUrl?: string;
   accountIds?: string[];
-  /** Passed through to the request unchanged (at mount only). */
+  /**
+   * At mount only: the items of custom fields the form shows prefill them; the others are sent
+   * unchanged.
+   */
   customFieldValues?: CustomFieldValue[];
 }
 
@@ -108,6 +111,33 @@ export interface Strings {
   "error.accountIdRepeated"?: string;
   /** {ids} */
   "error.accountIdsRepeated"?: string;
+  /** A mandatory custom field left empty. {label} */
+  "customField.required"?: string;
+  "error.notWholeNumber"?: string;
+  "error.notNumber"?: string;
+  "error.tooManyDecimals"?: string;
+  "error.invalidDate"?: string;
+  "error.invalidDateTime"?: string;
+  "error.invalidTime"?: string;
+  /** {value} {label} */
+  "error.notAnOption"?: string;
+  "error.invalidIpAddress"?: string;
+  /** A custom field's regexForValidation did not match. {label} */
+  "error.patternMismatch"?: string;
+  /** The empty first option of a custom single-choice field. */
+  choose?: string;
+  /** The contact type option that leaves the choice to the organization (when it has no default). */
+  "contactType.default"?: string;
+  /** contact:error (kind "options") when values.contactType is not one of the organization's. {id} */
+  "contactType.unknown"?: string;
+  /** While the organization's data loads. */
+  loading?: string;
+  "contactTypes.failed"?: string;
+  "customFields.failed"?: string;
+  /** The button beside a failed load. */
+  loadAgain?: string;
+  /** Under the email when a contact already has it. {name} */
+  "duplicate.email"?: string;
   /** A refusal (400, 422) that says nothing the form can show. {status} */
   "api.rejected"?: string;
   "api.unauthorized"?: string;
@@ -164,6 +194,8 @@ export interface CreatedContact {
 }
 
 export type ErrorKind =
+  /** A host value that does not fit the organization's data (values.contactType unknown). */
+  | "options"
   | "validation"
   | "unauthorized"
   | "forbidden"
@@ -180,18 +212,69 @@ export interface ContactError {
   status: number | null;
   /** What the form shows. */
   message: string;
-  /** Messages by field name. */
-  fieldErrors: Partial<Record<FieldName, string>>;
+  /** Messages by field name, and by slug for the organization's custom fields. */
+  fieldErrors: Partial<Record<FieldName, string>> & Record<string, string>;
+}
+
+/** A contact type, as GET /v1/accounts/attributes?attribute=contact_type lists them. */
+export interface ContactType {
+  /** What is sent as contactType. */
+  id: string;
+  /** Its name, shown in the list. */
+  value: string;
+  isDefault?: boolean | null;
+  [member: string]: unknown;
+}
+
+export type CustomFieldType =
+  | "single_line" | "multi_line" | "rich_text" | "integer" | "decimal" | "currency" | "date"
+  | "date_time" | "time" | "single_choice" | "multi_choice" | "radio_button" | "checkbox"
+  | "email" | "phone_number" | "url" | "ip_address";
+
+/**
+ * A custom field of contacts, as GET /v1/custom-field?source=customer_contact lists them (the
+ * members the form reads; others are ignored). An unknown fieldType is shown as single_line.
+ */
+export interface CustomFieldDefinition {
+  uid: string;
+  name: string;
+  /** How readOnly and hidden name the field (the uid when missing). */
+  slug?: string | null;
+  fieldType?: CustomFieldType | string | null;
+  /** Choices of single_choice, radio_button and multi_choice. */
+  options?: (string | { value: string })[] | null;
+  /** Missing means active; inactive fields are not shown. */
+  isActive?: boolean | null;
+  hintText?: string | null;
+  placeholderText?: string | null;
+  mandatoryOnCreation?: boolean | null;
+  defaultValue?: string | number | boolean | string[] | null;
+  /** Checked with the browser's RegExp (test(), as written); an invalid pattern is ignored. */
+  regexForValidation?: string | null;
+  [member: string]: unknown;
 }
 
 /** Options of the custom element's `options` property: everything but the connection. */
 export interface WidgetOptions {
   values?: ContactValues;
-  /** Shown and sent, not editable. */
-  readOnly?: FieldName[];
-  /** Not shown; sent as set in `values`, which must be valid for them. */
-  hidden?: FieldName[];
+  /** Shown and sent, not editable. A name that is not a FieldName is a custom field's slug. */
+  readOnly?: (FieldName | string)[];
+  /**
+   * Not shown; sent as set in `values`, which must be valid for them. A custom field (by slug)
+   * that is hidden is not checked: its item in values.customFieldValues is sent unchanged.
+   */
+  hidden?: (FieldName | string)[];
   strings?: Strings;
+  /**
+   * The organization's contact types: loaded at mount (true, the default; once per page per
+   * apiBase and orgId), given here in the API's shape (then nothing is loaded), or false (a text
+   * box for the type's ID, as without them).
+   */
+  contactTypes?: boolean | ContactType[];
+  /** The organization's contact custom fields: loaded (true, the default), given, or false. */
+  customFields?: boolean | CustomFieldDefinition[];
+  /** Look up a valid email when it loses focus and warn when a contact has it (default true). */
+  checkDuplicates?: boolean;
   /** The form is on the page. */
   onReady?: (detail: null) => void;
   /**
@@ -201,6 +284,8 @@ export interface WidgetOptions {
   onSubmit?: (detail: ContactRequest) => boolean | void;
   onCreated?: (detail: CreatedContact) => void;
   onError?: (detail: ContactError) => void;
+  /** The email typed belongs to this contact; submitting stays possible. */
+  onDuplicate?: (detail: CreatedContact) => void;
   /** How long a request may take before the form offers "Try again" (default 30000). */
   requestTimeoutMs?: number;
   /** How long getToken may take before it counts as no token (default 30000). */
@@ -254,6 +339,7 @@ export interface ContactEventMap {
   "contact:submit": CustomEvent<ContactRequest>;
   "contact:created": CustomEvent<CreatedContact>;
   "contact:error": CustomEvent<ContactError>;
+  "contact:duplicate": CustomEvent<CreatedContact>;
 }
 
 declare global {

@@ -1,9 +1,11 @@
 //! The stub: mostly in-process through `tower::ServiceExt::oneshot`, plus a few tests over real
 //! sockets (raw HTTP/1.1, chunked bodies, dropped connections, concurrent delays, the binary).
 
+mod common;
+
 use axum::body::Body;
-use axum::http::{HeaderMap, Request, StatusCode};
-use axum::Router;
+use axum::http::{Request, StatusCode};
+use common::{api_get, call, create_request, get, minimal, post_text, queue, seed_org, value_of};
 use http_body_util::BodyExt;
 use serde_json::{json, Value};
 use std::io::{BufRead, BufReader, Read, Write};
@@ -11,87 +13,21 @@ use std::net::{SocketAddr, TcpStream};
 use std::time::{Duration, Instant};
 use tower::ServiceExt;
 
-const EXPOSED: &str = "retry-after,x-ratelimit-limit,x-ratelimit-remaining,x-ratelimit-reset";
-
-struct Answer {
-    status: StatusCode,
-    headers: HeaderMap,
-    body: String,
-}
-
-impl Answer {
-    fn header(&self, name: &str) -> &str {
-        self.headers
-            .get(name)
-            .map(|v| v.to_str().unwrap())
-            .unwrap_or_default()
-    }
-
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("{e}: {}", self.body))
-    }
-
-    /// The CORS headers a browser needs to read this answer.
-    fn assert_readable_cross_origin(&self) {
-        assert_eq!(self.header("access-control-allow-origin"), "*");
-        assert_eq!(
-            self.header("access-control-expose-headers")
-                .to_ascii_lowercase()
-                .replace(' ', ""),
-            EXPOSED
-        );
-    }
-}
-
-async fn call(app: &Router, request: Request<Body>) -> Answer {
-    let response = app.clone().oneshot(request).await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let bytes = response.into_body().collect().await.unwrap().to_bytes();
-    Answer {
-        status,
-        headers,
-        body: String::from_utf8(bytes.to_vec()).unwrap(),
-    }
-}
-
-fn get(uri: &str) -> Request<Body> {
-    Request::get(uri).body(Body::empty()).unwrap()
-}
-
-/// A POST without a content type, as the tests post to the control endpoints.
-fn post_text(uri: &str, body: impl Into<Body>) -> Request<Body> {
-    Request::post(uri).body(body.into()).unwrap()
-}
-
-fn create_request(org: &str, body: &Value) -> Request<Body> {
-    Request::post("/v1/accounts/contacts")
-        .header("Authorization", "Bearer t")
-        .header("x-org-id", org)
-        .header("Content-Type", "application/json")
-        .body(Body::from(body.to_string()))
-        .unwrap()
-}
-
-async fn queue(app: &Router, org: &str, misbehaviour: Value) -> Answer {
-    call(
-        app,
-        post_text(&format!("/__stub/next?org={org}"), misbehaviour.to_string()),
-    )
-    .await
-}
-
-/// A create body with every documented property (the platform reference page's example).
-fn seed() -> Value {
+/// A create body with every documented property (the platform reference page's example, with
+/// a contact type and custom field values the seeded organization has).
+fn full_body() -> Value {
     json!({
         "firstName": "John",
         "lastName": "Doe",
         "email": "john.doe@example.com",
         "phoneNumber": "+1234567890",
-        "contactType": "CT123",
+        "contactType": "CT_BILLING",
         "avatarUrl": "https://example.com/avatar.png",
         "accountIds": ["A123", "A456"],
-        "customFieldValues": [{}]
+        "customFieldValues": [
+            {"customFieldId": "cf_tier", "data": [{"value": "Gold"}]},
+            {"customFieldId": "cf_channel", "data": [{"value": "Phone"}]}
+        ]
     })
 }
 
@@ -128,7 +64,7 @@ async fn preflight_allows_the_three_headers() {
 #[tokio::test]
 async fn create_answers_201_with_the_documented_body_then_409_for_the_same_email() {
     let app = stub_api::app();
-    let answer = call(&app, create_request("org-a", &seed())).await;
+    let answer = call(&app, create_request("org-a", &full_body())).await;
     assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
     assert_eq!(
         answer.header("content-type"),
@@ -162,12 +98,19 @@ async fn create_answers_201_with_the_documented_body_then_409_for_the_same_email
     assert_eq!(contact["id"], "ct_000001");
     assert_eq!(contact["firstName"], "John");
     assert_eq!(contact["accounts"], json!(["A123", "A456"]));
-    assert_eq!(contact["contactTypeId"], "CT123");
-    assert_eq!(contact["customFieldValues"], json!(["{}"]));
+    assert_eq!(contact["contactTypeId"], "CT_BILLING");
+    assert_eq!(contact["contactType"], "BILLING");
+    // Documented as string[]: each item as JSON text.
+    let custom = contact["customFieldValues"].as_array().unwrap();
+    assert_eq!(custom.len(), 2);
+    assert_eq!(
+        serde_json::from_str::<Value>(custom[0].as_str().unwrap()).unwrap(),
+        full_body()["customFieldValues"][0]
+    );
     assert_eq!(contact["metadata"], json!({}));
     assert_eq!(contact["createdAt"].as_str().unwrap().len(), 24);
 
-    let mut again = seed();
+    let mut again = full_body();
     again["email"] = json!("JOHN.DOE@example.com");
     let answer = call(&app, create_request("org-a", &again)).await;
     assert_eq!(answer.status, StatusCode::CONFLICT);
@@ -178,18 +121,14 @@ async fn create_answers_201_with_the_documented_body_then_409_for_the_same_email
     assert_eq!(answer.header("x-ratelimit-remaining"), "998");
 
     // Another organization may have the same email; ids go on counting.
-    let answer = call(&app, create_request("org-b", &seed())).await;
+    let answer = call(&app, create_request("org-b", &full_body())).await;
     assert_eq!(answer.status, StatusCode::CREATED);
     assert_eq!(answer.json()["id"], "ct_000003");
 
     // A default contact type is filled in and named.
-    let answer = call(
-        &app,
-        create_request("org-c", &json!({"firstName": "A", "email": "a@b.co"})),
-    )
-    .await;
-    assert_eq!(answer.json()["contactTypeId"], "CT_CUSTOMER");
-    assert_eq!(answer.json()["contactType"], "Customer");
+    let answer = call(&app, create_request("org-c", &minimal("A", "a@b.co"))).await;
+    assert_eq!(answer.json()["contactTypeId"], "CT_PRIMARY");
+    assert_eq!(answer.json()["contactType"], "PRIMARY");
 }
 
 #[tokio::test]
@@ -208,7 +147,7 @@ async fn missing_token_or_org_is_401_and_bad_bodies_are_nest_400s() {
     );
     answer.assert_readable_cross_origin();
 
-    let answer = call(&app, create_request("", &seed())).await;
+    let answer = call(&app, create_request("", &full_body())).await;
     assert_eq!(answer.status, StatusCode::UNAUTHORIZED);
     assert_eq!(
         answer.json()["message"],
@@ -219,7 +158,7 @@ async fn missing_token_or_org_is_401_and_bad_bodies_are_nest_400s() {
         .header("Authorization", "Bearer t")
         .header("x-org-id", "o")
         .header("Content-Type", "text/plain")
-        .body(Body::from(seed().to_string()))
+        .body(Body::from(full_body().to_string()))
         .unwrap();
     let answer = call(&app, text).await;
     assert_eq!(answer.status, StatusCode::BAD_REQUEST);
@@ -273,17 +212,8 @@ async fn missing_token_or_org_is_401_and_bad_bodies_are_nest_400s() {
 }
 
 #[tokio::test]
-async fn attributes_health_and_unknown_routes() {
+async fn health_and_unknown_routes() {
     let app = stub_api::app();
-    let answer = call(&app, get("/v1/accounts/attributes")).await;
-    assert_eq!(answer.status, StatusCode::OK);
-    let types = answer.json();
-    assert_eq!(types["data"][0]["id"], "CT_CUSTOMER");
-    assert_eq!(types["data"][0]["value"], "Customer");
-    assert_eq!(types["data"][0]["isDefault"], true);
-    assert_eq!(types["data"][1]["id"], "CT_PARTNER");
-    assert_eq!(types["data"][1]["value"], "Partner");
-
     let answer = call(&app, get("/__stub/health")).await;
     assert_eq!(
         (answer.status, answer.body.as_str()),
@@ -306,7 +236,7 @@ async fn attributes_health_and_unknown_routes() {
 #[tokio::test]
 async fn queued_misbehaviour_answers_with_status_body_headers_or_malformed_json() {
     let app = stub_api::app();
-    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
+    let ok = minimal("Ana", "ana@example.com");
     let answer = queue(
         &app,
         "o1",
@@ -362,10 +292,7 @@ async fn queued_delay_waits_before_answering() {
     let started = Instant::now();
     let answer = call(
         &app,
-        create_request(
-            "od",
-            &json!({"firstName": "Ana", "email": "ana@example.com"}),
-        ),
+        create_request("od", &minimal("Ana", "ana@example.com")),
     )
     .await;
     assert_eq!(answer.status, StatusCode::CREATED);
@@ -389,14 +316,14 @@ async fn bogus_misbehaviour_is_a_nest_400() {
         answer.assert_readable_cross_origin();
     }
     // Nothing was queued.
-    let answer = call(&app, create_request("ob", &seed())).await;
+    let answer = call(&app, create_request("ob", &full_body())).await;
     assert_eq!(answer.status, StatusCode::CREATED);
 }
 
 #[tokio::test]
 async fn requests_are_logged_per_org_and_reset_forgets_them() {
     let app = stub_api::app();
-    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
+    let ok = minimal("Ana", "ana@example.com");
     call(&app, create_request("o1", &ok)).await;
     let unauthenticated = Request::post("/v1/accounts/contacts")
         .header("x-org-id", "o1")
@@ -472,13 +399,93 @@ async fn bodies_over_one_mib_are_413_with_cors_headers() {
     // Nothing was created; just under the limit is fine.
     let received = call(&app, get("/__stub/requests?org=big")).await;
     assert_eq!(received.body, "[]");
-    let fits = format!(
-        r#"{{"firstName": "A", "email": "a@b.co", "lastName": "{}"}}"#,
-        "x".repeat(1000 * 1024)
-    );
+    let mut fits = minimal("A", "a@b.co");
+    fits["lastName"] = json!("x".repeat(1000 * 1024));
+    let fits = fits.to_string();
     let mut request = create_request("big", &json!({}));
     *request.body_mut() = Body::from(fits);
     assert_eq!(call(&app, request).await.status, StatusCode::CREATED);
+}
+
+#[tokio::test]
+async fn contact_type_is_one_of_the_orgs_and_defaults_to_its_default() {
+    let app = stub_api::app();
+    let mut body = minimal("Ana", "ana@example.com");
+    body["contactType"] = json!("CT_NOPE");
+    let answer = call(&app, create_request("types", &body)).await;
+    assert_eq!(
+        answer.messages(),
+        ["contactType must be a valid contact type id"]
+    );
+    body["contactType"] = json!("CT_LEGAL");
+    let answer = call(&app, create_request("types", &body)).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    let contact = answer.json();
+    assert_eq!(contact["contactTypeId"], "CT_LEGAL");
+    assert_eq!(contact["contactType"], "LEGAL");
+
+    // An organization whose types have no default gets none.
+    seed_org(
+        &app,
+        "vendors",
+        json!({"contactTypes": [{"id": "X1", "attribute": "contact_type", "value": "Vendor", "isDefault": false}]}),
+    )
+    .await;
+    let answer = call(&app, create_request("vendors", &minimal("A", "a@b.co"))).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(answer.json()["contactTypeId"], Value::Null);
+    assert_eq!(answer.json()["contactType"], Value::Null);
+    let mut body = minimal("B", "b@b.co");
+    body["contactType"] = json!("X1");
+    let answer = call(&app, create_request("vendors", &body)).await;
+    assert_eq!(answer.json()["contactType"], "Vendor");
+    // The platform's default ids are not this organization's.
+    body["contactType"] = json!("CT_PRIMARY");
+    let answer = call(&app, create_request("vendors", &body)).await;
+    assert_eq!(
+        answer.messages(),
+        ["contactType must be a valid contact type id"]
+    );
+}
+
+#[tokio::test]
+async fn the_seeded_contact_email_is_taken() {
+    let app = stub_api::app();
+    let answer = call(
+        &app,
+        create_request("taken", &minimal("Jane", "Jane.Doe@acme.com")),
+    )
+    .await;
+    assert_eq!(answer.status, StatusCode::CONFLICT, "{}", answer.body);
+}
+
+#[tokio::test]
+async fn every_request_of_the_org_counts_against_the_rate_limit() {
+    let app = stub_api::app();
+    let answer = call(
+        &app,
+        api_get("rl", "/v1/accounts/attributes?attribute=contact_type"),
+    )
+    .await;
+    assert_eq!(answer.header("x-ratelimit-remaining"), "999");
+    call(
+        &app,
+        api_get("rl", "/v1/custom-field?source=customer_contact"),
+    )
+    .await;
+    let mut body = minimal("Ana", "ana@example.com");
+    body["customFieldValues"]
+        .as_array_mut()
+        .unwrap()
+        .push(value_of("cf_employees", &["12"]));
+    let answer = call(&app, create_request("rl", &body)).await;
+    assert_eq!(answer.status, StatusCode::CREATED, "{}", answer.body);
+    assert_eq!(answer.header("x-ratelimit-limit"), "1000");
+    assert_eq!(answer.header("x-ratelimit-remaining"), "997");
+    // Errors carry them too.
+    let answer = call(&app, create_request("rl", &json!({}))).await;
+    assert_eq!(answer.status, StatusCode::BAD_REQUEST);
+    assert_eq!(answer.header("x-ratelimit-remaining"), "996");
 }
 
 // Over real sockets.
@@ -554,7 +561,7 @@ fn create_raw(address: SocketAddr, org: &str, body: &Value) -> (u16, String, Str
 #[test]
 fn socket_plain_create_over_http_1_1() {
     let address = start();
-    let (status, head, body) = create_raw(address, "os", &seed());
+    let (status, head, body) = create_raw(address, "os", &full_body());
     assert_eq!(status, 201, "{head}\n{body}");
     let head = head.to_ascii_lowercase();
     assert!(head.starts_with("http/1.1 201 created"), "{head}");
@@ -566,14 +573,14 @@ fn socket_plain_create_over_http_1_1() {
     assert_eq!(status, 200);
     assert_eq!(
         serde_json::from_str::<Value>(&body).unwrap()[0]["body"],
-        seed()
+        full_body()
     );
 }
 
 #[test]
 fn socket_chunked_bodies_are_read() {
     let address = start();
-    let body = json!({"firstName": "Chunk", "email": "chunk@example.com"}).to_string();
+    let body = minimal("Chunk", "chunk@example.com").to_string();
     let (a, b) = body.split_at(10);
     let raw = format!(
         "POST /v1/accounts/contacts HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer t\r\nx-org-id: oc\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n{:x}\r\n{a}\r\n{:x}\r\n{b}\r\n0\r\n\r\n",
@@ -600,7 +607,7 @@ fn socket_drop_closes_the_connection_without_an_answer() {
         r#"{"drop": true}"#,
     );
     assert_eq!(status, 200);
-    let ok = json!({"firstName": "Ana", "email": "ana@example.com"});
+    let ok = minimal("Ana", "ana@example.com");
     let raw = format!(
         "POST /v1/accounts/contacts HTTP/1.1\r\nHost: x\r\nConnection: close\r\nAuthorization: Bearer t\r\nx-org-id: odrop\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{ok}",
         ok.to_string().len()
@@ -627,22 +634,14 @@ fn socket_a_delayed_request_does_not_hold_up_others() {
     assert_eq!(status, 200);
     let started = Instant::now();
     let slow = std::thread::spawn(move || {
-        let answer = create_raw(
-            address,
-            "slow",
-            &json!({"firstName": "S", "email": "s@x.co"}),
-        );
+        let answer = create_raw(address, "slow", &minimal("S", "s@x.co"));
         (answer.0, started.elapsed())
     });
     // Once the stub holds the slow request (it records before it waits), send another.
     while send(address, "GET", "/__stub/requests?org=slow", &[], "").2 == "[]" {
         std::thread::sleep(Duration::from_millis(10));
     }
-    let (status, _, _) = create_raw(
-        address,
-        "fast",
-        &json!({"firstName": "F", "email": "f@x.co"}),
-    );
+    let (status, _, _) = create_raw(address, "fast", &minimal("F", "f@x.co"));
     assert_eq!(status, 201);
     // Answered while the slow one still waits: a delay holds up nobody else.
     assert!(

@@ -1,0 +1,351 @@
+//! The organization's own data, in the shapes the platform sends (see `../shared/THENA_API.md`):
+//! contact types, custom field definitions, accounts, and the contacts an email search finds.
+//! Lists come bare or wrapped in `data` ([`crate::api::list`]); an item the widget cannot read is
+//! skipped. Members the widget does not use are ignored; the paths of the requests are here too.
+
+use crate::api::ApiRequest;
+use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
+use serde::{Deserialize, Serialize};
+use std::fmt;
+
+/// The most custom fields asked for per page, and the most pages read (a sensible cap: 1,000
+/// fields is far more than a form can show).
+pub const CUSTOM_FIELDS_PER_PAGE: usize = 100;
+pub const CUSTOM_FIELD_PAGES: usize = 10;
+
+/// The organization's contact types: `GET /v1/accounts/attributes?attribute=contact_type`.
+pub fn contact_types_request() -> ApiRequest {
+    ApiRequest::get(
+        "/v1/accounts/attributes",
+        vec![("attribute", "contact_type".into())],
+    )
+}
+
+/// One page (0-based) of the organization's contact custom fields.
+pub fn custom_fields_request(page: usize) -> ApiRequest {
+    ApiRequest::get(
+        "/v1/custom-field",
+        vec![
+            ("source", "customer_contact".into()),
+            ("limit", CUSTOM_FIELDS_PER_PAGE.to_string()),
+            ("page", page.to_string()),
+        ],
+    )
+}
+
+/// The contacts with this email.
+pub fn contact_search_request(email: &str) -> ApiRequest {
+    ApiRequest::get(
+        "/v1/accounts/contacts/search",
+        vec![("email", email.into())],
+    )
+}
+
+/// A contact type: `id` goes into `contactType`, `value` is its name.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContactType {
+    pub id: String,
+    pub value: String,
+    #[serde(default, deserialize_with = "flag")]
+    pub is_default: bool,
+}
+
+/// A custom field of contacts, as `GET /v1/custom-field` describes it.
+#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomFieldDefinition {
+    /// The key (`customFieldId` in a value); the platform has no `id` here.
+    pub uid: String,
+    pub name: String,
+    /// How hosts name the field (`hidden`, `readOnly`); the uid when the platform gives none.
+    #[serde(default)]
+    pub slug: Option<String>,
+    /// An unknown or missing type is a single line of text.
+    #[serde(default)]
+    pub field_type: Option<FieldType>,
+    #[serde(default)]
+    pub options: Choices,
+    /// Missing or `null` means active.
+    #[serde(default = "active", deserialize_with = "flag_or_true")]
+    pub is_active: bool,
+    #[serde(default)]
+    pub hint_text: Option<String>,
+    #[serde(default)]
+    pub placeholder_text: Option<String>,
+    #[serde(default, deserialize_with = "flag")]
+    pub mandatory_on_creation: bool,
+    #[serde(default)]
+    pub default_value: Loose,
+    #[serde(default)]
+    pub regex_for_validation: Option<String>,
+}
+
+impl CustomFieldDefinition {
+    pub fn slug(&self) -> &str {
+        self.slug
+            .as_deref()
+            .filter(|s| !s.is_empty())
+            .unwrap_or(&self.uid)
+    }
+
+    pub fn kind(&self) -> FieldType {
+        self.field_type.unwrap_or(FieldType::SingleLine)
+    }
+}
+
+/// The platform's custom field types; any other is shown as a single line of text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FieldType {
+    SingleLine,
+    MultiLine,
+    RichText,
+    Integer,
+    Decimal,
+    Currency,
+    Date,
+    DateTime,
+    Time,
+    SingleChoice,
+    MultiChoice,
+    RadioButton,
+    Checkbox,
+    Email,
+    PhoneNumber,
+    Url,
+    IpAddress,
+    #[serde(other)]
+    Unknown,
+}
+
+/// A field's `options`: strings in responses, `{value}` objects in the create request; both
+/// are read.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Choices(pub Vec<String>);
+
+/// `defaultValue`: a string, a number, a boolean or a list of strings (multi_choice), read as
+/// the texts the inputs hold. `null` is none.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Loose(pub Vec<String>);
+
+/// An account as a picker shows it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub primary_domain: Option<String>,
+}
+
+/// A missing or `null` flag is false.
+fn flag<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(false))
+}
+
+fn active() -> bool {
+    true
+}
+
+fn flag_or_true<'de, D: Deserializer<'de>>(d: D) -> Result<bool, D::Error> {
+    Ok(Option::<bool>::deserialize(d)?.unwrap_or(true))
+}
+
+impl Default for CustomFieldDefinition {
+    fn default() -> Self {
+        CustomFieldDefinition {
+            uid: String::new(),
+            name: String::new(),
+            slug: None,
+            field_type: None,
+            options: Choices::default(),
+            is_active: true,
+            hint_text: None,
+            placeholder_text: None,
+            mandatory_on_creation: false,
+            default_value: Loose::default(),
+            regex_for_validation: None,
+        }
+    }
+}
+
+/// Reads a string, a number, a boolean, `{value}`, or a list of those, as texts.
+struct Texts {
+    what: &'static str,
+}
+
+impl<'de> Visitor<'de> for Texts {
+    type Value = Vec<String>;
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.what)
+    }
+    fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+        Ok(vec![v.to_string()])
+    }
+    fn visit_bool<E: de::Error>(self, v: bool) -> Result<Vec<String>, E> {
+        Ok(vec![v.to_string()])
+    }
+    fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<String>, E> {
+        Ok(vec![v.to_string()])
+    }
+    fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<String>, E> {
+        Ok(vec![v.to_string()])
+    }
+    fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
+        Ok(vec![v.to_string()])
+    }
+    fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
+        Ok(Vec::new())
+    }
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
+        d.deserialize_any(self)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        let mut texts = Vec::new();
+        while let Some(item) = seq.next_element::<Choice>()? {
+            texts.extend(item.0);
+        }
+        Ok(texts)
+    }
+    fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        let mut texts = Vec::new();
+        while let Some(key) = map.next_key::<String>()? {
+            if key == "value" {
+                texts = map.next_value::<Choice>()?.0;
+            } else {
+                map.next_value::<de::IgnoredAny>()?;
+            }
+        }
+        Ok(texts)
+    }
+}
+
+/// One option: a text, or an object whose `value` is one.
+struct Choice(Vec<String>);
+
+impl<'de> Deserialize<'de> for Choice {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Texts { what: "an option" }).map(Choice)
+    }
+}
+
+impl<'de> Deserialize<'de> for Choices {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Texts {
+            what: "a list of options",
+        })
+        .map(Choices)
+    }
+}
+
+impl<'de> Deserialize<'de> for Loose {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(Texts {
+            what: "a default value",
+        })
+        .map(Loose)
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::api::list;
+    use serde_json::json;
+
+    #[test]
+    fn contact_types_come_bare_or_wrapped_and_odd_items_are_skipped() {
+        let item = json!({"id": "CT_PRIMARY", "attribute": "contact_type", "value": "PRIMARY",
+                          "isDefault": true, "configuration": {"color": "red"}});
+        let odd = json!({"id": 5, "value": "BROKEN"});
+        let no_flag = json!({"id": "CT_OTHER", "value": "OTHER", "isDefault": null});
+        let expected = vec![
+            ContactType {
+                id: "CT_PRIMARY".into(),
+                value: "PRIMARY".into(),
+                is_default: true,
+            },
+            ContactType {
+                id: "CT_OTHER".into(),
+                value: "OTHER".into(),
+                is_default: false,
+            },
+        ];
+        let bare = json!([item, odd, no_flag]);
+        let wrapped = json!({"status": true, "data": bare.clone()});
+        assert_eq!(list::<_, ContactType>(&bare), Some(expected.clone()));
+        assert_eq!(list::<_, ContactType>(&wrapped), Some(expected));
+        assert_eq!(list::<_, ContactType>(&json!({"data": {}})), None);
+        assert_eq!(list::<_, ContactType>(&json!("[]")), None);
+    }
+
+    #[test]
+    fn custom_fields_read_the_documented_members_and_tolerate_the_rest() {
+        let fields: Vec<CustomFieldDefinition> = list(&json!({"data": [
+            {"uid": "cf_tier", "name": "Customer tier", "slug": "customer_tier",
+             "fieldType": "single_choice", "options": ["Bronze", {"value": "Silver"}, {"id": 1, "value": "Gold"}],
+             "isActive": true, "hintText": "Decides the plan.", "placeholderText": null,
+             "mandatoryOnCreation": true, "defaultValue": "Silver", "teamId": null},
+            {"uid": "cf_new", "name": "Colour", "fieldType": "colour_picker", "isActive": null,
+             "defaultValue": 3, "regexForValidation": "^#"},
+            {"uid": "cf_multi", "name": "Interests", "slug": "", "fieldType": "multi_choice",
+             "options": null, "defaultValue": ["A", "B"], "isActive": false},
+            {"uid": "cf_plain", "name": "Plain"},
+            {"name": "no uid"}
+        ]}))
+        .unwrap();
+        assert_eq!(fields.len(), 4);
+        let plain = &fields[3];
+        assert!(plain.is_active && !plain.mandatory_on_creation);
+        assert_eq!(
+            (plain.kind(), plain.slug()),
+            (FieldType::SingleLine, "cf_plain")
+        );
+        let tier = &fields[0];
+        assert_eq!(tier.kind(), FieldType::SingleChoice);
+        assert_eq!(tier.slug(), "customer_tier");
+        assert_eq!(tier.options.0, ["Bronze", "Silver", "Gold"]);
+        assert!(tier.mandatory_on_creation && tier.is_active);
+        assert_eq!(tier.default_value.0, ["Silver"]);
+        let colour = &fields[1];
+        assert_eq!(colour.kind(), FieldType::Unknown);
+        assert_eq!(colour.slug(), "cf_new");
+        assert!(colour.is_active);
+        assert_eq!(colour.default_value.0, ["3"]);
+        assert_eq!(colour.regex_for_validation.as_deref(), Some("^#"));
+        let multi = &fields[2];
+        assert_eq!(multi.slug(), "cf_multi");
+        assert!(multi.options.0.is_empty() && !multi.is_active);
+        assert_eq!(multi.default_value.0, ["A", "B"]);
+    }
+
+    #[test]
+    fn every_documented_field_type_has_its_variant() {
+        for name in [
+            "single_line",
+            "multi_line",
+            "rich_text",
+            "integer",
+            "decimal",
+            "currency",
+            "date",
+            "date_time",
+            "time",
+            "single_choice",
+            "multi_choice",
+            "radio_button",
+            "checkbox",
+            "email",
+            "phone_number",
+            "url",
+            "ip_address",
+        ] {
+            let kind: FieldType = serde_json::from_value(json!(name)).unwrap();
+            assert_ne!(kind, FieldType::Unknown, "{name}");
+        }
+    }
+}
