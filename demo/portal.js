@@ -25,7 +25,7 @@ function logEvent(type, detail) {
   events.prepend(item);
 }
 
-for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error"]) {
+for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error", "contact:duplicate"]) {
   host.addEventListener(type, (event) => logEvent(type, event.detail));
 }
 
@@ -40,6 +40,9 @@ function remount() {
       apiBase: settings.elements.apiBase.value,
       orgId: settings.elements.orgId.value,
       token: settings.elements.token.value,
+      contactTypes: settings.elements.contactTypes.checked,
+      customFields: settings.elements.customFields.checked,
+      checkDuplicates: settings.elements.checkDuplicates.checked,
     });
   } catch (error) {
     problem.textContent = error.message;

@@ -96,8 +96,11 @@ impl Given {
         })?;
         let mut definitions = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
-            let definition = serde_wasm_bindgen::from_value(item)
-                .map_err(|error| OptionError(format!("{name}[{i}]: {error}")))?;
+            let definition = serde_wasm_bindgen::from_value(item).map_err(|error| {
+                let message = error.to_string();
+                let message = message.strip_prefix("Error: ").unwrap_or(&message);
+                OptionError(describe(&format!("{name}[{i}]"), message))
+            })?;
             definitions.push(definition);
         }
         Ok(Definitions::Given(definitions))

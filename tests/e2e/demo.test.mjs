@@ -104,17 +104,32 @@ test("a person adds a contact with the keyboard alone, through the trunk proxy",
   await remount(page, { orgId: org });
   await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
 
+  // The organization's custom fields have arrived (the first one holds its default).
+  await page.locator('.thena-add-contact [name="custom.customer_tier"]').waitFor();
   await field(page, "firstName").focus();
   const typed = [
     ["firstName", "Ada"], ["lastName", "Lovelace"], ["email", "ada@example.com"],
-    ["phoneNumber", "+44 20 7946 0958"], ["contactType", "CT123"],
+    // A select is chosen by typing the start of an option's name.
+    ["phoneNumber", "+44 20 7946 0958"], ["contactType", "LEGAL"],
     ["avatarUrl", "https://example.com/ada.png"], ["accountIds", "A1, A2"],
+    ["custom.customer_tier", "Gold"], ["custom.preferred_channel", " "], ["custom.employee_id", "AB-1234"],
   ];
   for (const [name, text] of typed) {
     assert.equal(await focusedName(page), name, "Tab order follows the form");
     await page.keyboard.type(text);
     await page.keyboard.press("Tab");
   }
+  // Every other custom field is reached in form order (a date input's parts are Tab stops of
+  // their own in Chromium), then the button.
+  const visited = [];
+  for (let i = 0; i < 60 && (await focusedName(page)) !== "Add contact"; i++) {
+    const name = await focusedName(page);
+    if (visited.at(-1) !== name) visited.push(name);
+    await page.keyboard.press("Tab");
+  }
+  assert.deepEqual(visited, ["notes", "bio", "employee_count", "health_score", "annual_revenue", "birthday",
+    "last_call", "best_time", "interests", "newsletter", "billing_email", "mobile", "linkedin", "office_ip",
+    "badge_colour"].map((slug) => `custom.${slug}`));
   assert.equal(await focusedName(page), "Add contact", "Tab reaches the button next");
   await page.keyboard.press("Enter");
   await page.locator('.thena-add-contact[data-state="created"]').waitFor();
@@ -126,7 +141,12 @@ test("a person adds a contact with the keyboard alone, through the trunk proxy",
   assert.equal(request.headers["x-org-id"], org);
   assert.deepEqual(request.body, {
     firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phoneNumber: "+442079460958",
-    contactType: "CT123", avatarUrl: "https://example.com/ada.png", accountIds: ["A1", "A2"],
+    contactType: "CT_LEGAL", avatarUrl: "https://example.com/ada.png", accountIds: ["A1", "A2"],
+    customFieldValues: [
+      { customFieldId: "cf_tier", data: [{ value: "Gold" }] },
+      { customFieldId: "cf_channel", data: [{ value: "Email" }] },
+      { customFieldId: "cf_employee_id", data: [{ value: "AB-1234" }] },
+    ],
   });
   await page.locator("#events li", { hasText: "contact:created" }).waitFor();
   assert.match(await page.locator("#events").textContent(), /contact:submit[\s\S]*"phoneNumber": "\+442079460958"/);
@@ -179,6 +199,78 @@ test("a server error keeps every value, says what happened and offers a retry", 
   await page.locator('.thena-add-contact[data-state="created"]').waitFor();
   assert.equal((await stub.requests(org)).length, 2);
   assert.match(await page.locator("#events").textContent(), /contact:error[\s\S]*"kind": "server"/);
+});
+
+test("the organization's data: types by name, custom fields, a duplicate warning, a failed load loaded again", async (t) => {
+  const page = await openDemo(t);
+  const org = `e2e-org-data-${Date.now()}`;
+  await stub.next(org, { status: 503, body: { statusCode: 503, message: "Service Unavailable" } }, "/v1/custom-field");
+  await remount(page, { orgId: org });
+  // The custom fields could not be loaded: a note says so; the form works without them.
+  const note = page.locator(".thena-live-note", { hasText: "contact fields" });
+  await note.waitFor();
+  assert.equal(await page.locator('.thena-add-contact [name^="custom."]').count(), 0);
+  const contactType = field(page, "contactType");
+  await page.waitForFunction(() => !document.querySelector('.thena-add-contact [name="contactType"]').disabled);
+  assert.deepEqual(await contactType.locator("option").allTextContents(), ["PRIMARY", "BILLING", "LEGAL", "EXECUTIVE", "OTHER"]);
+  assert.equal(await contactType.inputValue(), "CT_PRIMARY");
+  await note.getByRole("button", { name: "Load again" }).click();
+  await field(page, "custom.customer_tier").waitFor();
+  assert.equal(await note.isVisible(), false);
+
+  // An address a contact already has: a warning naming it, and the event for the host.
+  await field(page, "firstName").fill("Janet");
+  await field(page, "email").fill("jane.doe@acme.com");
+  await field(page, "phoneNumber").focus();
+  await page.locator(".thena-warning", { hasText: "Jane Doe already has this email." }).waitFor();
+  await page.locator("#events li", { hasText: "contact:duplicate" }).waitFor();
+  assert.match(await page.locator("#events").textContent(), /contact:duplicate[\s\S]*"id": "ct_seed_jane"/);
+
+  // Custom fields are checked like the built-in ones; the errors pass axe.
+  await field(page, "custom.employee_count").fill("twelve");
+  await field(page, "custom.employee_id").fill("12");
+  await field(page, "email").fill("janet@acme.com");
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await focusMovesTo(page, "custom.employee_id");
+  assert.equal(await page.locator(".thena-status").textContent(), "Check the 2 highlighted fields.");
+  assert.equal(await page.locator(".thena-warning").textContent(), "");
+  await page.addScriptTag({ content: axeSource });
+  const result = await page.evaluate(async () => window.axe.run("#add-contact"));
+  assert.deepEqual(result.violations.map((v) => `${v.id}: ${v.help}`), []);
+
+  await field(page, "custom.employee_count").fill("12");
+  await field(page, "custom.employee_id").fill("JD-0012");
+  await contactType.selectOption({ label: "BILLING" });
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await page.locator('.thena-add-contact[data-state="created"]').waitFor();
+  const [request] = await stub.requests(org);
+  assert.equal(request.body.contactType, "CT_BILLING");
+  assert.deepEqual(request.body.customFieldValues, [
+    { customFieldId: "cf_tier", data: [{ value: "Silver" }] },
+    { customFieldId: "cf_channel", data: [{ value: "Email" }] },
+    { customFieldId: "cf_employee_id", data: [{ value: "JD-0012" }] },
+    { customFieldId: "cf_employees", data: [{ value: "12" }] },
+  ]);
+});
+
+test("the settings panel turns the organization's data off", async (t) => {
+  const page = await openDemo(t);
+  const org = `e2e-org-off-${Date.now()}`;
+  await stub.seed(org, { customFields: [] });
+  await page.uncheck('#settings [name="contactTypes"]');
+  await page.uncheck('#settings [name="customFields"]');
+  await page.uncheck('#settings [name="checkDuplicates"]');
+  await remount(page, { orgId: org });
+  await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
+  assert.deepEqual(await field(page, "contactType").locator("option").allTextContents(), ["Organization default"]);
+  await field(page, "firstName").fill("Jane");
+  await field(page, "email").fill("jane.doe@acme.com");
+  await page.getByRole("button", { name: "Add contact" }).click();
+  await page.locator('.thena-add-contact[data-state="failed"]').waitFor();
+  assert.equal(await page.locator(".thena-warning").count(), 0);
+  for (const path of ["/v1/custom-field", "/v1/accounts/attributes", "/v1/accounts/contacts/search"]) {
+    assert.deepEqual(await stub.requests(org, path), [], path);
+  }
 });
 
 test("the settings panel names a bad option instead of mounting", async (t) => {

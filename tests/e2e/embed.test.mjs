@@ -51,9 +51,22 @@ after(async () => {
   stub?.stop();
 });
 
+/**
+ * A fresh organization without custom fields: these tests are about embedding, and a widget that
+ * submits before the organization's fields arrive must not be refused for a mandatory one.
+ */
+async function plainOrg(prefix) {
+  const org = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  await stub.seed(org, { customFields: [] });
+  return org;
+}
+
+/** Options under which a widget asks the API for nothing but the create (and its token only then). */
+const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false };
+
 async function openModuleHost(t) {
-  const org1 = `embed-a-${Date.now()}`;
-  const org2 = `embed-b-${Date.now()}`;
+  const org1 = await plainOrg("embed-a");
+  const org2 = await plainOrg("embed-b");
   const page = await openPage(browser, t, `${site}/hosts/module.html?api=${encodeURIComponent(stub.url)}&org1=${org1}&org2=${org2}`);
   await page.waitForFunction(() => window.host?.loaded && window.host.events.filter((e) => e.type === "contact:ready").length === 2);
   return { page, org1, org2 };
@@ -163,9 +176,9 @@ test("destroy() unmounts the widget and abandons the request in flight", async (
 
 test("after destroy() nothing is sent: not when getToken answers late, not between a 401 and its retry", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = `late-${Date.now()}`;
+  const org = await plainOrg("late");
   await stub.next(org, { status: 401, body: { statusCode: 401, message: "Unauthorized" } });
-  const sent = await page.evaluate(async ([apiBase, org]) => {
+  const sent = await page.evaluate(async ([apiBase, org, onlyTheCreate]) => {
     const { mount } = await import("/thena_add_contact.js");
     const until = async (check) => { while (!check()) await new Promise((r) => setTimeout(r, 10)); };
     // getToken answers at once the first time of each widget, then waits for release().
@@ -176,7 +189,7 @@ test("after destroy() nothing is sent: not when getToken answers late, not betwe
       document.body.append(element);
       let calls = 0;
       const handle = mount(element, {
-        apiBase, orgId: org,
+        apiBase, orgId: org, ...onlyTheCreate,
         getToken: () => (++calls === 1 && firstAtOnce ? "first-token" : held()),
         values: { firstName: "Late", email: `late${firstAtOnce}@example.com` },
       });
@@ -196,7 +209,7 @@ test("after destroy() nothing is sent: not when getToken answers late, not betwe
     // Once the marker is created, anything the destroyed widgets sent would be there.
     await window.host.createMarker(org);
     return true;
-  }, [stub.url, org]);
+  }, [stub.url, org, onlyTheCreate]);
   assert.equal(sent, true);
   const requests = await stub.requests(org);
   assert.deepEqual(requests.map((r) => [r.headers.authorization, r.body.email]),
@@ -205,7 +218,7 @@ test("after destroy() nothing is sent: not when getToken answers late, not betwe
 
 test("a throwing listener or callback is reported and the widget goes on; a listener may destroy it", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = `throwing-${Date.now()}`;
+  const org = await plainOrg("throwing");
   const result = await page.evaluate(async ([apiBase, org]) => {
     const { mount } = await import("/thena_add_contact.js");
     const reported = [];
@@ -249,7 +262,7 @@ test("a throwing listener or callback is reported and the widget goes on; a list
 
 test("the host's timeouts: a request without an answer and a getToken that never answers", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = `timeouts-${Date.now()}`;
+  const org = await plainOrg("timeouts");
   await stub.next(org, { delayMs: 4000 });
   const outcome = createOutcome(page);
   const errors = await page.evaluate(async ([apiBase, org]) => {
@@ -276,7 +289,7 @@ test("the host's timeouts: a request without an answer and a getToken that never
 
 test("host values the widget cannot read are refused, and the handle keeps working", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = `hostile-values-${Date.now()}`;
+  const org = await plainOrg("hostile-values");
   const result = await page.evaluate(async ([apiBase, org]) => {
     const { mount } = await import("/thena_add_contact.js");
     const element = document.createElement("div");
@@ -336,12 +349,15 @@ test("bad options make mount throw an Error that names the option, and mount not
       { ...base, getToken: "nope" },
       { ...base, values: { nickname: "x" } },
       { ...base, values: { accountIds: "A1" } },
-      { ...base, hidden: ["avatar"] },
+      { ...base, hidden: [5] },
       { ...base, readOnly: "email" },
       { ...base, strings: { Submit: "x" } },
       { ...base, strings: { submit: 1 } },
       { ...base, onCreated: "yes" },
       { ...base, hidden: ["email"] },
+      { ...base, contactTypes: "yes" },
+      { ...base, customFields: [{ name: "No uid" }] },
+      { ...base, checkDuplicates: "no" },
     ];
     return attempts.map((options) => {
       try {
@@ -355,10 +371,12 @@ test("bad options make mount throw an Error that names the option, and mount not
   const expected = [/apiBase is required/, /orgId is required/, /apiBase must be an absolute https/,
     /apiBase must use https/, /token must be a string/, /token \(a string\) or getToken/,
     /getToken must be a function/, /values has no field named "nickname"/,
-    /values.accountIds must be an array of strings/, /hidden names no field "avatar"/,
+    /values.accountIds must be an array of strings/, /hidden\[0\] must be a string, not number `5`/,
     /readOnly must be an array of field names/, /strings has no text named "Submit"/,
     /strings.submit must be a string/, /onCreated must be a function/,
-    /hidden field email needs a valid value: Enter an email address/];
+    /hidden field email needs a valid value: Enter an email address/,
+    /contactTypes must be true, false or an array of definitions, not a string/,
+    /customFields\[0\]\.uid is required/, /checkDuplicates must be a boolean/];
   assert.equal(failures.length, expected.length);
   failures.forEach((failure, i) => {
     assert.match(failure, /^true /, failure);
@@ -368,7 +386,7 @@ test("bad options make mount throw an Error that names the option, and mount not
 });
 
 test("the strict-CSP host page works and reports no violation", async (t) => {
-  const org = `embed-csp-${Date.now()}`;
+  const org = await plainOrg("embed-csp");
   const page = await openPage(browser, t, `${site}/hosts/csp.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   // csp.js keeps no reference to the handle mount() returned: collecting it must not unmount
@@ -423,7 +441,8 @@ test("callbacks get the events' details; onSubmit returning false sends nothing"
   assert.deepEqual(seen.calls, seen.events);
   assert.equal(seen.calls[1][1].kind, "validation");
   assert.match(seen.calls[1][1].fieldErrors.email, /example\.com/);
-  assert.deepEqual(seen.calls[2][1], { firstName: "Ada", email: "ada@example.com" });
+  // The organization's default contact type is preselected, and so sent.
+  assert.deepEqual(seen.calls[2][1], { firstName: "Ada", email: "ada@example.com", contactType: "CT_PRIMARY" });
   assert.equal(seen.calls[4][1].email, "ada@example.com");
   // Only the third click reached the API.
   assert.equal((await stub.requests(org1)).length, 1);
@@ -431,6 +450,8 @@ test("callbacks get the events' details; onSubmit returning false sends nothing"
 
 test("values, readOnly, hidden and strings shape the form; reset() and getValues() work", async (t) => {
   const { page, org1 } = await openModuleHost(t);
+  // A custom field the host hides by its slug: its value passes through unchanged.
+  await stub.seed(org1, { customFields: [{ uid: "cf1", name: "Region", slug: "region", fieldType: "single_line" }] });
   await page.evaluate(async (org) => {
     const { mount } = await import("/thena_add_contact.js");
     const element = document.createElement("div");
@@ -440,9 +461,10 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
       apiBase: new URLSearchParams(location.search).get("api"),
       orgId: org,
       token: "shaped",
-      values: { accountIds: ["A1", "B2"], avatarUrl: "https://example.com/a.png", customFieldValues: [{ customFieldId: "cf1" }] },
+      values: { accountIds: ["A1", "B2"], avatarUrl: "https://example.com/a.png",
+        customFieldValues: [{ customFieldId: "cf1", data: [{ value: "EMEA" }] }] },
       readOnly: ["accountIds"],
-      hidden: ["avatarUrl"],
+      hidden: ["avatarUrl", "region"],
       strings: { "firstName.label": "Vorname", submit: "Anlegen", "firstName.required": "Bitte {label} angeben." },
     });
   }, org1);
@@ -460,7 +482,7 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
   assert.equal(await page.locator(`${form} [name="firstName"] ~ .thena-error`).textContent(), "Bitte Vorname angeben.");
   await page.fill(`${form} [name="firstName"]`, "Ada");
   assert.deepEqual(await page.evaluate(() => window.shaped.getValues()), {
-    firstName: "Ada", lastName: "", email: "", phoneNumber: "", contactType: "",
+    firstName: "Ada", lastName: "", email: "", phoneNumber: "", contactType: "CT_PRIMARY",
     avatarUrl: "https://example.com/a.png", accountIds: ["A1", "B2"],
   });
   await page.evaluate(() => window.shaped.reset());
@@ -473,8 +495,8 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
   await page.locator(`${form} .thena-add-contact[data-state="created"]`).waitFor();
   const [request] = await stub.requests(org1);
   assert.deepEqual(request.body, {
-    firstName: "Ada", email: "ada@example.com", avatarUrl: "https://example.com/a.png",
-    accountIds: ["A1", "B2"], customFieldValues: [{ customFieldId: "cf1" }],
+    firstName: "Ada", email: "ada@example.com", contactType: "CT_PRIMARY", avatarUrl: "https://example.com/a.png",
+    accountIds: ["A1", "B2"], customFieldValues: [{ customFieldId: "cf1", data: [{ value: "EMEA" }] }],
   });
   // setValues refuses what mount would refuse, and after destroy() nothing is read.
   const refused = await page.evaluate(() => {
@@ -485,7 +507,7 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
 });
 
 test("the custom element: attributes and a token property mount it; changes keep what was typed", async (t) => {
-  const org = `element-${Date.now()}`;
+  const org = await plainOrg("element");
   const org2 = `${org}-b`;
   const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`,
     [/apiBase must use https/]);
@@ -532,7 +554,7 @@ test("the custom element: attributes and a token property mount it; changes keep
 });
 
 test("the custom element waits for a request in flight before an attribute change remounts it", { timeout: 60_000 }, async (t) => {
-  const org = `element-wait-${Date.now()}`;
+  const org = await plainOrg("element-wait");
   const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   const widget = "thena-add-contact:not(#early)";
@@ -593,6 +615,11 @@ test("the typings describe what the module does", async (t) => {
     const handle = mount(element, base);
     await new Promise((r) => setTimeout(r, 50));
     element.querySelector(".thena-submit").click(); // empty: contact:error
+    // An address a contact of the organization has, leaving the field: contact:duplicate.
+    handle.setValues({ email: "jane.doe@acme.com" });
+    element.querySelector('[name="email"]').focus();
+    element.querySelector('[name="email"]').blur();
+    await new Promise((r) => setTimeout(r, 500));
     handle.setValues({ firstName: "Typed", email: "typed@example.com" });
     element.querySelector(".thena-submit").click(); // contact:submit, then contact:created
     await new Promise((r) => setTimeout(r, 1000));
@@ -610,5 +637,5 @@ test("the typings describe what the module does", async (t) => {
   assert.deepEqual([...seen.handle].sort(), [...handleMethods].sort());
   assert.deepEqual([...seen.element].sort(), [...elementMembers].sort());
   assert.deepEqual([...seen.fired].sort(), [...events].sort());
-  assert.equal(events.length, 4);
+  assert.equal(events.length, 5);
 });

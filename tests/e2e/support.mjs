@@ -21,11 +21,18 @@ export async function startStub(port) {
   return {
     url,
     stop: () => child.kill(),
-    /** What the create endpoint received from `org`. */
-    requests: async (org) => (await fetch(orgUrl("requests", org))).json(),
-    /** Makes the next request(s) of `org` misbehave. */
-    next: async (org, misbehaviour) => {
-      const response = await fetch(orgUrl("next", org), { method: "POST", body: JSON.stringify(misbehaviour) });
+    /** What the create endpoint received from `org` (or, with `path`, what that path received). */
+    requests: async (org, path) =>
+      (await fetch(orgUrl("requests", org) + (path ? `&path=${encodeURIComponent(path)}` : ""))).json(),
+    /** Replaces parts of `org`'s seeded data (contactTypes, customFields, accounts, contacts). */
+    seed: async (org, seed) => {
+      const response = await fetch(orgUrl("seed", org), { method: "POST", body: JSON.stringify(seed) });
+      assert.equal(response.status, 200);
+    },
+    /** Makes the next request(s) of `org` (to `path`, by default the create) misbehave. */
+    next: async (org, misbehaviour, path) => {
+      const url = orgUrl("next", org) + (path ? `&path=${encodeURIComponent(path)}` : "");
+      const response = await fetch(url, { method: "POST", body: JSON.stringify(misbehaviour) });
       assert.equal(response.status, 200);
     },
   };

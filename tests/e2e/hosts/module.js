@@ -8,7 +8,7 @@ window.host = { events, widgets: {} };
 
 for (const id of ["first", "second"]) {
   const element = document.getElementById(id);
-  for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error"]) {
+  for (const type of ["contact:ready", "contact:submit", "contact:created", "contact:error", "contact:duplicate"]) {
     element.addEventListener(type, (event) => {
       events.push({ widget: id, type, detail: event.detail });
       if (type === "contact:submit" && window.host.cancelSubmit) event.preventDefault();
@@ -17,8 +17,11 @@ for (const id of ["first", "second"]) {
 }
 
 await init();
+// These widgets ask the API for nothing but the create (the organization's data is tested on the
+// demo page), so that the tests here see only what embedding does.
+const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false };
 window.host.mount = (id, options) => {
-  window.host.widgets[id] = mount(document.getElementById(id), { apiBase, token: `token-${id}`, ...options });
+  window.host.widgets[id] = mount(document.getElementById(id), { apiBase, token: `token-${id}`, ...onlyTheCreate, ...options });
 };
 window.host.destroy = (id) => window.host.widgets[id].destroy();
 // Creates a marker contact for `org` in a widget of its own and resolves once it is created:
@@ -26,7 +29,7 @@ window.host.destroy = (id) => window.host.widgets[id].destroy();
 window.host.createMarker = (org) => {
   const element = document.createElement("div");
   document.body.append(element);
-  const marker = mount(element, { apiBase, orgId: org, token: "marker", values: { firstName: "M", email: "marker@example.com" } });
+  const marker = mount(element, { apiBase, orgId: org, token: "marker", ...onlyTheCreate, values: { firstName: "M", email: "marker@example.com" } });
   return new Promise((resolve) => {
     element.addEventListener("contact:created", () => {
       marker.destroy();
