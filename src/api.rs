@@ -310,6 +310,16 @@ pub fn list<R: Reply, T: DeserializeOwned>(body: &R) -> Option<Vec<T>> {
     list_page(body).map(|(items, _)| items)
 }
 
+/// The documents of a search API reply (`{result: {hits: [{document}]}}`) that read as `T`.
+pub fn search_hits<R: Reply, T: DeserializeOwned>(body: &R) -> Option<Vec<T>> {
+    let hits = body.member("result")?.member("hits")?.items()?;
+    Some(
+        hits.iter()
+            .filter_map(|hit| hit.member("document")?.read())
+            .collect(),
+    )
+}
+
 /// A page of a list: the items read, and how many the service sent (a page is short when it
 /// sent fewer than asked for, whatever could be read).
 pub fn list_page<R: Reply, T: DeserializeOwned>(body: &R) -> Option<(Vec<T>, usize)> {

@@ -58,14 +58,13 @@ impl Field {
         }
     }
 
-    /// The `type` of the `<input>`; `None` for the multi-line account list.
-    pub const fn input_type(self) -> Option<&'static str> {
+    /// The `type` of the `<input>` (the contact type is a select, the accounts a picker).
+    pub const fn input_type(self) -> &'static str {
         match self {
-            Field::Email => Some("email"),
-            Field::Phone => Some("tel"),
-            Field::AvatarUrl => Some("url"),
-            Field::AccountIds => None,
-            Field::FirstName | Field::LastName | Field::ContactType => Some("text"),
+            Field::Email => "email",
+            Field::Phone => "tel",
+            Field::AvatarUrl => "url",
+            Field::FirstName | Field::LastName | Field::ContactType | Field::AccountIds => "text",
         }
     }
 

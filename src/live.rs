@@ -1,12 +1,15 @@
 //! The organization's live data, fetched through [`Session`]: its contact types and custom
 //! fields (loaded once per page per `(apiBase, orgId)`, however many widgets ask; a failed load
-//! is forgotten so that "Load again" asks again), and the contacts that already have an email.
+//! is forgotten so that "Load again" asks again), the contacts that already have an email, and
+//! accounts by name, domain or ID.
 
 use crate::api::{self, ApiError};
 use crate::contact::CreatedContact;
+use crate::form::AccountSearch;
 use crate::org_data::{
-    contact_search_request, contact_types_request, custom_fields_request, ContactType,
-    CustomFieldDefinition, CUSTOM_FIELDS_PER_PAGE, CUSTOM_FIELD_PAGES,
+    account_search_request, accounts_by_id_request, contact_search_request, contact_types_request,
+    custom_fields_request, Account, ContactType, CustomFieldDefinition, CUSTOM_FIELDS_PER_PAGE,
+    CUSTOM_FIELD_PAGES,
 };
 use crate::session::Session;
 use crate::validate::{CustomField, Pattern};
@@ -90,6 +93,58 @@ pub async fn contact_with_email(
     Ok(found
         .into_iter()
         .find(|contact| contact.email.trim().eq_ignore_ascii_case(email.trim())))
+}
+
+/// Accounts whose name or domain matches `query`: from the host's function, or the platform's
+/// search API. `None` when there is no search, it failed, or its answer could not be read.
+pub async fn search_accounts(
+    search: &AccountSearch,
+    session: &Session,
+    query: &str,
+) -> Option<Vec<Account>> {
+    match search {
+        AccountSearch::Off => None,
+        AccountSearch::Host(search) => search(query.to_string()).await,
+        AccountSearch::Platform => session
+            .send(&account_search_request(query))
+            .await
+            .ok()?
+            .interpret(api::search_hits)
+            .ok(),
+    }
+}
+
+/// The accounts with these IDs that can be found (to show prefilled IDs by name). A host's
+/// function is asked for each ID and must return the account itself among its results.
+pub async fn accounts_by_id(
+    search: &AccountSearch,
+    session: &Session,
+    ids: &[String],
+) -> Vec<Account> {
+    let found = match search {
+        AccountSearch::Off => None,
+        AccountSearch::Host(search) => {
+            let mut found = Vec::new();
+            for id in ids {
+                found.extend(search(id.clone()).await.unwrap_or_default());
+            }
+            Some(found)
+        }
+        AccountSearch::Platform => {
+            async {
+                session
+                    .send(&accounts_by_id_request(ids))
+                    .await
+                    .ok()?
+                    .interpret(api::search_hits)
+                    .ok()
+            }
+            .await
+        }
+    };
+    let mut found = found.unwrap_or_default();
+    found.retain(|account| ids.contains(&account.id));
+    found
 }
 
 /// The load of `cache` for this session's `(apiBase, orgId)`: the one under way or done, or a

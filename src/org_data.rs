@@ -41,6 +41,80 @@ pub fn contact_search_request(email: &str) -> ApiRequest {
     )
 }
 
+/// Accounts whose name or primary domain matches `query`, from the platform's search API
+/// (Typesense parameters; the account document's field names are not published, so a reply of
+/// another shape reads as no accounts and the form falls back to typed IDs).
+pub fn account_search_request(query: &str) -> ApiRequest {
+    ApiRequest::get(
+        "/v1/search/accounts",
+        vec![
+            ("q", query.into()),
+            ("query_by", "name,primaryDomain".into()),
+            ("per_page", ACCOUNT_SUGGESTIONS.to_string()),
+        ],
+    )
+}
+
+/// The accounts with these IDs, from the same search API (to show prefilled IDs by name).
+pub fn accounts_by_id_request(ids: &[String]) -> ApiRequest {
+    let quoted: Vec<String> = ids
+        .iter()
+        .map(|id| format!("`{}`", id.replace('`', "")))
+        .collect();
+    ApiRequest::get(
+        "/v1/search/accounts",
+        vec![
+            ("q", "*".into()),
+            ("query_by", "name".into()),
+            ("filter_by", format!("id:[{}]", quoted.join(","))),
+            ("per_page", ids.len().to_string()),
+        ],
+    )
+}
+
+/// The most accounts a search suggests.
+pub const ACCOUNT_SUGGESTIONS: usize = 8;
+
+/// Email domains anyone can sign up for: an address there says nothing about its company.
+const PUBLIC_EMAIL_DOMAINS: &[&str] = &[
+    "gmail.com",
+    "googlemail.com",
+    "yahoo.com",
+    "yahoo.co.uk",
+    "ymail.com",
+    "outlook.com",
+    "hotmail.com",
+    "live.com",
+    "msn.com",
+    "icloud.com",
+    "me.com",
+    "mac.com",
+    "aol.com",
+    "proton.me",
+    "protonmail.com",
+    "gmx.com",
+    "gmx.de",
+    "gmx.net",
+    "web.de",
+    "mail.com",
+    "yandex.ru",
+    "yandex.com",
+    "zoho.com",
+    "qq.com",
+    "163.com",
+    "fastmail.com",
+    "hey.com",
+];
+
+/// The company domain of a valid `email`, unless it is a public one (gmail.com, …).
+pub fn company_domain(email: &str) -> Option<String> {
+    let domain = email.rsplit_once('@')?.1.trim().to_ascii_lowercase();
+    let public = PUBLIC_EMAIL_DOMAINS
+        .iter()
+        .any(|public| domain == *public || domain.ends_with(&format!(".{public}")));
+    (!domain.is_empty() && !public).then_some(domain)
+}
+
 /// A contact type: `id` goes into `contactType`, `value` is its name.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
@@ -321,6 +395,55 @@ mod tests {
         assert_eq!(multi.slug(), "cf_multi");
         assert!(multi.options.0.is_empty() && !multi.is_active);
         assert_eq!(multi.default_value.0, ["A", "B"]);
+    }
+
+    #[test]
+    fn only_company_domains_suggest_an_account() {
+        assert_eq!(company_domain("jane@Acme.com").as_deref(), Some("acme.com"));
+        assert_eq!(
+            company_domain("jane@eu.acme.com").as_deref(),
+            Some("eu.acme.com")
+        );
+        for public in [
+            "jane@gmail.com",
+            "jane@GMAIL.com",
+            "j@mail.yahoo.com",
+            "j@proton.me",
+        ] {
+            assert_eq!(company_domain(public), None, "{public}");
+        }
+        assert_eq!(company_domain("no-at-sign"), None);
+    }
+
+    #[test]
+    fn accounts_come_from_search_hits() {
+        let reply = json!({"result": {"found": 2, "hits": [
+            {"document": {"id": "acc_acme", "name": "Acme Corp", "primaryDomain": "acme.com", "status": "ACTIVE"}},
+            {"document": {"id": "acc_x", "name": "No domain", "primaryDomain": null}},
+            {"document": {"name": "no id"}},
+            {"highlight": {}}
+        ]}});
+        let accounts: Vec<Account> = crate::api::search_hits(&reply).unwrap();
+        assert_eq!(
+            accounts,
+            [
+                Account {
+                    id: "acc_acme".into(),
+                    name: "Acme Corp".into(),
+                    primary_domain: Some("acme.com".into())
+                },
+                Account {
+                    id: "acc_x".into(),
+                    name: "No domain".into(),
+                    primary_domain: None
+                },
+            ]
+        );
+        assert_eq!(
+            crate::api::search_hits::<_, Account>(&json!({"hits": []})),
+            None
+        );
+        assert_eq!(crate::api::search_hits::<_, Account>(&json!([])), None);
     }
 
     #[test]

@@ -44,6 +44,8 @@ pub enum FieldError {
     UrlMissingHost,
     AccountIdContainsSpace(String),
     AccountIdsRepeated(Vec<String>),
+    /// Text in the account picker that is not an account yet.
+    AccountNotChosen(String),
     NotWholeNumber,
     NotNumber,
     TooManyDecimals,
@@ -132,6 +134,9 @@ impl FieldError {
                 let quoted: Vec<String> = ids.iter().map(|id| quoted(id)).collect();
                 (Text::ErrorAccountIdsRepeated, "ids", quoted.join(", "))
             }
+            FieldError::AccountNotChosen(query) => {
+                (Text::ErrorAccountNotChosen, "query", query.clone())
+            }
             FieldError::EmailAlreadyExists => (Text::ErrorEmailAlreadyExists, "", String::new()),
             FieldError::Server(message) => return fill(message, &[("label", label)]),
             FieldError::NotWholeNumber => (Text::ErrorNotWholeNumber, "", String::new()),
@@ -170,6 +175,9 @@ pub struct ContactDraft {
     pub custom_field_values: Vec<CustomFieldValue>,
     /// The organization's custom fields the form shows, with what they hold.
     pub custom: Vec<CustomEntry>,
+    /// What is typed in the account picker and not chosen yet: never dropped, so it must be
+    /// chosen, added as an ID or cleared before the contact can be sent.
+    pub account_query: String,
 }
 
 /// A custom field as the form shows it, and what it holds: one text, or the chosen options of
@@ -225,7 +233,12 @@ impl ContactDraft {
             Field::Phone => body.phone_number = phone(raw)?,
             Field::ContactType => body.contact_type = optional_text(raw)?,
             Field::AvatarUrl => body.avatar_url = avatar_url(raw)?,
-            Field::AccountIds => body.account_ids = account_ids(raw)?,
+            Field::AccountIds => {
+                if let Some(query) = non_empty(&self.account_query) {
+                    return Err(FieldError::AccountNotChosen(query.to_string()));
+                }
+                body.account_ids = account_ids(raw)?
+            }
         }
         Ok(())
     }

@@ -33,7 +33,7 @@ async fn renders_every_seed_field_with_labels_and_autocomplete() {
         ("phoneNumber", "Phone", "tel"),
         ("contactType", "Contact type", "off"),
         ("avatarUrl", "Avatar URL", "url"),
-        ("accountIds", "Account IDs", "off"),
+        ("accountIds", "Accounts", "off"),
     ];
     for (name, label, autocomplete) in expected {
         let field = w.field(name);
@@ -63,7 +63,8 @@ async fn valid_submit_sends_the_documented_body_and_says_who_was_created() {
     w.choose("contactType", "CT_BILLING").await;
     w.type_into("avatarUrl", "https://example.com/avatar.png")
         .await;
-    w.type_into("accountIds", "A123, A456\nA789,").await;
+    // A list of IDs typed or pasted into the account picker, separated by commas.
+    w.type_into("accountIds", "A123, A456,A789,").await;
     w.click_submit().await;
     w.wait_state("created").await;
 
@@ -199,7 +200,8 @@ async fn each_kind_of_invalid_input_gets_its_message_and_nothing_is_sent() {
     w.fill_valid("not-an-email").await;
     w.type_into("phoneNumber", "415 555 0123").await;
     w.type_into("avatarUrl", "javascript:alert(1)").await;
-    w.type_into("accountIds", "A1, A2\nA1").await;
+    // A1 is added; what follows the comma is typed but not chosen.
+    w.type_into("accountIds", "A1, not chosen").await;
     w.type_into("lastName", &"x".repeat(10_000)).await;
     w.click_submit().await;
     wait_for("errors", || w.invalid("phoneNumber")).await;
@@ -207,7 +209,7 @@ async fn each_kind_of_invalid_input_gets_its_message_and_nothing_is_sent() {
         ("email", "@"),
         ("phoneNumber", "country code"),
         ("avatarUrl", "http"),
-        ("accountIds", "more than once"),
+        ("accountIds", "“not chosen” isn't added yet"),
         ("lastName", "at most 255"),
     ];
     for (name, words) in expectations {
@@ -234,12 +236,13 @@ async fn hostile_text_renders_as_text_and_is_sent_as_typed() {
     w.type_into("firstName", first).await;
     w.type_into("lastName", last).await;
     w.type_into("email", "hostile@example.com").await;
-    w.type_into("accountIds", "<b>A1</b>").await;
+    w.type_into("accountIds", "<b>A1</b>,").await;
     w.click_submit().await;
     w.wait_state("created").await;
     let received = stub_requests(&org).await;
     assert_eq!(received[0]["body"]["firstName"], first);
     assert_eq!(received[0]["body"]["lastName"], last);
+    assert_eq!(received[0]["body"]["accountIds"], json!(["<b>A1</b>"]));
     assert_eq!(
         w.text("[role=status]"),
         format!("Added {first} {last} (hostile@example.com).")
@@ -542,8 +545,13 @@ async fn host_values_read_only_hidden_fields_and_texts_shape_the_form() {
     .await;
     assert_eq!(w.text("label"), "Vorname");
     assert_eq!(w.button().text_content().unwrap(), "Anlegen");
-    assert_eq!(w.value("accountIds"), "A1\nB2");
+    assert_eq!(w.chips(), ["A1", "B2"]);
     assert!(w.field("accountIds").has_attribute("readonly"));
+    assert!(w
+        .root
+        .query_selector(".thena-chip-remove")
+        .unwrap()
+        .is_none());
     assert!(!w.visible("[name=\"avatarUrl\"]"));
     w.click_submit().await;
     assert_eq!(
@@ -562,7 +570,7 @@ async fn host_values_read_only_hidden_fields_and_texts_shape_the_form() {
     );
     // The form behind "Add another" is back to the host's values.
     assert_eq!(w.value("firstName"), "");
-    assert_eq!(w.value("accountIds"), "A1\nB2");
+    assert_eq!(w.chips(), ["A1", "B2"]);
 }
 
 #[wasm_bindgen_test]

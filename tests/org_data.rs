@@ -835,3 +835,257 @@ async fn a_search_under_way_when_the_form_goes_reports_nothing() {
     sleep(700).await;
     assert_eq!(*events.borrow(), ["ready"]);
 }
+
+/// The texts of the account picker's suggestions (once the list is open).
+async fn suggestions(w: &Widget) -> Vec<String> {
+    wait_for("the list of accounts", || {
+        w.field("accountIds")
+            .get_attribute("aria-expanded")
+            .as_deref()
+            == Some("true")
+    })
+    .await;
+    let options = w
+        .root
+        .query_selector_all(".thena-listbox [role=option]:not([hidden])")
+        .unwrap();
+    (0..options.length())
+        .filter_map(|i| options.item(i)?.text_content())
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn the_account_picker_finds_accounts_by_name_or_domain_and_sends_their_ids() {
+    let org = unique_org("accounts");
+    let w = mount_default(&org).await;
+    let input = w.field("accountIds");
+    assert_eq!(input.get_attribute("role").as_deref(), Some("combobox"));
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    // By name, chosen with the keyboard.
+    w.input_only("accountIds", "acme").await;
+    assert_eq!(suggestions(&w).await, ["Acme Corp (acme.com)"]);
+    assert!(!w.press("accountIds", "ArrowDown").await);
+    let active = input.get_attribute("aria-activedescendant").unwrap();
+    assert_eq!(
+        document()
+            .get_element_by_id(&active)
+            .unwrap()
+            .get_attribute("aria-selected")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(
+        !w.press("accountIds", "Enter").await,
+        "Enter chooses, it does not submit"
+    );
+    assert_eq!(w.chips(), ["Acme Corp"]);
+    assert_eq!(w.value("accountIds"), "");
+    // By domain, chosen with a click; an account already chosen is not offered again.
+    w.input_only("accountIds", "globex.com").await;
+    assert_eq!(suggestions(&w).await, ["Globex Corporation (globex.com)"]);
+    let option: HtmlElement = w.find(".thena-option-account").unchecked_into();
+    option.click();
+    leptos::task::tick().await;
+    assert_eq!(w.chips(), ["Acme Corp", "Globex Corporation"]);
+    w.input_only("accountIds", "corp").await;
+    assert_eq!(
+        suggestions(&w).await,
+        ["No account found. Press Enter to add “corp” as an account ID."]
+    );
+    assert!(!w.press("accountIds", "Escape").await);
+    assert_eq!(
+        input.get_attribute("aria-expanded").as_deref(),
+        Some("false")
+    );
+    // A hostile name is text.
+    w.input_only("accountIds", "labs").await;
+    assert_eq!(
+        suggestions(&w).await,
+        ["<img src=x onerror=alert(1)> Labs (labs.example)"]
+    );
+    assert!(w.root.query_selector("img").unwrap().is_none());
+    // An ID nobody can find is added as typed; a chip is removed by its button.
+    w.input_only("accountIds", "acc_typed").await;
+    let _ = suggestions(&w).await;
+    assert!(!w.press("accountIds", "Enter").await);
+    let remove: HtmlElement = w.find("[aria-label=\"Remove Acme Corp\"]").unchecked_into();
+    remove.click();
+    leptos::task::tick().await;
+    assert_eq!(w.chips(), ["Globex Corporation", "acc_typed"]);
+    w.fill_valid("accounts@example.com").await;
+    w.click_submit().await;
+    w.wait_state("created").await;
+    assert_eq!(
+        stub_requests(&org).await[0]["body"]["accountIds"],
+        json!(["acc_globex", "acc_typed"])
+    );
+    let searched = stub_requests_at(&org, "/v1/search/accounts").await;
+    assert!(searched
+        .iter()
+        .any(|r| r["query"] == "q=acme&query_by=name%2CprimaryDomain&per_page=8"));
+    assert_eq!(searched[0]["headers"]["x-org-id"], org);
+}
+
+#[wasm_bindgen_test]
+async fn text_typed_in_the_picker_but_not_chosen_is_kept_and_stops_the_submit() {
+    let org = unique_org("accounts-pending");
+    let w = mount_default(&org).await;
+    w.fill_valid("pending@example.com").await;
+    w.type_into("accountIds", "acm").await;
+    assert_eq!(
+        w.error_of("accountIds").as_deref(),
+        Some("“acm” isn't added yet. Choose an account from the list, or press Enter to add it as an account ID.")
+    );
+    w.click_submit().await;
+    wait_for("focus on the picker", || {
+        w.focused().as_deref() == Some("accountIds")
+    })
+    .await;
+    assert_eq!(w.value("accountIds"), "acm");
+    assert!(stub_requests(&org).await.is_empty());
+    // Cleared, the form goes.
+    w.type_into("accountIds", "").await;
+    assert_eq!(w.error_of("accountIds"), None);
+    w.click_submit().await;
+    w.wait_state("created").await;
+}
+
+#[wasm_bindgen_test]
+async fn the_emails_company_domain_suggests_its_account_added_only_with_a_click() {
+    let org = unique_org("accounts-suggest");
+    let w = mount_default(&org).await;
+    w.type_into("email", "someone@gmail.com").await;
+    sleep(300).await;
+    assert!(w
+        .root
+        .query_selector(".thena-suggestion")
+        .unwrap()
+        .is_none());
+    w.type_into("email", "new.person@acme.com").await;
+    wait_for("the suggestion", || {
+        w.root
+            .query_selector(".thena-suggestion")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    assert_eq!(
+        w.text(".thena-suggestion"),
+        "Add to Acme Corp (acme.com)? Add"
+    );
+    assert!(w.chips().is_empty(), "never added without a click");
+    let add: HtmlElement = w.find(".thena-suggestion button").unchecked_into();
+    add.click();
+    leptos::task::tick().await;
+    assert_eq!(w.chips(), ["Acme Corp"]);
+    assert!(w
+        .root
+        .query_selector(".thena-suggestion")
+        .unwrap()
+        .is_none());
+    // Another domain: a suggestion for it, or none.
+    w.type_into("email", "new.person@initech.io").await;
+    wait_for("the other suggestion", || {
+        w.root
+            .query_selector(".thena-suggestion")
+            .unwrap()
+            .is_some_and(|s| s.text_content().unwrap().contains("Initech"))
+    })
+    .await;
+    w.type_into("email", "new.person@nowhere.example").await;
+    sleep(300).await;
+    assert!(w
+        .root
+        .query_selector(".thena-suggestion")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_host_search_function_finds_accounts_and_prefilled_ids_show_by_name() {
+    use thena_add_contact::form::AccountSearch;
+    use thena_add_contact::org_data::Account;
+    let org = unique_org("accounts-host");
+    let asked = Rc::new(std::cell::RefCell::new(Vec::new()));
+    let log = asked.clone();
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, TokenSource::fixed("h"), allow, move |options| {
+        options.values.values[thena_add_contact::field::Field::AccountIds] =
+            "host_1\nunknown_9".into();
+        options.account_search = AccountSearch::Host(Rc::new(move |query: String| {
+            log.borrow_mut().push(query.clone());
+            Box::pin(async move {
+                let all = [
+                    ("host_1", "Host One", "one.example"),
+                    ("host_2", "Host Two", "two.example"),
+                ];
+                Some(
+                    all.iter()
+                        .filter(|(id, name, _)| {
+                            name.to_lowercase().contains(&query.to_lowercase()) || *id == query
+                        })
+                        .map(|(id, name, domain)| Account {
+                            id: id.to_string(),
+                            name: name.to_string(),
+                            primary_domain: Some(domain.to_string()),
+                        })
+                        .collect(),
+                )
+            })
+        }));
+    })
+    .await;
+    wait_for("the prefilled name", || {
+        w.chips() == ["Host One", "unknown_9"]
+    })
+    .await;
+    w.input_only("accountIds", "two").await;
+    assert_eq!(suggestions(&w).await, ["Host Two (two.example)"]);
+    assert!(!w.press("accountIds", "ArrowDown").await);
+    assert!(!w.press("accountIds", "Enter").await);
+    assert_eq!(w.chips(), ["Host One", "unknown_9", "Host Two"]);
+    assert!(asked.borrow().contains(&"two".to_string()));
+    assert!(stub_requests_at(&org, "/v1/search/accounts")
+        .await
+        .is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn without_a_working_search_the_picker_takes_typed_ids() {
+    for (what, failure) in [
+        ("server error", json!({"status": 503})),
+        (
+            "another shape",
+            json!({"status": 200, "body": {"hits": [{"id": "x"}]}}),
+        ),
+    ] {
+        let org = unique_org("accounts-no-search");
+        let mut failure = failure;
+        failure["times"] = json!(5);
+        stub_next_at(&org, "/v1/search/accounts", failure).await;
+        let w = mount_default(&org).await;
+        w.input_only("accountIds", "A-77").await;
+        assert_eq!(
+            suggestions(&w).await,
+            ["No account found. Press Enter to add “A-77” as an account ID."],
+            "{what}"
+        );
+        assert!(!w.press("accountIds", "Enter").await);
+        assert_eq!(w.chips(), ["A-77"], "{what}");
+    }
+    // Prefilled IDs that cannot be named show as IDs; the picker's row is there for them.
+    let org = unique_org("accounts-prefilled");
+    let allow = Rc::new(Cell::new(false));
+    let w = mount_shaped(&org, TokenSource::fixed("p"), allow, |options| {
+        options.values.values[thena_add_contact::field::Field::AccountIds] =
+            "acc_acme\nacc_gone".into();
+    })
+    .await;
+    wait_for("the prefilled name", || {
+        w.chips() == ["Acme Corp", "acc_gone"]
+    })
+    .await;
+}

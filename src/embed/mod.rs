@@ -7,11 +7,13 @@
 pub mod host_value;
 pub mod options;
 
-use crate::api::{to_js, ApiConfig};
-use crate::form::{AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent};
+use crate::api::{to_js, ApiConfig, Reply};
+use crate::form::{
+    AccountSearch, AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent,
+};
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
-use options::{read, ContactValues, FieldName, JsFunction, MountOptions, OptionError};
+use options::{read, ContactValues, FieldName, Given, JsFunction, MountOptions, OptionError};
 use std::any::Any;
 use std::ptr::NonNull;
 use std::rc::Rc;
@@ -38,6 +40,32 @@ fn token_source(get_token: Function) -> TokenSource {
                 .as_string()
         })
     })
+}
+
+/// The host's `searchAccounts(query) => Promise<{id, name, primaryDomain?}[]>`, or `false` for
+/// none; a throw, a rejection or an answer that is not a list counts as no answer, and items
+/// that are not accounts are skipped.
+fn account_search(given: Given) -> Result<AccountSearch, OptionError> {
+    if given.0 == JsValue::FALSE {
+        return Ok(AccountSearch::Off);
+    }
+    if given.0.is_null() || given.0.is_undefined() || given.0 == JsValue::TRUE {
+        return Ok(AccountSearch::Platform);
+    }
+    let search: Function = given.0.dyn_into().map_err(|value| {
+        OptionError(format!(
+            "searchAccounts must be a function or false, not {}",
+            host_value::kind(&value)
+        ))
+    })?;
+    Ok(AccountSearch::Host(Rc::new(move |query: String| {
+        let search = search.clone();
+        Box::pin(async move {
+            let answer = search.call1(&JsValue::NULL, &query.into()).ok()?;
+            let accounts = JsFuture::from(Promise::resolve(&answer)).await.ok()?;
+            Some(accounts.items()?.iter().filter_map(Reply::read).collect())
+        })
+    })))
 }
 
 /// The host's callbacks, called after the matching event.
@@ -179,6 +207,9 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
     }
     if let Some(check) = options.check_duplicates {
         form.check_duplicates = check;
+    }
+    if let Some(search) = options.search_accounts {
+        form.account_search = account_search(search)?;
     }
     form.texts = options.strings.unwrap_or_default();
     if let Some(timeout) = options.request_timeout_ms {

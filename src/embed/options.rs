@@ -36,6 +36,8 @@ pub struct MountOptions {
     /// `false`, or the organization's custom field definitions in the API's shape.
     pub custom_fields: Option<Given>,
     pub check_duplicates: Option<bool>,
+    /// `searchAccounts`: a function, or `false` (no search).
+    pub search_accounts: Option<Given>,
     pub strings: Option<Texts>,
     pub request_timeout_ms: Option<Milliseconds>,
     pub token_timeout_ms: Option<Milliseconds>,

@@ -2,24 +2,25 @@
 //! [`crate::api`] and [`crate::live`], the form's memory in [`state::FormState`]; the custom
 //! fields' inputs in [`custom`].
 
+mod accounts;
 mod custom;
 mod options;
 mod state;
 
 pub use options::{
-    AddContactOptions, Definitions, EventHandler, FormControl, Show, TokenFuture, TokenSource,
-    WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
+    AccountSearch, AccountSearchFn, AddContactOptions, Definitions, EventHandler, FormControl,
+    Show, TokenFuture, TokenSource, WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
 };
 pub use state::FormState;
 
 use crate::api::ApiRequest;
 use crate::field::{Field, Target};
 use crate::live;
-use crate::org_data::ContactType;
+use crate::org_data::{company_domain, ContactType};
 use crate::texts::{Text, Texts};
 use crate::validate::{self, invalid_fields_summary};
 use futures::future::{AbortHandle, Abortable};
-use leptos::either::{Either, EitherOf3};
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use options::Controls;
@@ -74,6 +75,8 @@ struct Host {
     search: Cell<Option<AbortHandle>>,
     /// The email last searched for: a blur does not search the same value again.
     searched: RefCell<String>,
+    /// The account search under way, stopped by the next keystroke.
+    account_search: Cell<Option<AbortHandle>>,
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
@@ -141,7 +144,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
         tasks: RefCell::new(Vec::new()),
         search: Cell::new(None),
         searched: RefCell::new(String::new()),
+        account_search: Cell::new(None),
     });
+    let picker = accounts::Picker::new();
     // Unmounting stops the submit under way: its token wait, its request (aborted on the wire)
     // and its timers (cleanups run before the owner's values are dropped, so the stored value
     // is still there); and the live-data loads and the email search.
@@ -150,8 +155,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
             if let Some(control) = &h.options.control {
                 control.detach();
             }
-            let tasks = h.tasks.take().into_iter();
-            for task in tasks.chain(h.in_flight.take()).chain(h.search.take()) {
+            let tasks = h.tasks.take().into_iter().chain(h.in_flight.take());
+            for task in tasks.chain(h.search.take()).chain(h.account_search.take()) {
                 task.abort();
             }
         });
@@ -298,6 +303,16 @@ fn form(options: AddContactOptions) -> impl IntoView {
     let email_changed = move || {
         let email =
             state.with_untracked(|s| s.draft.values[Field::Email].trim().to_ascii_lowercase());
+        // An account suggested for another domain goes.
+        let domain = company_domain(&email);
+        let other_domain = picker.suggested.with_untracked(|account| {
+            account
+                .as_ref()
+                .is_some_and(|a| a.primary_domain.as_deref().map(str::to_ascii_lowercase) != domain)
+        });
+        if other_domain {
+            picker.suggested.set(None);
+        }
         if duplicate.with_untracked(|d| d.as_ref().is_some_and(|(e, _)| *e != email)) {
             duplicate.set(None);
         }
@@ -308,24 +323,42 @@ fn form(options: AddContactOptions) -> impl IntoView {
             stop_search();
         }
     };
+    // A valid address that lost focus, once per value: is it a contact's already (the duplicate
+    // warning), and is its domain an account's (the account suggestion)?
     let email_left = move || {
         let Ok(email) = state.with_untracked(|s| validate::email(&s.draft.values[Field::Email]))
         else {
             return;
         };
         let email = email.to_ascii_lowercase();
-        let Some(session) = host.try_with_value(|h| {
+        let Some(Some((session, accounts))) = host.try_with_value(|h| {
             let mut searched = h.searched.borrow_mut();
             (*searched != email).then(|| {
                 *searched = email.clone();
-                h.options.session()
+                (h.options.session(), h.options.account_search.clone())
             })
         }) else {
             return;
         };
-        let Some(session) = session else {
+        if let Some(domain) = company_domain(&email) {
+            let session = session.clone();
+            background(Box::pin(async move {
+                let found = live::search_accounts(&accounts, &session, &domain).await;
+                let account = found.unwrap_or_default().into_iter().find(|account| {
+                    account
+                        .primary_domain
+                        .as_deref()
+                        .is_some_and(|d| d.trim().eq_ignore_ascii_case(&domain))
+                });
+                if let Some(account) = account {
+                    picker.learn(std::slice::from_ref(&account));
+                    picker.suggested.try_set(Some(account));
+                }
+            }));
+        }
+        if !check_duplicates {
             return;
-        };
+        }
         stop_search_quietly(host);
         let search = run(Box::pin(async move {
             // A failed search shows nothing and blocks nothing.
@@ -342,20 +375,41 @@ fn form(options: AddContactOptions) -> impl IntoView {
         }));
         host.with_value(|h| h.search.set(search));
     };
-    let email_hooks = check_duplicates.then(|| EmailHooks {
+    let email_hooks = EmailHooks {
         changed: Arc::new(email_changed),
         left: Arc::new(email_left),
-        warning: Signal::derive({
+        warning: check_duplicates.then(|| {
             let texts = texts.clone();
-            move || {
+            Signal::derive(move || {
                 duplicate.with(|d| {
                     d.as_ref()
                         .map(|(_, name)| texts.fill(Text::DuplicateEmail, &[("name", name)]))
                         .unwrap_or_default()
                 })
-            }
+            })
         }),
-    });
+    };
+    // The names of the accounts the host prefilled, when they can be found.
+    let name_prefilled_accounts = move || {
+        let ids: Vec<String> = state.with_untracked(|s| {
+            validate::split_account_ids(&s.draft.values[Field::AccountIds])
+                .into_iter()
+                .map(String::from)
+                .collect()
+        });
+        let Some((session, accounts)) =
+            host.try_with_value(|h| (h.options.session(), h.options.account_search.clone()))
+        else {
+            return;
+        };
+        if ids.is_empty() || matches!(accounts, AccountSearch::Off) {
+            return;
+        }
+        background(Box::pin(async move {
+            let found = live::accounts_by_id(&accounts, &session, &ids).await;
+            picker.learn(&found);
+        }));
+    };
 
     let submit = move || {
         if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created)) {
@@ -415,6 +469,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     // re-sends the created contact by mistake.
                     state.update(FormState::clear);
                     duplicate.set(None);
+                    picker.suggested.set(None);
                     phase.set(Phase::Created);
                     emit(WidgetEvent::Created(&created));
                     focus(".thena-add-another".into());
@@ -442,6 +497,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     let reset = move || {
         state.try_update(FormState::clear);
         duplicate.try_set(None);
+        picker.suggested.try_set(None);
         let sending = phase.try_with_untracked(|p| matches!(p, Phase::Sending));
         if sending == Some(false) {
             phase.try_set(Phase::Editing);
@@ -479,6 +535,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
         emit(WidgetEvent::Ready);
         load_contact_types();
         load_custom_fields();
+        name_prefilled_accounts();
     });
 
     let sending = move || phase.with(|p| matches!(p, Phase::Sending));
@@ -564,9 +621,14 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 }
             >
                 {Field::ALL.map(|field| {
-                    let hooks = (field == Field::Email).then(|| email_hooks.clone()).flatten();
+                    if field == Field::AccountIds {
+                        return Either::Right(accounts::accounts_row(
+                            &prefix, state, show[field], &texts, host, picker,
+                        ));
+                    }
+                    let hooks = (field == Field::Email).then(|| email_hooks.clone());
                     let types = (field == Field::ContactType).then_some(contact_types);
-                    field_row(field, &prefix, state, show[field], &texts, hooks, types)
+                    Either::Left(field_row(field, &prefix, state, show[field], &texts, hooks, types))
                 })}
                 {custom_rows}
                 // What is still loading, or could not be loaded (with a way to load it again).
@@ -628,7 +690,8 @@ fn stop_search_quietly(host: StoredValue<Host, LocalStorage>) {
 struct EmailHooks {
     changed: Arc<dyn Fn() + Send + Sync>,
     left: Arc<dyn Fn() + Send + Sync>,
-    warning: Signal<String>,
+    /// The duplicate warning, unless the host turned the check off.
+    warning: Option<Signal<String>>,
 }
 
 /// One field: label, hint, input, error (and the email's duplicate warning).
@@ -660,7 +723,7 @@ fn field_row(
         }
     };
     let invalid = move || if has_error() { "true" } else { "false" };
-    let warning = email.as_ref().map(|hooks| hooks.warning);
+    let warning = email.as_ref().and_then(|hooks| hooks.warning);
     // The hint always; the error and the warning while there is one.
     let described_by = {
         let hint_id = hint_id.clone();
@@ -701,8 +764,8 @@ fn field_row(
             }
         }
     };
-    let control = match (contact_types, field.input_type()) {
-        (Some(types), _) => EitherOf3::A(contact_type_select(
+    let control = match contact_types {
+        Some(types) => Either::Left(contact_type_select(
             &id,
             state,
             types,
@@ -710,11 +773,11 @@ fn field_row(
             (invalid, described_by),
             texts,
         )),
-        (None, Some(input_type)) => EitherOf3::B(view! {
+        None => Either::Right(view! {
             <input
                 id=id.clone()
                 name=field.json_name()
-                type=input_type
+                type=field.input_type()
                 autocomplete=field.autocomplete()
                 dir="auto"
                 spellcheck="false"
@@ -726,23 +789,6 @@ fn field_row(
                 on:input=on_input
                 on:blur=on_blur
             />
-        }),
-        // A textarea, so that a pasted list keeps its line breaks.
-        (None, None) => EitherOf3::C(view! {
-            <textarea
-                id=id.clone()
-                name=field.json_name()
-                rows="3"
-                autocomplete=field.autocomplete()
-                dir="auto"
-                spellcheck="false"
-                readonly=read_only
-                aria-invalid=invalid
-                aria-describedby=described_by
-                prop:value=value
-                on:input=on_input
-                on:blur=on_blur
-            ></textarea>
         }),
     };
     view! {

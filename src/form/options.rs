@@ -4,7 +4,7 @@ use super::FormState;
 use crate::api::{ApiConfig, ApiError};
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::{Field, FieldMap};
-use crate::org_data::{ContactType, CustomFieldDefinition};
+use crate::org_data::{Account, ContactType, CustomFieldDefinition};
 use crate::session::Session;
 use crate::texts::Texts;
 use crate::validate::{invalid_fields_summary, ContactDraft};
@@ -137,6 +137,23 @@ impl WidgetError {
     }
 }
 
+/// A host's account search: the query in, the accounts out (`None` when it failed).
+pub type AccountSearchFn =
+    Rc<dyn Fn(String) -> Pin<Box<dyn Future<Output = Option<Vec<Account>>>>>>;
+
+/// Where the account picker finds accounts by name or domain.
+#[derive(Clone, Default)]
+pub enum AccountSearch {
+    /// The platform's search API (`GET /v1/search/accounts`); a failure or a reply of another
+    /// shape leaves the picker taking typed account IDs.
+    #[default]
+    Platform,
+    /// The host's function, which knows its backend best.
+    Host(AccountSearchFn),
+    /// No search: accounts are added by their IDs.
+    Off,
+}
+
 /// Where the organization's definitions (contact types, custom fields) come from.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Definitions<T> {
@@ -178,6 +195,8 @@ pub struct AddContactOptions {
     pub custom_fields: Definitions<Vec<CustomFieldDefinition>>,
     /// Whether an email that loses focus is looked up, to warn about an existing contact.
     pub check_duplicates: bool,
+    /// Where the account picker finds accounts by name or domain.
+    pub account_search: AccountSearch,
     /// The host's texts (`strings`).
     pub texts: Texts,
     pub on_event: Option<EventHandler>,
@@ -200,6 +219,7 @@ impl AddContactOptions {
             contact_types: Definitions::Load,
             custom_fields: Definitions::Load,
             check_duplicates: true,
+            account_search: AccountSearch::Platform,
             texts: Texts::default(),
             on_event: None,
             control: None,

@@ -12,7 +12,8 @@ use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use thena_add_contact::api::ApiConfig;
 use thena_add_contact::form::{
-    AddContactForm, AddContactOptions, Definitions, TokenSource, WidgetError, WidgetEvent,
+    AccountSearch, AddContactForm, AddContactOptions, Definitions, TokenSource, WidgetError,
+    WidgetEvent,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
@@ -157,6 +158,7 @@ pub fn only_the_create(options: &mut AddContactOptions) {
     options.contact_types = Definitions::Off;
     options.custom_fields = Definitions::Off;
     options.check_duplicates = false;
+    options.account_search = AccountSearch::Off;
 }
 
 /// Mounts the real component into a fresh element of the page, with the widget's stylesheet.
@@ -295,6 +297,33 @@ impl Widget {
             .collect()
     }
 
+    /// Types into a field without leaving it (an `input` event only).
+    pub async fn input_only(&self, name: &str, text: &str) {
+        let input = self.field(name);
+        let _ = input.focus();
+        js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        input
+            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
+            .unwrap();
+        leptos::task::tick().await;
+    }
+
+    /// Presses `key` in the field named `name`; returns whether the page let it through (no
+    /// `preventDefault()`).
+    pub async fn press(&self, name: &str, key: &str) -> bool {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        let allowed = self.field(name).dispatch_event(&event).unwrap();
+        leptos::task::tick().await;
+        allowed
+    }
+
     /// Chooses `value` in the select named `name`, as a person would.
     pub async fn choose(&self, name: &str, value: &str) {
         let select = self.field(name);
@@ -317,6 +346,14 @@ impl Widget {
             .unchecked_into();
         input.click();
         leptos::task::tick().await;
+    }
+
+    /// The chosen accounts, as their chips show them.
+    pub fn chips(&self) -> Vec<String> {
+        let chips = self.root.query_selector_all(".thena-chip > span").unwrap();
+        (0..chips.length())
+            .filter_map(|i| chips.item(i)?.text_content())
+            .collect()
     }
 
     /// The texts of the options of the select named `name`, and which is selected.
