@@ -1089,3 +1089,24 @@ async fn without_a_working_search_the_picker_takes_typed_ids() {
     })
     .await;
 }
+
+#[wasm_bindgen_test]
+async fn a_form_unmounted_before_it_was_ready_does_nothing_afterwards() {
+    // As a host that destroys a widget in the task that mounted it (a listener of its first
+    // event): the work queued for `ready` (the organization's data, the names of prefilled
+    // accounts) must find the form gone and do nothing.
+    let org = unique_org("gone-early");
+    let mut options = thena_add_contact::form::AddContactOptions::new(
+        thena_add_contact::api::ApiConfig::new(STUB, &org).unwrap(),
+        TokenSource::fixed("early"),
+    );
+    options.values.values[thena_add_contact::field::Field::AccountIds] = "acc_acme".into();
+    options.values.values[thena_add_contact::field::Field::Email] = "jane.doe@acme.com".into();
+    let (root, handle) = mount_raw(options);
+    drop(handle);
+    root.remove();
+    sleep(300).await;
+    for path in [CUSTOM_FIELDS, CONTACT_TYPES, "/v1/search/accounts"] {
+        assert!(stub_requests_at(&org, path).await.is_empty(), "{path}");
+    }
+}

@@ -51,22 +51,26 @@ impl Picker {
     }
 
     fn name_of(&self, id: &str) -> Option<String> {
-        self.known.with(|known| {
-            known
-                .iter()
-                .find(|account| account.id == id)
-                .map(|account| account.name.clone())
-        })
+        self.known
+            .try_with(|known| {
+                known
+                    .iter()
+                    .find(|account| account.id == id)
+                    .map(|account| account.name.clone())
+            })
+            .flatten()
     }
 }
 
 fn chosen(state: State) -> Vec<String> {
-    state.with(|s| {
-        split_account_ids(&s.draft.values[Field::AccountIds])
-            .into_iter()
-            .map(String::from)
-            .collect()
-    })
+    state
+        .try_with(|s| {
+            split_account_ids(&s.draft.values[Field::AccountIds])
+                .into_iter()
+                .map(String::from)
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Adds accounts by ID (each once), as if typed in the list of IDs.
@@ -197,6 +201,9 @@ pub(super) fn accounts_row(
         });
     };
     let on_input = move |ev: web_sys::Event| {
+        if state.is_disposed() {
+            return;
+        }
         let text = event_target_value(&ev);
         // A pasted or comma-separated list of IDs: every complete one is added.
         if let Some((complete, rest)) = text.rsplit_once([',', '\n']) {
@@ -213,6 +220,9 @@ pub(super) fn accounts_row(
         }
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if state.is_disposed() {
+            return;
+        }
         let count = suggestions.with(|s| s.as_ref().map_or(0, Vec::len));
         match ev.key().as_str() {
             "ArrowDown" | "ArrowUp" if count > 0 => {
@@ -255,6 +265,9 @@ pub(super) fn accounts_row(
         }
     };
     let on_blur = move |_| {
+        if state.is_disposed() {
+            return; // the search box removed with the form while it had focus
+        }
         close();
         state.update(|s| s.blur(field));
     };

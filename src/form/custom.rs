@@ -70,6 +70,9 @@ impl Wiring {
     }
 
     fn blur(&self) {
+        if self.state.is_disposed() {
+            return; // an input removed with the form while it had focus
+        }
         let index = self.index;
         self.state.update(|s| s.blur_custom(index));
     }
@@ -236,6 +239,9 @@ fn input(
     let on_input = {
         let wiring = wiring.clone();
         move |ev: web_sys::Event| {
+            if wiring.state.is_disposed() {
+                return;
+            }
             let Some(target) = ev
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())

@@ -207,6 +207,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // The contact types: the host's value must be one of them (else it is reported and the
     // organization's default shows instead); the default is preselected.
     let contact_types_arrived = move |types: Rc<Vec<ContactType>>| {
+        if state.is_disposed() {
+            return; // the form is gone: a blur of a removed input, a late answer
+        }
         let given = state.with_untracked(|s| s.draft.values[Field::ContactType].trim().to_string());
         if !given.is_empty() && !types.iter().any(|t| t.id == given) {
             let Some(texts) = host.try_with_value(|h| h.options.texts.clone()) else {
@@ -250,6 +253,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // A name in `hidden` or `readOnly` that names no field is reported, as a misspelt built-in
     // name would be at mount.
     let custom_fields_arrived = move |fields: Rc<Vec<Rc<validate::CustomField>>>| {
+        if state.is_disposed() {
+            return; // the form is gone: a blur of a removed input, a late answer
+        }
         let Some(custom_show) = host.try_with_value(|h| h.options.custom_show.clone()) else {
             return;
         };
@@ -301,6 +307,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
         });
     };
     let email_changed = move || {
+        if state.is_disposed() {
+            return; // the form is gone: a blur of a removed input, a late answer
+        }
         let email =
             state.with_untracked(|s| s.draft.values[Field::Email].trim().to_ascii_lowercase());
         // An account suggested for another domain goes.
@@ -326,6 +335,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // A valid address that lost focus, once per value: is it a contact's already (the duplicate
     // warning), and is its domain an account's (the account suggestion)?
     let email_left = move || {
+        if state.is_disposed() {
+            return; // the form is gone: a blur of a removed input, a late answer
+        }
         let Ok(email) = state.with_untracked(|s| validate::email(&s.draft.values[Field::Email]))
         else {
             return;
@@ -391,6 +403,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     };
     // The names of the accounts the host prefilled, when they can be found.
     let name_prefilled_accounts = move || {
+        if state.is_disposed() {
+            return; // the form is gone: a blur of a removed input, a late answer
+        }
         let ids: Vec<String> = state.with_untracked(|s| {
             validate::split_account_ids(&s.draft.values[Field::AccountIds])
                 .into_iter()
@@ -412,6 +427,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     };
 
     let submit = move || {
+        if state.is_disposed() {
+            return;
+        }
         if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created)) {
             return;
         }
@@ -744,6 +762,9 @@ fn field_row(
     let on_input = {
         let changed = email.as_ref().map(|hooks| hooks.changed.clone());
         move |ev: web_sys::Event| {
+            if state.is_disposed() {
+                return;
+            }
             let value = event_target_value(&ev);
             // Only a change is written: an email input whose value the browser trims (a
             // trailing space) must not get the trimmed value written back over what is typed.
@@ -758,6 +779,9 @@ fn field_row(
     let on_blur = {
         let left = email.as_ref().map(|hooks| hooks.left.clone());
         move |_| {
+            if state.is_disposed() {
+                return; // an input removed with the form while it had focus
+            }
             state.update(|s| s.blur(field));
             if let Some(left) = &left {
                 left();

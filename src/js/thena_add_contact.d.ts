@@ -111,6 +111,16 @@ export interface Strings {
   "error.accountIdRepeated"?: string;
   /** {ids} */
   "error.accountIdsRepeated"?: string;
+  /** Text typed in the account picker and not chosen. {query} */
+  "error.accountNotChosen"?: string;
+  /** The label of a chip's remove button. {name} */
+  "accounts.remove"?: string;
+  /** The account the email's domain suggests. {name} {domain} */
+  "accounts.suggest"?: string;
+  /** The button that adds the suggested account. */
+  "accounts.add"?: string;
+  /** The picker's list when no account matches. {query} */
+  "accounts.noMatch"?: string;
   /** A mandatory custom field left empty. {label} */
   "customField.required"?: string;
   "error.notWholeNumber"?: string;
@@ -216,6 +226,13 @@ export interface ContactError {
   fieldErrors: Partial<Record<FieldName, string>> & Record<string, string>;
 }
 
+/** An account, as the account picker shows it. */
+export interface Account {
+  id: string;
+  name: string;
+  primaryDomain?: string | null;
+}
+
 /** A contact type, as GET /v1/accounts/attributes?attribute=contact_type lists them. */
 export interface ContactType {
   /** What is sent as contactType. */
@@ -275,6 +292,14 @@ export interface WidgetOptions {
   customFields?: boolean | CustomFieldDefinition[];
   /** Look up a valid email when it loses focus and warn when a contact has it (default true). */
   checkDuplicates?: boolean;
+  /**
+   * Finds accounts for the account picker by name or domain (also asked with the email's domain,
+   * to suggest its account, and with each prefilled ID, to show its name). Without it the widget
+   * asks the platform's search API (GET /v1/search/accounts); `false`: no search, accounts are
+   * added by typing their IDs. A throw, a rejection or an answer that is not an array counts as no
+   * answer.
+   */
+  searchAccounts?: ((query: string) => Promise<Account[]> | Account[]) | false;
   /** The form is on the page. */
   onReady?: (detail: null) => void;
   /**

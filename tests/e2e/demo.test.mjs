@@ -111,7 +111,9 @@ test("a person adds a contact with the keyboard alone, through the trunk proxy",
     ["firstName", "Ada"], ["lastName", "Lovelace"], ["email", "ada@example.com"],
     // A select is chosen by typing the start of an option's name.
     ["phoneNumber", "+44 20 7946 0958"], ["contactType", "LEGAL"],
-    ["avatarUrl", "https://example.com/ada.png"], ["accountIds", "A1, A2"],
+    ["avatarUrl", "https://example.com/ada.png"],
+    // The account picker takes IDs separated by commas (a search finds none for these).
+    ["accountIds", "A1, A2,"],
     ["custom.customer_tier", "Gold"], ["custom.preferred_channel", " "], ["custom.employee_id", "AB-1234"],
   ];
   for (const [name, text] of typed) {

@@ -62,7 +62,7 @@ async function plainOrg(prefix) {
 }
 
 /** Options under which a widget asks the API for nothing but the create (and its token only then). */
-const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false };
+const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false, searchAccounts: false };
 
 async function openModuleHost(t) {
   const org1 = await plainOrg("embed-a");
@@ -471,13 +471,16 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
   const form = "#shaped";
   assert.equal(await page.locator(`${form} label[for$="-firstName"]`).textContent(), "Vorname");
   assert.equal(await page.locator(`${form} .thena-submit`).textContent(), "Anlegen");
-  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "A1\nB2");
+  const chips = () => page.locator(`${form} .thena-chip > span`).allTextContents();
+  assert.deepEqual(await chips(), ["A1", "B2"]);
   assert.equal(await page.locator(`${form} [name="accountIds"]`).getAttribute("readonly"), "");
+  assert.equal(await page.locator(`${form} .thena-chip-remove`).count(), 0);
   assert.equal(await page.locator(`${form} [name="avatarUrl"]`).isVisible(), false);
   // A person cannot change a read-only field.
   await page.locator(`${form} [name="accountIds"]`).press("End");
-  await page.keyboard.type("X");
-  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "A1\nB2");
+  await page.keyboard.type("X,");
+  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "");
+  assert.deepEqual(await chips(), ["A1", "B2"]);
   await page.click(`${form} .thena-submit`);
   assert.equal(await page.locator(`${form} [name="firstName"] ~ .thena-error`).textContent(), "Bitte Vorname angeben.");
   await page.fill(`${form} [name="firstName"]`, "Ada");
@@ -487,7 +490,7 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
   });
   await page.evaluate(() => window.shaped.reset());
   assert.equal(await page.locator(`${form} [name="firstName"]`).inputValue(), "");
-  assert.equal(await page.locator(`${form} [name="accountIds"]`).inputValue(), "A1\nB2");
+  assert.deepEqual(await chips(), ["A1", "B2"]);
   assert.equal(await page.locator(`${form} .thena-error:not(:empty)`).count(), 0);
   await page.fill(`${form} [name="firstName"]`, "Ada");
   await page.fill(`${form} [name="email"]`, "ada@example.com");
@@ -521,7 +524,7 @@ test("the custom element: attributes and a token property mount it; changes keep
   assert.equal((await stub.requests(`${org}-early`))[0].headers.authorization, "Bearer early-token");
   const widget = "thena-add-contact:not(#early)";
   assert.equal(await page.locator(`${widget} .thena-submit`).textContent(), "Save contact");
-  assert.equal(await page.locator(`${widget} [name="accountIds"]`).inputValue(), "A1");
+  assert.deepEqual(await page.locator(`${widget} .thena-chip > span`).allTextContents(), ["A1"]);
   // The token is a property, never an attribute.
   assert.equal(await page.evaluate(() => /element-token|early-token/.test(document.body.outerHTML)), false);
 

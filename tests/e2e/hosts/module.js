@@ -19,7 +19,7 @@ for (const id of ["first", "second"]) {
 await init();
 // These widgets ask the API for nothing but the create (the organization's data is tested on the
 // demo page), so that the tests here see only what embedding does.
-const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false };
+const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false, searchAccounts: false };
 window.host.mount = (id, options) => {
   window.host.widgets[id] = mount(document.getElementById(id), { apiBase, token: `token-${id}`, ...onlyTheCreate, ...options });
 };
