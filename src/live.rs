@@ -15,7 +15,6 @@ use crate::session::Session;
 use crate::validate::{CustomField, Pattern};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::future::Future;
 use std::rc::Rc;
 use std::thread::LocalKey;
@@ -25,7 +24,8 @@ use wasm_bindgen::JsCast;
 type Load<T> = Shared<LocalBoxFuture<'static, Result<Rc<T>, ApiError>>>;
 /// `(apiBase, orgId)`.
 type Key = (String, String);
-type Cache<T> = RefCell<HashMap<Key, Load<T>>>;
+/// The loads by key: a page holds one or two organizations, so a list is searched.
+type Cache<T> = RefCell<Vec<(Key, Load<T>)>>;
 
 thread_local! {
     static CONTACT_TYPES: Cache<Vec<ContactType>> = RefCell::default();
@@ -162,28 +162,24 @@ where
         session.api.org_id().to_string(),
     );
     let shared = cache.with(|cache| {
-        cache
-            .borrow_mut()
-            .entry(key.clone())
-            .or_insert_with(|| {
-                load(session.clone())
-                    .map(|r| r.map(Rc::new))
-                    .boxed_local()
-                    .shared()
-            })
-            .clone()
+        let mut cache = cache.borrow_mut();
+        if let Some((_, load)) = cache.iter().find(|(k, _)| *k == key) {
+            return load.clone();
+        }
+        let load = load(session.clone())
+            .map(|r| r.map(Rc::new))
+            .boxed_local()
+            .shared();
+        cache.push((key.clone(), load.clone()));
+        load
     });
     let result = shared.clone().await;
     if result.is_err() {
+        // Only this load: a retry may already have started another.
         cache.with(|cache| {
-            let mut cache = cache.borrow_mut();
-            // Only this load: a retry may already have started another.
-            if cache
-                .get(&key)
-                .is_some_and(|current| current.ptr_eq(&shared))
-            {
-                cache.remove(&key);
-            }
+            cache
+                .borrow_mut()
+                .retain(|(k, load)| *k != key || !load.ptr_eq(&shared))
         });
     }
     result
