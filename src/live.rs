@@ -39,6 +39,7 @@ pub async fn contact_types(session: &Session) -> Result<Rc<Vec<ContactType>>, Ap
             .send(&contact_types_request())
             .await?
             .interpret(api::list)
+            .map(Rc::new)
     })
     .await
 }
@@ -56,7 +57,7 @@ pub async fn custom_fields(session: &Session) -> Result<Rc<Vec<Rc<CustomField>>>
                 break;
             }
         }
-        Ok(ready_to_show(definitions))
+        Ok(Rc::new(ready_to_show(definitions)))
     })
     .await
 }
@@ -155,7 +156,7 @@ async fn once_per_page<T: 'static, F>(
     load: impl FnOnce(Session) -> F,
 ) -> Result<Rc<T>, ApiError>
 where
-    F: Future<Output = Result<T, ApiError>> + 'static,
+    F: Future<Output = Result<Rc<T>, ApiError>> + 'static,
 {
     let key: Key = (
         session.api.api_base().to_string(),
@@ -166,10 +167,7 @@ where
         if let Some((_, load)) = cache.iter().find(|(k, _)| *k == key) {
             return load.clone();
         }
-        let load = load(session.clone())
-            .map(|r| r.map(Rc::new))
-            .boxed_local()
-            .shared();
+        let load = load(session.clone()).boxed_local().shared();
         cache.push((key.clone(), load.clone()));
         load
     });
