@@ -390,9 +390,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     let email_hooks = EmailHooks {
         changed: Arc::new(email_changed),
         left: Arc::new(email_left),
-        warning: check_duplicates.then(|| {
+        warning: check_duplicates.then(|| -> Arc<dyn Fn() -> String + Send + Sync> {
             let texts = texts.clone();
-            Signal::derive(move || {
+            Arc::new(move || {
                 duplicate.with(|d| {
                     d.as_ref()
                         .map(|(_, name)| texts.fill(Text::DuplicateEmail, &[("name", name)]))
@@ -596,9 +596,12 @@ fn form(options: AddContactOptions) -> impl IntoView {
     };
     // A note per piece of live data that is loading or could not be loaded, with a way to load
     // it again.
-    let note = |shown: Signal<bool>, text: Text, retry: Option<Rc<dyn Fn()>>| {
+    type Shown = fn(&Live<Rc<Vec<ContactType>>>, &Live<()>) -> bool;
+    let note = |shown: Shown, text: Text, retry: Option<Rc<dyn Fn()>>| {
+        let shown =
+            move || contact_types.with(|types| custom_fields.with(|fields| shown(types, fields)));
         view! {
-            <p class="thena-live-note" hidden=move || !shown.get()>
+            <p class="thena-live-note" hidden=move || !shown()>
                 {texts.get(text).to_string()}
                 {retry.map(|retry| view! {
                     " "
@@ -610,18 +613,14 @@ fn form(options: AddContactOptions) -> impl IntoView {
         }
     };
     let live_notes = (
+        note(|_, fields| *fields == Live::Loading, Text::Loading, None),
         note(
-            Signal::derive(move || custom_fields.with(|l| *l == Live::Loading)),
-            Text::Loading,
-            None,
-        ),
-        note(
-            Signal::derive(move || contact_types.with(|l| *l == Live::Failed)),
+            |types, _| *types == Live::Failed,
             Text::ContactTypesFailed,
             Some(Rc::new(load_contact_types)),
         ),
         note(
-            Signal::derive(move || custom_fields.with(|l| *l == Live::Failed)),
+            |_, fields| *fields == Live::Failed,
             Text::CustomFieldsFailed,
             Some(Rc::new(load_custom_fields)),
         ),
@@ -709,7 +708,7 @@ struct EmailHooks {
     changed: Arc<dyn Fn() + Send + Sync>,
     left: Arc<dyn Fn() + Send + Sync>,
     /// The duplicate warning, unless the host turned the check off.
-    warning: Option<Signal<String>>,
+    warning: Option<Arc<dyn Fn() -> String + Send + Sync>>,
 }
 
 /// One field: label, hint, input, error (and the email's duplicate warning).
@@ -741,18 +740,19 @@ fn field_row(
         }
     };
     let invalid = move || if has_error() { "true" } else { "false" };
-    let warning = email.as_ref().and_then(|hooks| hooks.warning);
+    let warning = email.as_ref().and_then(|hooks| hooks.warning.clone());
     // The hint always; the error and the warning while there is one.
     let described_by = {
         let hint_id = hint_id.clone();
         let error_id = error_id.clone();
         let warning_id = warning_id.clone();
+        let warning = warning.clone();
         move || {
             let mut ids: Vec<&str> = hint_id.iter().map(String::as_str).collect();
             if has_error() {
                 ids.push(&error_id);
             }
-            if warning.is_some_and(|w| w.with(|w| !w.is_empty())) {
+            if warning.as_ref().is_some_and(|w| !w().is_empty()) {
                 ids.push(&warning_id);
             }
             (!ids.is_empty()).then(|| ids.join(" "))
@@ -829,7 +829,7 @@ fn field_row(
             <p class="thena-error" id=error_id>{message}</p>
             {warning.map(|warning| view! {
                 // A line kept for it, so that its arrival moves no field the person is in.
-                <p class="thena-warning" id=warning_id>{move || warning.get()}</p>
+                <p class="thena-warning" id=warning_id>{move || warning()}</p>
             })}
         </div>
     }
