@@ -563,8 +563,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
             _ => None,
         })
     };
-    // The custom fields, rendered again only when they arrive (not on every keystroke).
-    let custom_count = Memo::new(move |_| state.with(|s| s.draft.custom.len()));
+    // The custom fields, rendered again only when they arrive (`custom_fields` changes), not on
+    // every keystroke.
     let custom_rows = {
         let (prefix, texts) = (prefix.clone(), texts.clone());
         move || {
@@ -575,7 +575,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     .map(|entry| entry.field.clone())
                     .collect()
             });
-            let _ = custom_count.get();
+            custom_fields.track();
             let how = host
                 .try_with_value(|h| {
                     fields
