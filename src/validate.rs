@@ -310,10 +310,11 @@ pub fn custom_value(
             FieldType::Email => email(value)?,
             FieldType::PhoneNumber => phone(value)?.unwrap_or_default(),
             FieldType::Url => avatar_url(value)?.unwrap_or_default(),
-            FieldType::IpAddress => value
-                .parse::<std::net::IpAddr>()
-                .map_err(|_| FieldError::InvalidIpAddress)?
-                .to_string(),
+            // Checked, and sent as typed (like dates and numbers).
+            FieldType::IpAddress => match value.parse::<std::net::IpAddr>() {
+                Ok(_) => value.to_string(),
+                Err(_) => return Err(FieldError::InvalidIpAddress),
+            },
             FieldType::SingleLine | FieldType::Unknown => {
                 check_text(value, MAX_TEXT_CHARS)?;
                 value.to_string()
