@@ -203,7 +203,7 @@ test("a server error keeps every value, says what happened and offers a retry", 
   assert.match(await page.locator("#events").textContent(), /contact:error[\s\S]*"kind": "server"/);
 });
 
-test("the organization's data: types by name, custom fields, a duplicate warning, a failed load loaded again", async (t) => {
+test("the organization's data: types by name, custom fields, a duplicate warning, accounts by name, a failed load loaded again", async (t) => {
   const page = await openDemo(t);
   const org = `e2e-org-data-${Date.now()}`;
   await stub.next(org, { status: 503, body: { statusCode: 503, message: "Service Unavailable" } }, "/v1/custom-field");
@@ -228,10 +228,22 @@ test("the organization's data: types by name, custom fields, a duplicate warning
   await page.locator("#events li", { hasText: "contact:duplicate" }).waitFor();
   assert.match(await page.locator("#events").textContent(), /contact:duplicate[\s\S]*"id": "ct_seed_jane"/);
 
+  // The account picker: found by name, chosen with the keyboard; the email's domain suggests
+  // its account, added with one click.
+  await field(page, "email").fill("janet@acme.com");
+  await field(page, "accountIds").focus();
+  await page.locator(".thena-suggestion", { hasText: "Add to Acme Corp (acme.com)?" }).waitFor();
+  await page.keyboard.type("glob");
+  await page.locator(".thena-option-account", { hasText: "Globex Corporation (globex.com)" }).waitFor();
+  assert.equal(await field(page, "accountIds").getAttribute("aria-expanded"), "true");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Enter");
+  await page.locator(".thena-suggestion").getByRole("button", { name: "Add" }).click();
+  assert.deepEqual(await page.locator(".thena-chip > span").allTextContents(), ["Globex Corporation", "Acme Corp"]);
+
   // Custom fields are checked like the built-in ones; the errors pass axe.
   await field(page, "custom.employee_count").fill("twelve");
   await field(page, "custom.employee_id").fill("12");
-  await field(page, "email").fill("janet@acme.com");
   await page.getByRole("button", { name: "Add contact" }).click();
   await focusMovesTo(page, "custom.employee_id");
   assert.equal(await page.locator(".thena-status").textContent(), "Check the 2 highlighted fields.");
@@ -247,6 +259,7 @@ test("the organization's data: types by name, custom fields, a duplicate warning
   await page.locator('.thena-add-contact[data-state="created"]').waitFor();
   const [request] = await stub.requests(org);
   assert.equal(request.body.contactType, "CT_BILLING");
+  assert.deepEqual(request.body.accountIds, ["acc_globex", "acc_acme"]);
   assert.deepEqual(request.body.customFieldValues, [
     { customFieldId: "cf_tier", data: [{ value: "Silver" }] },
     { customFieldId: "cf_channel", data: [{ value: "Email" }] },
