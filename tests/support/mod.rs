@@ -386,15 +386,8 @@ impl Widget {
 
     /// Types like a person: focus, new value, an `input` event, then leave the field.
     pub async fn type_into(&self, name: &str, text: &str) {
-        let input = self.field(name);
-        let _ = input.focus();
-        js_sys::Reflect::set(&input, &"value".into(), &text.into()).unwrap();
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        input
-            .dispatch_event(&web_sys::Event::new_with_event_init_dict("input", &init).unwrap())
-            .unwrap();
-        input
+        self.input_only(name, text).await;
+        self.field(name)
             .dispatch_event(&web_sys::FocusEvent::new("blur").unwrap())
             .unwrap();
         leptos::task::tick().await;
