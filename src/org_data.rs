@@ -244,9 +244,12 @@ impl Default for CustomFieldDefinition {
     }
 }
 
-/// Reads a string, a number, a boolean, `{value}`, or a list of those, as texts.
+/// Reads a string, a number, a boolean, `{value}`, or (`list`) a list of those, as texts: one
+/// level of list and of `{value}` only, so that a reply nested ten thousand deep is refused
+/// instead of recursing through the stack.
 struct Texts {
     what: &'static str,
+    list: bool,
 }
 
 impl<'de> Visitor<'de> for Texts {
@@ -279,6 +282,9 @@ impl<'de> Visitor<'de> for Texts {
         d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+        if !self.list {
+            return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
+        }
         let mut texts = Vec::new();
         while let Some(item) = seq.next_element::<Choice>()? {
             texts.extend(item.0);
@@ -289,7 +295,7 @@ impl<'de> Visitor<'de> for Texts {
         let mut texts = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if key == "value" {
-                texts = map.next_value::<Choice>()?.0;
+                texts = map.next_value::<Scalar>()?.0;
             } else {
                 map.next_value::<de::IgnoredAny>()?;
             }
@@ -298,12 +304,47 @@ impl<'de> Visitor<'de> for Texts {
     }
 }
 
+/// The `value` of an option object: a string, a number or a boolean.
+struct Scalar(Vec<String>);
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Only;
+        impl<'de> Visitor<'de> for Only {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a text")
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_string()])
+            }
+        }
+        d.deserialize_any(Only).map(Scalar)
+    }
+}
+
 /// One option: a text, or an object whose `value` is one.
 struct Choice(Vec<String>);
 
 impl<'de> Deserialize<'de> for Choice {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        d.deserialize_any(Texts { what: "an option" }).map(Choice)
+        d.deserialize_any(Texts {
+            what: "an option",
+            list: false,
+        })
+        .map(Choice)
     }
 }
 
@@ -311,6 +352,7 @@ impl<'de> Deserialize<'de> for Choices {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(Texts {
             what: "a list of options",
+            list: true,
         })
         .map(Choices)
     }
@@ -320,6 +362,7 @@ impl<'de> Deserialize<'de> for Loose {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(Texts {
             what: "a default value",
+            list: true,
         })
         .map(Loose)
     }
@@ -395,6 +438,23 @@ mod tests {
         assert_eq!(multi.slug(), "cf_multi");
         assert!(multi.options.0.is_empty() && !multi.is_active);
         assert_eq!(multi.default_value.0, ["A", "B"]);
+    }
+
+    #[test]
+    fn deeply_nested_options_are_refused_without_recursing() {
+        // The reader stops at the second level, whatever lies below (a browser's reply can be
+        // nested far deeper than a native test can build and drop).
+        let mut deep = json!("x");
+        for _ in 0..50 {
+            deep = json!([deep]);
+        }
+        let definition = json!({"uid": "u", "name": "n", "options": deep});
+        assert!(serde_json::from_value::<CustomFieldDefinition>(definition).is_err());
+        let nested_value =
+            json!({"uid": "u", "name": "n", "defaultValue": {"value": {"value": "x"}}});
+        assert!(serde_json::from_value::<CustomFieldDefinition>(nested_value).is_err());
+        let one_level = json!({"uid": "u", "name": "n", "options": [["a"]]});
+        assert!(serde_json::from_value::<CustomFieldDefinition>(one_level).is_err());
     }
 
     #[test]

@@ -773,6 +773,11 @@ async fn an_email_that_a_contact_has_gets_a_warning_naming_it_and_submitting_sta
     w.type_into("email", "jane.doe@acme.com").await;
     sleep(100).await;
     assert_eq!(stub_requests_at(&org, SEARCH).await.len(), 1);
+    // Changed and changed back: the warning goes, then comes back.
+    w.type_into("email", "jane.doe@acme.co").await;
+    assert_eq!(w.text(".thena-warning"), "");
+    w.type_into("email", "jane.doe@acme.com").await;
+    wait_for("the warning again", || w.text(".thena-warning") == warning).await;
     // Submitting is possible: the service decides.
     w.click_submit().await;
     w.wait_state("failed").await;
@@ -1109,4 +1114,38 @@ async fn a_form_unmounted_before_it_was_ready_does_nothing_afterwards() {
     for path in [CUSTOM_FIELDS, CONTACT_TYPES, "/v1/search/accounts"] {
         assert!(stub_requests_at(&org, path).await.is_empty(), "{path}");
     }
+}
+
+#[wasm_bindgen_test]
+async fn definitions_nested_ten_thousand_deep_are_refused_not_a_crash() {
+    // An `options` array nested 100,000 deep, as JSON.parse would hand over a hostile reply.
+    let mut deep = wasm_bindgen::JsValue::from("x");
+    for _ in 0..100_000 {
+        let outer = js_sys::Array::new();
+        outer.push(&deep);
+        deep = outer.into();
+    }
+    let definition =
+        js_options(json!({"uid": "cf_deep", "name": "Deep", "fieldType": "single_choice"}));
+    js_sys::Reflect::set(&definition, &"options".into(), &deep).unwrap();
+    let options = js_options(json!({"apiBase": STUB, "orgId": unique_org("deep"), "token": "t"}));
+    js_sys::Reflect::set(
+        &options,
+        &"customFields".into(),
+        &js_sys::Array::of1(&definition),
+    )
+    .unwrap();
+    let element = document().create_element("div").unwrap();
+    let refused = thena_add_contact::embed::mount_widget(element.into(), options, None);
+    let message = js_sys::Reflect::get(
+        &wasm_bindgen::JsValue::from(refused.err().expect("refused")),
+        &"message".into(),
+    )
+    .unwrap()
+    .as_string()
+    .unwrap();
+    assert!(
+        message.starts_with("thena-add-contact: customFields[0]"),
+        "{message}"
+    );
 }

@@ -5,7 +5,7 @@
 //! `accountIds`, so the rules, `getValues` and `setValues` see what they always saw. Without a
 //! search (none, failed, or an answer of another shape) Enter adds what was typed as an ID.
 
-use super::{FormState, Host, Show};
+use super::{AccountSearch, FormState, Host, Show};
 use crate::field::Field;
 use crate::live;
 use crate::org_data::Account;
@@ -16,6 +16,7 @@ use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
+use wasm_bindgen::JsCast;
 
 type State = RwSignal<FormState, LocalStorage>;
 
@@ -64,13 +65,16 @@ impl Picker {
 
 fn chosen(state: State) -> Vec<String> {
     state
-        .try_with(|s| {
-            split_account_ids(&s.draft.values[Field::AccountIds])
-                .into_iter()
-                .map(String::from)
-                .collect()
-        })
+        .try_with(|s| ids_in(&s.draft.values[Field::AccountIds]))
         .unwrap_or_default()
+}
+
+/// The IDs of a comma- or newline-separated list.
+fn ids_in(text: &str) -> Vec<String> {
+    split_account_ids(text)
+        .into_iter()
+        .map(String::from)
+        .collect()
 }
 
 /// Adds accounts by ID (each once), as if typed in the list of IDs.
@@ -159,9 +163,23 @@ pub(super) fn accounts_row(
         })
     });
     let open = move || suggestions.with(|s| s.is_some()) && !query().trim().is_empty();
+    // Closing the list also drops the search under way, so that it cannot open it again.
     let close = move || {
+        if let Some(Some(search)) = host.try_with_value(|h| h.account_search.take()) {
+            search.abort();
+        }
         found.set(None);
         active.set(None);
+    };
+    // After a chip or the suggestion's button goes, focus stays in the picker.
+    let refocus = {
+        let id = id.clone();
+        move || {
+            let input = leptos::prelude::document().get_element_by_id(&id);
+            if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+                let _ = input.focus();
+            }
+        }
     };
     let choose = move |account: Account| {
         picker.learn(std::slice::from_ref(&account));
@@ -181,7 +199,10 @@ pub(super) fn accounts_row(
         {
             previous.abort();
         }
-        if text.trim().is_empty() {
+        // What was found for the text before is not for this one.
+        found.set(None);
+        active.set(None);
+        if text.trim().is_empty() || matches!(how, AccountSearch::Off) {
             close();
             return;
         }
@@ -193,31 +214,46 @@ pub(super) fn accounts_row(
             let Ok(accounts) = Abortable::new(task, registration).await else {
                 return;
             };
+            let _ = host.try_with_value(|h| h.account_search.take()); // done
             if let Some(accounts) = &accounts {
                 picker.learn(accounts);
             }
             found.try_set(accounts.or(Some(Vec::new())));
-            active.try_set(None);
         });
     };
+    let searches = host
+        .try_with_value(|h| !matches!(h.options.account_search, AccountSearch::Off))
+        .unwrap_or(false);
     let on_input = move |ev: web_sys::Event| {
         if state.is_disposed() {
             return;
         }
         let text = event_target_value(&ev);
-        // A pasted or comma-separated list of IDs: every complete one is added.
-        if let Some((complete, rest)) = text.rsplit_once([',', '\n']) {
-            let ids: Vec<String> = split_account_ids(complete)
-                .into_iter()
-                .map(String::from)
-                .collect();
-            add(state, &ids);
-            set_query(state, rest.trim_start().to_string());
-            search(rest.to_string());
-        } else {
-            set_query(state, text.clone());
-            search(text);
+        // Without a search, a comma ends an ID; with one it may be part of a name ("Acme, Inc").
+        match text.rsplit_once(',').filter(|_| !searches) {
+            Some((complete, rest)) => {
+                add(state, &ids_in(complete));
+                set_query(state, rest.trim_start().to_string());
+            }
+            None => {
+                set_query(state, text.clone());
+                search(text);
+            }
         }
+    };
+    // A pasted list of IDs (one per line, or separated by commas) is added at once: a one-line
+    // input would lose its line breaks.
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let pasted = ev
+            .clipboard_data()
+            .and_then(|data| data.get_data("text").ok())
+            .unwrap_or_default();
+        if state.is_disposed() || !pasted.contains([',', '\n', '\r']) {
+            return;
+        }
+        ev.prevent_default();
+        add(state, &ids_in(&pasted));
+        state.update(|s| s.blur(field));
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
         if state.is_disposed() {
@@ -244,17 +280,26 @@ pub(super) fn accounts_row(
             "Enter" if !query().trim().is_empty() => {
                 // Enter chooses; it never sends the form while something is typed here.
                 ev.prevent_default();
-                let highlighted = active
-                    .get_untracked()
-                    .and_then(|i| suggestions.with_untracked(|s| s.as_ref()?.get(i).cloned()));
-                match highlighted {
+                // The highlighted account, else the first listed; what was typed is an ID only
+                // when the search found nothing (or there is none).
+                let listed = suggestions.with_untracked(|s| {
+                    let s = s.as_ref()?;
+                    s.get(active.get_untracked().unwrap_or(0)).cloned()
+                });
+                let searching = host
+                    .try_with_value(|h| {
+                        let search = h.account_search.take();
+                        let under_way = search.is_some();
+                        h.account_search.set(search);
+                        under_way
+                    })
+                    .unwrap_or(false);
+                match listed {
                     Some(account) => choose(account),
+                    // The answer for this text is still coming: Enter waits for it.
+                    None if searching => {}
                     None => {
-                        let ids: Vec<String> = split_account_ids(&query())
-                            .into_iter()
-                            .map(String::from)
-                            .collect();
-                        add(state, &ids);
+                        add(state, &ids_in(&query()));
                         set_query(state, String::new());
                         close();
                         state.update(|s| s.blur(field));
@@ -277,7 +322,7 @@ pub(super) fn accounts_row(
     };
 
     let chips = {
-        let texts = texts.clone();
+        let (texts, refocus) = (texts.clone(), refocus.clone());
         let ids = Memo::new(move |_| chosen(state));
         move || {
             ids.get()
@@ -293,7 +338,13 @@ pub(super) fn accounts_row(
                                 type="button"
                                 class="thena-chip-remove"
                                 aria-label=remove_label
-                                on:click=move |_| remove(state, &account_id)
+                                on:click={
+                                    let refocus = refocus.clone();
+                                    move |_| {
+                                        remove(state, &account_id);
+                                        refocus();
+                                    }
+                                }
                             >
                                 "×"
                             </button>
@@ -363,9 +414,13 @@ pub(super) fn accounts_row(
             Some(view! {
                 <p class="thena-suggestion">
                     {text} " "
-                    <button type="button" on:click=move |_| {
-                        choose(account.clone());
-                        suggested.set(None);
+                    <button type="button" on:click={
+                        let refocus = refocus.clone();
+                        move |_| {
+                            choose(account.clone());
+                            suggested.set(None);
+                            refocus();
+                        }
                     }>
                         {add_label}
                     </button>
@@ -398,6 +453,7 @@ pub(super) fn accounts_row(
                     prop:value=query
                     on:input=on_input
                     on:keydown=on_keydown
+                    on:paste=on_paste
                     on:blur=on_blur
                 />
                 <ul class="thena-listbox" role="listbox" id=list_id hidden=move || !open()>
@@ -408,7 +464,8 @@ pub(super) fn accounts_row(
                 </ul>
             </div>
             <p class="thena-error" id=error_id>{message}</p>
-            {suggestion}
+            // Announced when it comes, politely.
+            <div class="thena-suggestions" aria-live="polite">{suggestion}</div>
         </div>
     }
 }

@@ -129,6 +129,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     let state = RwSignal::new_local(FormState::new(options.values.clone()));
     let texts = options.texts.clone();
     let show = options.show.clone();
+    let accounts_shown = show[Field::AccountIds];
     let control = options.control.clone();
     let check_duplicates = options.check_duplicates;
     let phase = RwSignal::new(Phase::Editing);
@@ -208,7 +209,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // organization's default shows instead); the default is preselected.
     let contact_types_arrived = move |types: Rc<Vec<ContactType>>| {
         if state.is_disposed() {
-            return; // the form is gone: a blur of a removed input, a late answer
+            return; // the form is gone
         }
         let given = state.with_untracked(|s| s.draft.values[Field::ContactType].trim().to_string());
         if !given.is_empty() && !types.iter().any(|t| t.id == given) {
@@ -254,7 +255,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // name would be at mount.
     let custom_fields_arrived = move |fields: Rc<Vec<Rc<validate::CustomField>>>| {
         if state.is_disposed() {
-            return; // the form is gone: a blur of a removed input, a late answer
+            return; // the form is gone
         }
         let Some(custom_show) = host.try_with_value(|h| h.options.custom_show.clone()) else {
             return;
@@ -298,17 +299,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
     };
 
     // The duplicate-email check: a valid address that lost focus, once per value.
-    let stop_search = move || {
-        let _ = host.try_with_value(|h| {
-            if let Some(search) = h.search.take() {
-                search.abort();
-                h.searched.borrow_mut().clear(); // it never answered
-            }
-        });
-    };
     let email_changed = move || {
         if state.is_disposed() {
-            return; // the form is gone: a blur of a removed input, a late answer
+            return; // the form is gone
         }
         let email =
             state.with_untracked(|s| s.draft.values[Field::Email].trim().to_ascii_lowercase());
@@ -325,18 +318,21 @@ fn form(options: AddContactOptions) -> impl IntoView {
         if duplicate.with_untracked(|d| d.as_ref().is_some_and(|(e, _)| *e != email)) {
             duplicate.set(None);
         }
-        let searching_other = host
+        // Another value: what was found for the last one no longer holds, and coming back to it
+        // asks again.
+        let other_value = host
             .try_with_value(|h| *h.searched.borrow() != email)
             .unwrap_or(false);
-        if searching_other {
-            stop_search();
+        if other_value {
+            stop_email_search(host);
+            let _ = host.try_with_value(|h| h.searched.borrow_mut().clear());
         }
     };
     // A valid address that lost focus, once per value: is it a contact's already (the duplicate
     // warning), and is its domain an account's (the account suggestion)?
     let email_left = move || {
         if state.is_disposed() {
-            return; // the form is gone: a blur of a removed input, a late answer
+            return; // the form is gone
         }
         let Ok(email) = state.with_untracked(|s| validate::email(&s.draft.values[Field::Email]))
         else {
@@ -352,7 +348,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
         }) else {
             return;
         };
-        if let Some(domain) = company_domain(&email) {
+        let pickable = accounts_shown == Show::Editable;
+        if let Some(domain) = company_domain(&email).filter(|_| pickable) {
             let session = session.clone();
             background(Box::pin(async move {
                 let found = live::search_accounts(&accounts, &session, &domain).await;
@@ -362,7 +359,11 @@ fn form(options: AddContactOptions) -> impl IntoView {
                         .as_deref()
                         .is_some_and(|d| d.trim().eq_ignore_ascii_case(&domain))
                 });
-                if let Some(account) = account {
+                // Only for the address still there: an answer for an earlier one is dropped.
+                let current = state
+                    .try_with_untracked(|s| company_domain(&s.draft.values[Field::Email]))
+                    .flatten();
+                if let Some(account) = account.filter(|_| current.as_ref() == Some(&domain)) {
                     picker.learn(std::slice::from_ref(&account));
                     picker.suggested.try_set(Some(account));
                 }
@@ -371,7 +372,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
         if !check_duplicates {
             return;
         }
-        stop_search_quietly(host);
+        stop_email_search(host);
         let search = run(Box::pin(async move {
             // A failed search shows nothing and blocks nothing.
             let Ok(Some(contact)) = live::contact_with_email(&session, &email).await else {
@@ -404,7 +405,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // The names of the accounts the host prefilled, when they can be found.
     let name_prefilled_accounts = move || {
         if state.is_disposed() {
-            return; // the form is gone: a blur of a removed input, a late answer
+            return; // the form is gone
         }
         let ids: Vec<String> = state.with_untracked(|s| {
             validate::split_account_ids(&s.draft.values[Field::AccountIds])
@@ -417,7 +418,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
         else {
             return;
         };
-        if ids.is_empty() || matches!(accounts, AccountSearch::Off) {
+        let shown = accounts_shown != Show::Hidden;
+        if ids.is_empty() || !shown || matches!(accounts, AccountSearch::Off) {
             return;
         }
         background(Box::pin(async move {
@@ -516,6 +518,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
         state.try_update(FormState::clear);
         duplicate.try_set(None);
         picker.suggested.try_set(None);
+        let _ = host.try_with_value(|h| h.searched.borrow_mut().clear());
         let sending = phase.try_with_untracked(|p| matches!(p, Phase::Sending));
         if sending == Some(false) {
             phase.try_set(Phase::Editing);
@@ -693,8 +696,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
     }
 }
 
-/// Stops the email search under way, keeping the value it was for.
-fn stop_search_quietly(host: StoredValue<Host, LocalStorage>) {
+/// Stops the email search under way.
+fn stop_email_search(host: StoredValue<Host, LocalStorage>) {
     let _ = host.try_with_value(|h| {
         if let Some(search) = h.search.take() {
             search.abort();

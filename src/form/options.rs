@@ -162,7 +162,8 @@ pub enum Definitions<T> {
     Load,
     /// Given by the host, in the API's own shapes: nothing is loaded.
     Given(T),
-    /// Not used: contact types fall back to a text box for an ID; no custom fields are shown.
+    /// Not used: the contact type list holds "Organization default" (and a prefilled id); no
+    /// custom fields are shown.
     Off,
 }
 

@@ -4,6 +4,7 @@
 use crate::api::ApiError;
 use crate::contact::NewContact;
 use crate::field::{Field, FieldMap, Target};
+use crate::org_data::FieldType;
 use crate::texts::Texts;
 use crate::validate::{ContactDraft, CustomEntry, CustomField, FieldError};
 use std::rc::Rc;
@@ -89,7 +90,7 @@ impl FormState {
                 let given = draft.custom_field_values.iter().position(|item| {
                     item.custom_field_id.as_deref() == Some(definition.uid.as_str())
                 });
-                let values = match given {
+                let values: Vec<String> = match given {
                     Some(at) => draft
                         .custom_field_values
                         .remove(at)
@@ -99,6 +100,14 @@ impl FormState {
                         .map(|datum| datum.value)
                         .collect(),
                     None => definition.default_value.0.clone(),
+                };
+                // A choice no longer offered could be neither seen nor removed: it is dropped.
+                let choices = &definition.options.0;
+                let values = match definition.kind() {
+                    FieldType::SingleChoice | FieldType::RadioButton | FieldType::MultiChoice => {
+                        values.into_iter().filter(|v| choices.contains(v)).collect()
+                    }
+                    _ => values,
                 };
                 draft.custom.push(CustomEntry {
                     field: field.clone(),

@@ -284,8 +284,8 @@ export interface WidgetOptions {
   strings?: Strings;
   /**
    * The organization's contact types: loaded at mount (true, the default; once per page per
-   * apiBase and orgId), given here in the API's shape (then nothing is loaded), or false (a text
-   * box for the type's ID, as without them).
+   * apiBase and orgId), given here in the API's shape (then nothing is loaded), or false (the
+   * list then holds "Organization default" and a prefilled id).
    */
   contactTypes?: boolean | ContactType[];
   /** The organization's contact custom fields: loaded (true, the default), given, or false. */

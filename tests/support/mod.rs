@@ -310,6 +310,44 @@ impl Widget {
         leptos::task::tick().await;
     }
 
+    /// Pastes `text` into the field named `name`, as the clipboard would hand it over. Returns
+    /// false, having done nothing, where the browser does not let a script fake a paste's data
+    /// (Firefox drops `clipboardData` from a synthetic event).
+    pub async fn paste_into(&self, name: &str, text: &str) -> bool {
+        let input = self.field(name);
+        let _ = input.focus();
+        let data = web_sys::DataTransfer::new().unwrap();
+        data.set_data("text/plain", text).unwrap();
+        let init = web_sys::ClipboardEventInit::new();
+        init.set_clipboard_data(Some(&data));
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let event = web_sys::ClipboardEvent::new_with_event_init_dict("paste", &init).unwrap();
+        let carried = event
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok());
+        if carried.as_deref() != Some(text) {
+            return false;
+        }
+        input.dispatch_event(&event).unwrap();
+        leptos::task::tick().await;
+        true
+    }
+
+    /// Adds an account ID in the picker as a person types one: once the search has found
+    /// nothing, Enter.
+    pub async fn add_account_id(&self, id: &str) {
+        self.input_only("accountIds", id).await;
+        wait_for("the search's answer", || {
+            self.field("accountIds")
+                .get_attribute("aria-expanded")
+                .as_deref()
+                == Some("true")
+        })
+        .await;
+        assert!(!self.press("accountIds", "Enter").await);
+    }
+
     /// Presses `key` in the field named `name`; returns whether the page let it through (no
     /// `preventDefault()`).
     pub async fn press(&self, name: &str, key: &str) -> bool {
