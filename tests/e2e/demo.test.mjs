@@ -104,8 +104,9 @@ test("a person adds a contact with the keyboard alone, through the trunk proxy",
   await remount(page, { orgId: org });
   await page.locator('.thena-add-contact[data-state="editing"]').waitFor();
 
-  // The organization's custom fields have arrived (the first one holds its default).
+  // The organization's data has arrived: custom fields (the first holds its default), types.
   await page.locator('.thena-add-contact [name="custom.customer_tier"]').waitFor();
+  await page.waitForFunction(() => !document.querySelector('.thena-add-contact [name="contactType"]').disabled);
   await field(page, "firstName").focus();
   const typed = [
     ["firstName", "Ada"], ["lastName", "Lovelace"], ["email", "ada@example.com"],

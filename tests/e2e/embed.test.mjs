@@ -425,7 +425,8 @@ test("callbacks get the events' details; onSubmit returning false sends nothing"
       onCreated: (d) => calls.push(["created", d]),
       onError: (d) => calls.push(["error", d]),
     });
-    await new Promise((r) => setTimeout(r, 50));
+    // The organization's contact types have arrived (the default is then sent).
+    while (element.querySelector('[name="contactType"]').disabled) await new Promise((r) => setTimeout(r, 10));
     widget.setValues({ firstName: "Ada", email: "ada@example" });
     element.querySelector(".thena-submit").click();               // invalid: error
     await new Promise((r) => setTimeout(r, 50));
@@ -469,6 +470,8 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
     });
   }, org1);
   const form = "#shaped";
+  // The organization's contact types have arrived (getValues() then holds the default).
+  await page.waitForFunction(() => !document.querySelector('#shaped [name="contactType"]').disabled);
   assert.equal(await page.locator(`${form} label[for$="-firstName"]`).textContent(), "Vorname");
   assert.equal(await page.locator(`${form} .thena-submit`).textContent(), "Anlegen");
   const chips = () => page.locator(`${form} .thena-chip > span`).allTextContents();
