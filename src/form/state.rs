@@ -158,13 +158,24 @@ impl FormState {
             .position(|entry| entry.field.definition.slug() == slug)
     }
 
-    /// Shows what the service said about fields; returns the first such field.
+    /// Shows what the service said about fields; returns the first such field in form order
+    /// (the built-in fields, then the custom ones), whatever order the service named them in.
     pub fn show_server_errors(&mut self, error: &ApiError) -> Option<Target> {
         let errors = error.field_errors();
         for (target, error) in errors {
             self.show(target, error.clone());
         }
-        errors.first().map(|(target, _)| target.clone())
+        let place = |target: &Target| match target {
+            Target::Field(field) => *field as usize,
+            Target::Custom(slug) => {
+                Field::ALL.len() + self.custom_index(slug).unwrap_or(usize::MAX / 2)
+            }
+        };
+        errors
+            .iter()
+            .map(|(target, _)| target)
+            .min_by_key(|target| place(target))
+            .cloned()
     }
 
     /// The custom fields shown, as (slug, name): what a server message may name.
@@ -289,6 +300,31 @@ mod tests {
             s.show_server_errors(&ApiError::Server { status: 500 }),
             None
         );
+    }
+
+    #[test]
+    fn a_refusal_focuses_its_first_field_in_form_order() {
+        let mut s = state();
+        let error = ApiError::Rejected {
+            status: 400,
+            fields: vec![
+                (Target::Field(Field::Phone), FieldError::Server("x".into())),
+                (
+                    Target::Custom("tier".into()),
+                    FieldError::Server("y".into()),
+                ),
+                (
+                    Target::Field(Field::FirstName),
+                    FieldError::Server("z".into()),
+                ),
+            ],
+            general: vec![],
+        };
+        assert_eq!(
+            s.show_server_errors(&error),
+            Some(Target::Field(Field::FirstName))
+        );
+        assert_eq!(s.shown[Field::Phone], Some(FieldError::Server("x".into())));
     }
 
     #[test]
