@@ -1,6 +1,6 @@
-//! The one client of `POST /v1/accounts/contacts`: it builds the request (URL, headers, body) with
-//! gloo-net and turns every outcome into one typed result, so the view never looks at a status
-//! code. The browser parses the reply (`JSON.parse`) and serde-wasm-bindgen reads it into the
+//! The one client of the Thena API: it builds every request (URL, query, headers, body) with
+//! gloo-net — the create, and the reads of the organization's data ([`crate::org_data`]) — and
+//! turns every outcome into one typed result, so the view never looks at a status code. The browser parses the reply (`JSON.parse`) and serde-wasm-bindgen reads it into the
 //! contract's types; [`interpret_response`] takes any [`Reply`], so the same mapping is tested
 //! natively on serde_json values.
 
