@@ -1,6 +1,6 @@
 //! The Leptos component: signals in, events out. Rules live in [`crate::validate`], requests in
 //! [`crate::api`] and [`crate::live`], the form's memory in [`state::FormState`]; the custom
-//! fields' inputs in [`custom`].
+//! fields' inputs in `custom.rs`, the account picker in `accounts.rs`.
 
 mod accounts;
 mod custom;
