@@ -244,12 +244,22 @@ impl Default for CustomFieldDefinition {
     }
 }
 
-/// Reads a string, a number, a boolean, `{value}`, or (`list`) a list of those, as texts: one
-/// level of list and of `{value}` only, so that a reply nested ten thousand deep is refused
-/// instead of recursing through the stack.
+/// Reads texts: a string, a number or a boolean, and, as `level` allows, `null`, `{value}` or a
+/// list of those. One level of list and of `{value}` only, so that a reply nested ten thousand
+/// deep is refused instead of recursing through the stack.
 struct Texts {
     what: &'static str,
-    list: bool,
+    level: Level,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Level {
+    /// `options`, `defaultValue`: a list of items, or one item.
+    List,
+    /// An item: a text, `null`, or `{value}`.
+    Item,
+    /// The `value` of `{value}`: a text only.
+    Value,
 }
 
 impl<'de> Visitor<'de> for Texts {
@@ -273,16 +283,19 @@ impl<'de> Visitor<'de> for Texts {
         Ok(vec![v.to_string()])
     }
     fn visit_unit<E: de::Error>(self) -> Result<Vec<String>, E> {
+        if self.level == Level::Value {
+            return Err(de::Error::invalid_type(de::Unexpected::Unit, &self));
+        }
         Ok(Vec::new())
     }
     fn visit_none<E: de::Error>(self) -> Result<Vec<String>, E> {
-        Ok(Vec::new())
+        self.visit_unit()
     }
     fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Vec<String>, D::Error> {
         d.deserialize_any(self)
     }
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
-        if !self.list {
+        if self.level != Level::List {
             return Err(de::Error::invalid_type(de::Unexpected::Seq, &self));
         }
         let mut texts = Vec::new();
@@ -292,6 +305,9 @@ impl<'de> Visitor<'de> for Texts {
         Ok(texts)
     }
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Vec<String>, A::Error> {
+        if self.level == Level::Value {
+            return Err(de::Error::invalid_type(de::Unexpected::Map, &self));
+        }
         let mut texts = Vec::new();
         while let Some(key) = map.next_key::<String>()? {
             if key == "value" {
@@ -309,29 +325,11 @@ struct Scalar(Vec<String>);
 
 impl<'de> Deserialize<'de> for Scalar {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Only;
-        impl<'de> Visitor<'de> for Only {
-            type Value = Vec<String>;
-            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a text")
-            }
-            fn visit_str<E: de::Error>(self, v: &str) -> Result<Vec<String>, E> {
-                Ok(vec![v.to_string()])
-            }
-            fn visit_bool<E: de::Error>(self, v: bool) -> Result<Vec<String>, E> {
-                Ok(vec![v.to_string()])
-            }
-            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Vec<String>, E> {
-                Ok(vec![v.to_string()])
-            }
-            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Vec<String>, E> {
-                Ok(vec![v.to_string()])
-            }
-            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Vec<String>, E> {
-                Ok(vec![v.to_string()])
-            }
-        }
-        d.deserialize_any(Only).map(Scalar)
+        d.deserialize_any(Texts {
+            what: "a text",
+            level: Level::Value,
+        })
+        .map(Scalar)
     }
 }
 
@@ -342,7 +340,7 @@ impl<'de> Deserialize<'de> for Choice {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(Texts {
             what: "an option",
-            list: false,
+            level: Level::Item,
         })
         .map(Choice)
     }
@@ -352,7 +350,7 @@ impl<'de> Deserialize<'de> for Choices {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(Texts {
             what: "a list of options",
-            list: true,
+            level: Level::List,
         })
         .map(Choices)
     }
@@ -362,7 +360,7 @@ impl<'de> Deserialize<'de> for Loose {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         d.deserialize_any(Texts {
             what: "a default value",
-            list: true,
+            level: Level::List,
         })
         .map(Loose)
     }
@@ -455,6 +453,8 @@ mod tests {
         assert!(serde_json::from_value::<CustomFieldDefinition>(nested_value).is_err());
         let one_level = json!({"uid": "u", "name": "n", "options": [["a"]]});
         assert!(serde_json::from_value::<CustomFieldDefinition>(one_level).is_err());
+        let no_value = json!({"uid": "u", "name": "n", "options": [{"value": null}]});
+        assert!(serde_json::from_value::<CustomFieldDefinition>(no_value).is_err());
     }
 
     #[test]
