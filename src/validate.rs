@@ -629,6 +629,14 @@ pub fn split_account_ids(raw: &str) -> Vec<&str> {
         .collect()
 }
 
+/// The entries of a comma- or newline-separated list, owned.
+pub fn account_id_list(raw: &str) -> Vec<String> {
+    split_account_ids(raw)
+        .into_iter()
+        .map(String::from)
+        .collect()
+}
+
 /// Account IDs: a comma- or newline-separated list; each ID once.
 pub fn account_ids(raw: &str) -> Result<Vec<String>, FieldError> {
     let ids = split_account_ids(raw);

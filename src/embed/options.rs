@@ -148,12 +148,9 @@ impl ContactValues {
             phone_number: text(Field::Phone),
             contact_type: text(Field::ContactType),
             avatar_url: text(Field::AvatarUrl),
-            account_ids: Some(
-                crate::validate::split_account_ids(&draft.values[Field::AccountIds])
-                    .into_iter()
-                    .map(String::from)
-                    .collect(),
-            ),
+            account_ids: Some(crate::validate::account_id_list(
+                &draft.values[Field::AccountIds],
+            )),
             custom_field_values: None,
         }
     }

@@ -11,7 +11,7 @@ use crate::live;
 use crate::org_data::Account;
 use crate::session::sleep;
 use crate::texts::{Text, Texts};
-use crate::validate::split_account_ids;
+use crate::validate::account_id_list;
 use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,16 +65,8 @@ impl Picker {
 
 fn chosen(state: State) -> Vec<String> {
     state
-        .try_with(|s| ids_in(&s.draft.values[Field::AccountIds]))
+        .try_with(|s| account_id_list(&s.draft.values[Field::AccountIds]))
         .unwrap_or_default()
-}
-
-/// The IDs of a comma- or newline-separated list.
-fn ids_in(text: &str) -> Vec<String> {
-    split_account_ids(text)
-        .into_iter()
-        .map(String::from)
-        .collect()
 }
 
 /// Adds accounts by ID (each once), as if typed in the list of IDs.
@@ -128,17 +120,7 @@ pub(super) fn accounts_row(
     } = picker;
     let query = move || state.with(|s| s.draft.account_query.clone());
     let has_error = move || state.with(|s| s.shown[field].is_some());
-    let message = {
-        let texts = texts.clone();
-        move || {
-            state.with(|s| {
-                s.shown[field]
-                    .as_ref()
-                    .map(|e| e.message(field, &texts))
-                    .unwrap_or_default()
-            })
-        }
-    };
+    let message = super::error_text(state, field, texts);
     let described_by = {
         let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
         move || {
@@ -232,7 +214,7 @@ pub(super) fn accounts_row(
         // Without a search, a comma ends an ID; with one it may be part of a name ("Acme, Inc").
         match text.rsplit_once(',').filter(|_| !searches) {
             Some((complete, rest)) => {
-                add(state, &ids_in(complete));
+                add(state, &account_id_list(complete));
                 set_query(state, rest.trim_start().to_string());
             }
             None => {
@@ -252,7 +234,7 @@ pub(super) fn accounts_row(
             return;
         }
         ev.prevent_default();
-        add(state, &ids_in(&pasted));
+        add(state, &account_id_list(&pasted));
         state.update(|s| s.blur(field));
     };
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
@@ -299,7 +281,7 @@ pub(super) fn accounts_row(
                     // The answer for this text is still coming: Enter waits for it.
                     None if searching => {}
                     None => {
-                        add(state, &ids_in(&query()));
+                        add(state, &account_id_list(&query()));
                         set_query(state, String::new());
                         close();
                         state.update(|s| s.blur(field));

@@ -336,13 +336,10 @@ fn select(wiring: &Wiring, id: String, options: Vec<String>, texts: &Texts) -> i
         let choose = texts.get(Text::ChooseOption).to_string();
         move || {
             let chosen = wiring.values().into_iter().next().unwrap_or_default();
-            std::iter::once((String::new(), choose.clone()))
+            let choices = std::iter::once((String::new(), choose.clone()))
                 .chain(options.iter().map(|o| (o.clone(), o.clone())))
-                .map(|(value, name)| {
-                    let selected = value == chosen;
-                    view! { <option value=value prop:selected=selected>{name}</option> }
-                })
-                .collect_view()
+                .collect();
+            super::option_views(choices, &chosen)
         }
     };
     view! {

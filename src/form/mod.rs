@@ -407,12 +407,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
         if state.is_disposed() {
             return; // the form is gone
         }
-        let ids: Vec<String> = state.with_untracked(|s| {
-            validate::split_account_ids(&s.draft.values[Field::AccountIds])
-                .into_iter()
-                .map(String::from)
-                .collect()
-        });
+        let ids =
+            state.with_untracked(|s| validate::account_id_list(&s.draft.values[Field::AccountIds]));
         let Some((session, accounts)) =
             host.try_with_value(|h| (h.options.session(), h.options.account_search.clone()))
         else {
@@ -731,17 +727,7 @@ fn field_row(
     let hint_id = (!hint.is_empty()).then(|| format!("{id}-hint"));
     let read_only = show == Show::ReadOnly;
     let has_error = move || state.with(|s| s.shown[field].is_some());
-    let message = {
-        let texts = texts.clone();
-        move || {
-            state.with(|s| {
-                s.shown[field]
-                    .as_ref()
-                    .map(|e| e.message(field, &texts))
-                    .unwrap_or_default()
-            })
-        }
-    };
+    let message = error_text(state, field, texts);
     let invalid = move || if has_error() { "true" } else { "false" };
     let warning = email.as_ref().and_then(|hooks| hooks.warning.clone());
     // The hint always; the error and the warning while there is one.
@@ -838,6 +824,34 @@ fn field_row(
     }
 }
 
+/// The text of the error shown under a built-in field (empty while there is none).
+fn error_text(
+    state: RwSignal<FormState, LocalStorage>,
+    field: Field,
+    texts: &Texts,
+) -> impl Fn() -> String + Clone + Send + Sync + 'static {
+    let texts = texts.clone();
+    move || {
+        state.with(|s| {
+            s.shown[field]
+                .as_ref()
+                .map(|e| e.message(field, &texts))
+                .unwrap_or_default()
+        })
+    }
+}
+
+/// A select's options, each with its value and the text shown, the one with `chosen` selected.
+fn option_views(choices: Vec<(String, String)>, chosen: &str) -> impl IntoView {
+    choices
+        .into_iter()
+        .map(|(value, name)| {
+            let selected = value == chosen;
+            view! { <option value=value prop:selected=selected>{name}</option> }
+        })
+        .collect_view()
+}
+
 /// The contact types by name; the chosen one's id is sent. The first option leaves the field
 /// out (the organization's default applies) unless the organization marks a default. While the
 /// types load, and when they are off or could not be loaded, the list holds that first option
@@ -876,13 +890,7 @@ fn contact_type_select(
                 }
             }
         });
-        choices
-            .into_iter()
-            .map(|(value, name)| {
-                let selected = value == chosen;
-                view! { <option value=value prop:selected=selected>{name}</option> }
-            })
-            .collect_view()
+        option_views(choices, &chosen)
     };
     view! {
         // A read-only choice cannot be changed: a select has no readonly, so it is disabled.
