@@ -97,6 +97,14 @@ impl ApiConfig {
     }
 }
 
+/// The longest wait after a 429 that the form counts down; a longer one (a `Retry-After` of ten
+/// years) is reported as "try again later", and "Try again" stays usable.
+pub const MAX_COUNTDOWN_SECS: u64 = 3600;
+
+/// The most of a reply the widget reads: its replies are a few kilobytes (a page of 100 custom
+/// fields is the largest); a longer body is a broken or hostile server's, and reads as no body.
+pub const MAX_BODY_BYTES: usize = 2 << 20;
+
 /// The create's path under `apiBase`.
 pub const CONTACTS_PATH: &str = "/v1/accounts/contacts";
 
@@ -135,12 +143,17 @@ pub enum ApiError {
     BadResponse {
         status: u16,
     },
+    /// A 2xx whose body could not be read, after which a search did not find the contact: it
+    /// was probably not created (or is not searchable yet), so trying again is offered.
+    Unconfirmed {
+        status: u16,
+    },
 }
 
 impl ApiError {
     /// The service said only that the email is taken (a 409, or a 400 saying so and nothing
     /// else).
-    fn is_conflict(&self) -> bool {
+    pub fn is_conflict(&self) -> bool {
         match self {
             ApiError::Rejected {
                 status,
@@ -168,7 +181,7 @@ impl ApiError {
             ApiError::RateLimited { .. } => "rate_limited",
             ApiError::Server { .. } => "server",
             ApiError::Network { .. } => "network",
-            ApiError::BadResponse { .. } => "bad_response",
+            ApiError::BadResponse { .. } | ApiError::Unconfirmed { .. } => "bad_response",
         }
     }
 
@@ -187,8 +200,11 @@ impl ApiError {
                 retry_after_secs: Some(secs @ 0..=90),
             } => (Text::ApiRateLimited, "seconds", (*secs).max(2)),
             ApiError::RateLimited {
-                retry_after_secs: Some(secs),
+                retry_after_secs: Some(secs @ 0..=MAX_COUNTDOWN_SECS),
             } => (Text::ApiRateLimitedMinutes, "minutes", secs.div_ceil(60)),
+            ApiError::RateLimited {
+                retry_after_secs: Some(_),
+            } => (Text::ApiRateLimitedLong, "", 0),
             ApiError::RateLimited {
                 retry_after_secs: None,
             } => (Text::ApiRateLimitedUnknown, "", 0),
@@ -200,6 +216,7 @@ impl ApiError {
             ApiError::BadResponse { status: 200..=299 } => (Text::ApiProbablyCreated, "", 0),
             ApiError::BadResponse { status: 404 } => (Text::ApiNotFound, "", 0),
             ApiError::BadResponse { status } => (Text::ApiBadResponse, "status", (*status).into()),
+            ApiError::Unconfirmed { status } => (Text::ApiUnconfirmed, "status", (*status).into()),
         };
         texts.fill(key, &[(name, &value.to_string())])
     }
@@ -209,7 +226,8 @@ impl ApiError {
         match self {
             ApiError::Rejected { status, .. }
             | ApiError::Server { status }
-            | ApiError::BadResponse { status } => Some(*status),
+            | ApiError::BadResponse { status }
+            | ApiError::Unconfirmed { status } => Some(*status),
             ApiError::Unauthorized { status } => *status,
             ApiError::Forbidden => Some(403),
             ApiError::RateLimited { .. } => Some(429),
@@ -258,12 +276,58 @@ impl ApiError {
         });
     }
 
+    /// Whether the request may have created the contact all the same: no answer came (the
+    /// network failed, or the reply did not end in time), or a 2xx whose body could not be read.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Network { .. }
+                | ApiError::BadResponse { status: 200..=299 }
+                | ApiError::Unconfirmed { .. }
+        )
+    }
+
+    /// What a lost reply comes to when a search did not find the contact it may have created.
+    pub fn not_found_after(self) -> ApiError {
+        match self {
+            ApiError::BadResponse {
+                status: status @ 200..=299,
+            } => ApiError::Unconfirmed { status },
+            other => other,
+        }
+    }
+
+    /// A 429 that named no wait gets one: 5 seconds, doubled for each 429 `in_a_row` before
+    /// it, at most 5 minutes.
+    pub fn with_backoff(self, in_a_row: u32) -> ApiError {
+        match self {
+            ApiError::RateLimited {
+                retry_after_secs: None,
+            } => ApiError::RateLimited {
+                retry_after_secs: Some(5u64 << in_a_row.min(6)).map(|secs| secs.min(300)),
+            },
+            other => other,
+        }
+    }
+
+    /// The seconds to wait before trying again, when the service named a wait the form counts
+    /// down (up to an hour; a longer one is only reported).
+    pub fn countdown(&self) -> Option<u64> {
+        match self {
+            ApiError::RateLimited {
+                retry_after_secs: Some(secs @ 1..=MAX_COUNTDOWN_SECS),
+            } => Some(*secs),
+            _ => None,
+        }
+    }
+
     /// Whether sending the same thing again can work (the view offers "Try again").
     pub fn retryable(&self) -> bool {
         match self {
-            ApiError::RateLimited { .. } | ApiError::Server { .. } | ApiError::Network { .. } => {
-                true
-            }
+            ApiError::RateLimited { .. }
+            | ApiError::Server { .. }
+            | ApiError::Network { .. }
+            | ApiError::Unconfirmed { .. } => true,
             ApiError::BadResponse { status } => !(200..300).contains(status),
             _ => false,
         }
@@ -464,12 +528,20 @@ fn field_of_message(message: &str) -> Option<(Field, String)> {
     Some((field, readable))
 }
 
-/// Seconds to wait after a 429: `Retry-After` in seconds, else `X-RateLimit-Reset` (unix
-/// seconds; small values are taken as seconds from now, large ones as milliseconds). The HTTP-date
-/// form of `Retry-After` is not read (the Thena API documents the reset header).
+/// Seconds to wait after a 429: `Retry-After` in seconds or as an HTTP-date, else
+/// `X-RateLimit-Reset` (unix seconds; small values are taken as seconds from now, large ones as
+/// milliseconds). A value that is neither counts as not given.
 fn wait_seconds(retry_after: Option<&str>, reset: Option<&str>, now_unix: u64) -> Option<u64> {
-    if let Some(secs) = retry_after.and_then(|value| value.trim().parse::<u64>().ok()) {
-        return Some(secs);
+    if let Some(value) = retry_after.map(str::trim) {
+        if let Ok(secs) = value.parse::<u64>() {
+            return Some(secs);
+        }
+        if let Ok(at) = httpdate::parse_http_date(value) {
+            let at = at
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(0, |d| d.as_secs());
+            return Some(at.saturating_sub(now_unix));
+        }
     }
     // Unix seconds, possibly with a fraction (dropped).
     let reset: u64 = reset?.trim().split('.').next()?.parse().ok()?;
@@ -588,11 +660,10 @@ pub async fn fetch(
     };
     let response = sent.send().await.map_err(|_| network)?;
     let headers = response.headers();
-    // Parsed by the browser; a reply that is not JSON (or is cut off) has no body to read.
-    let body = response
-        .text()
+    // Parsed by the browser; a reply that is not JSON (or is cut off, or too long) has no body
+    // to read.
+    let body = read_bounded(&response)
         .await
-        .ok()
         .and_then(|text| js_sys::JSON::parse(&text).ok());
     Ok(Answer {
         status: response.status(),
@@ -600,6 +671,32 @@ pub async fn fetch(
         rate_limit_reset: headers.get("x-ratelimit-reset"),
         body,
     })
+}
+
+/// The reply's body as text, if it is at most [`MAX_BODY_BYTES`] of UTF-8: read chunk by chunk,
+/// and given up (the rest cancelled) as soon as it is longer.
+async fn read_bounded(response: &gloo_net::http::Response) -> Option<String> {
+    let reader: web_sys::ReadableStreamDefaultReader =
+        response.body()?.get_reader().unchecked_into();
+    let mut bytes = Vec::new();
+    loop {
+        let chunk = wasm_bindgen_futures::JsFuture::from(reader.read())
+            .await
+            .ok()?;
+        let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
+        if field("done")?.as_bool() != Some(false) {
+            return String::from_utf8(bytes).ok();
+        }
+        let chunk: js_sys::Uint8Array = field("value")?.dyn_into().ok()?;
+        let start = bytes.len();
+        let end = start + chunk.length() as usize;
+        if end > MAX_BODY_BYTES {
+            let _ = reader.cancel();
+            return None;
+        }
+        bytes.resize(end, 0);
+        chunk.copy_to(&mut bytes[start..]);
+    }
 }
 
 #[cfg(test)]
@@ -884,12 +981,80 @@ mod tests {
             (limited(None, None).kind(), limited(None, None).status()),
             ("rate_limited", Some(429))
         );
-        // An HTTP-date Retry-After is not read; the reset header still is.
-        let reset = (NOW + 20).to_string();
-        assert_eq!(
-            limited(Some("Fri, 15 Jan 2027 08:01:00 GMT"), Some(&reset)),
-            secs(Some(20))
+        // Retry-After as an HTTP-date, in each form RFC 9110 asks recipients to read.
+        let at = httpdate::fmt_http_date(
+            std::time::UNIX_EPOCH + std::time::Duration::from_secs(NOW + 75),
         );
+        assert_eq!(limited(Some(&at), None), secs(Some(75)));
+        assert_eq!(
+            limited(Some("Friday, 15-Jan-27 08:00:00 GMT"), None),
+            limited(Some("Fri Jan 15 08:00:00 2027"), None),
+        );
+        assert_eq!(
+            limited(Some("Thu, 01 Jan 1970 00:00:00 GMT"), None),
+            secs(Some(0))
+        );
+        // Garbage is no header: the reset header is read, else nothing.
+        let reset = (NOW + 20).to_string();
+        assert_eq!(limited(Some("in a bit"), Some(&reset)), secs(Some(20)));
+        // Ten years: reported, not counted down.
+        let decade = limited(Some("315360000"), None);
+        assert_eq!(decade.countdown(), None);
+        assert!(
+            english(&decade).contains("more than an hour"),
+            "{}",
+            english(&decade)
+        );
+        assert_eq!(limited(Some("90"), None).countdown(), Some(90));
+        assert_eq!(limited(Some("0"), None).countdown(), None);
+    }
+
+    #[test]
+    fn a_429_without_a_wait_backs_off_from_5_seconds() {
+        let waits: Vec<Option<u64>> = (0..10)
+            .map(|n| {
+                ApiError::RateLimited {
+                    retry_after_secs: None,
+                }
+                .with_backoff(n)
+                .countdown()
+            })
+            .collect();
+        assert_eq!(
+            waits,
+            [5, 10, 20, 40, 80, 160, 300, 300, 300, 300].map(Some)
+        );
+        let named = ApiError::RateLimited {
+            retry_after_secs: Some(7),
+        };
+        assert_eq!(named.clone().with_backoff(3), named);
+        assert_eq!(
+            ApiError::Forbidden.with_backoff(1),
+            ApiError::Forbidden,
+            "only a 429 backs off"
+        );
+    }
+
+    #[test]
+    fn only_a_lost_reply_or_an_unreadable_success_leaves_the_outcome_unknown() {
+        assert!(ApiError::Network { timeout_secs: None }.outcome_unknown());
+        assert!(ApiError::Network {
+            timeout_secs: Some(30)
+        }
+        .outcome_unknown());
+        assert!(ApiError::BadResponse { status: 201 }.outcome_unknown());
+        assert!(ApiError::BadResponse { status: 200 }.outcome_unknown());
+        for known in [
+            ApiError::BadResponse { status: 404 },
+            ApiError::Server { status: 502 },
+            ApiError::Forbidden,
+            ApiError::RateLimited {
+                retry_after_secs: None,
+            },
+            ApiError::Unauthorized { status: Some(401) },
+        ] {
+            assert!(!known.outcome_unknown(), "{known:?}");
+        }
     }
 
     #[test]

@@ -93,6 +93,14 @@ pub struct CreatedContact {
     pub metadata: AsItCame,
     pub created_at: Option<String>,
     pub updated_at: Option<String>,
+    /// The reply to the create was lost, and a search found the contact it created (the host
+    /// gets `recovered: true`; the member is left out otherwise).
+    #[serde(skip_deserializing, skip_serializing_if = "not")]
+    pub recovered: bool,
+}
+
+fn not(value: &bool) -> bool {
+    !value
 }
 
 impl CreatedContact {
@@ -314,8 +322,16 @@ mod tests {
                 metadata: json!({}),
                 created_at: Some("2026-11-28T09:10:38.000Z".into()),
                 updated_at: Some("2026-11-28T09:10:39.000Z".into()),
+                recovered: false,
             }
         );
+        // A server cannot mark a contact recovered; the widget's mark goes out to the host.
+        let mut marked: Value = serde_json::from_str(RESPONSE).unwrap();
+        marked["recovered"] = json!(true);
+        let mut contact = created(marked.clone()).unwrap();
+        assert!(!contact.recovered);
+        contact.recovered = true;
+        assert_eq!(serde_json::to_value(&contact).unwrap(), marked);
         // The seed's own example reads too, and both go back out as they came.
         for text in [SEED_RESPONSE, RESPONSE] {
             let value: Value = serde_json::from_str(text).unwrap();

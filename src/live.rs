@@ -96,6 +96,27 @@ pub async fn contact_with_email(
         .find(|contact| contact.email.trim().eq_ignore_ascii_case(email.trim())))
 }
 
+/// How much the service's clock may be behind the browser's when a lost reply is checked.
+pub const CLOCK_SKEW_MS: f64 = 5.0 * 60.0 * 1000.0;
+
+/// The contact with `email` that was created at or after `since_ms` (the browser's clock, in
+/// milliseconds since 1970, give or take [`CLOCK_SKEW_MS`]): after a create whose reply was
+/// lost, whether that create happened. A contact without a readable `createdAt` does not count.
+pub async fn created_since(
+    session: &Session,
+    email: &str,
+    since_ms: f64,
+) -> Result<Option<CreatedContact>, ApiError> {
+    let found = contact_with_email(session, email).await?;
+    Ok(found.filter(|contact| {
+        let created = contact
+            .created_at
+            .as_deref()
+            .map_or(f64::NAN, js_sys::Date::parse);
+        created >= since_ms - CLOCK_SKEW_MS
+    }))
+}
+
 /// Accounts whose name or domain matches `query`: from the host's function, or the platform's
 /// search API. `None` when there is no search, it failed, or its answer could not be read.
 pub async fn search_accounts(

@@ -377,10 +377,11 @@ async fn server_failures_bad_bodies_and_dropped_connections_offer_a_retry() {
         "validation",
     )
     .await;
+    // A 201 that cannot be read, and no such contact found after it: not created, try again.
     server_error_case(
         json!({"malformed": true}),
         None,
-        "could not be read",
+        "couldn't be read, and the contact isn't in the contact list",
         "bad_response",
     )
     .await;

@@ -218,6 +218,8 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
     if let Some(timeout) = options.token_timeout_ms {
         form.token_timeout = timeout.0;
     }
+    form.persist_draft = options.persist_draft;
+    form.draft_key = options.draft_key;
     form.check().map_err(OptionError)?;
     let callback = |f: Option<JsFunction>| f.map(|f| f.0);
     let callbacks = Callbacks {

@@ -6,7 +6,7 @@ use super::host_value::{kind, HostError, HostValue};
 use crate::api::Reply;
 use crate::contact::CustomFieldValue;
 use crate::field::Field;
-use crate::form::Definitions;
+use crate::form::{Definitions, DraftStorage};
 use crate::texts::Texts;
 use crate::validate::ContactDraft;
 use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Unexpected, Visitor};
@@ -41,6 +41,9 @@ pub struct MountOptions {
     pub strings: Option<Texts>,
     pub request_timeout_ms: Option<Milliseconds>,
     pub token_timeout_ms: Option<Milliseconds>,
+    /// `"session"` or `"local"`: keep an unsent draft across reloads.
+    pub persist_draft: Option<DraftStorage>,
+    pub draft_key: Option<String>,
     pub on_ready: Option<JsFunction>,
     pub on_submit: Option<JsFunction>,
     pub on_created: Option<JsFunction>,

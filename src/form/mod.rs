@@ -4,21 +4,24 @@
 
 mod accounts;
 mod custom;
+mod draft;
 mod options;
 mod state;
 
+pub use draft::DraftStorage;
 pub use options::{
     AccountSearch, AccountSearchFn, AddContactOptions, Definitions, EventHandler, FormControl,
     Show, TokenFuture, TokenSource, WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
 };
 pub use state::FormState;
 
-use crate::api::ApiRequest;
+use crate::api::{ApiError, ApiRequest};
 use crate::field::{Field, Target};
 use crate::live;
 use crate::org_data::{company_domain, ContactType};
 use crate::texts::{Text, Texts};
-use crate::validate::{self, invalid_fields_summary};
+use crate::validate::{self, invalid_fields_summary, ContactDraft};
+use draft::{DraftStore, SavedDraft};
 use futures::future::{AbortHandle, Abortable};
 use leptos::either::Either;
 use leptos::prelude::*;
@@ -37,6 +40,9 @@ use wasm_bindgen::JsCast;
 enum Phase {
     Editing,
     Sending,
+    /// The browser is offline: the contact is sent when the connection is back, unless the
+    /// person cancels.
+    Offline,
     /// The message above the button, and whether "Try again" can help.
     Failed(String, bool),
     Created,
@@ -47,10 +53,16 @@ impl Phase {
         match self {
             Phase::Editing => "editing",
             Phase::Sending => "sending",
+            Phase::Offline => "offline",
             Phase::Failed(..) => "failed",
             Phase::Created => "created",
         }
     }
+}
+
+/// Whether the browser says it has no network.
+fn offline() -> bool {
+    web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 
 /// A piece of the organization's live data, as the form shows it.
@@ -77,9 +89,73 @@ struct Host {
     searched: RefCell<String>,
     /// The account search under way, stopped by the next keystroke.
     account_search: Cell<Option<AbortHandle>>,
+    /// A create whose outcome is unknown (its reply was lost): the email it sent and when it
+    /// left (the earliest such attempt, in ms since 1970). Until the contact is known created,
+    /// each new attempt first asks whether it was.
+    lost_reply: RefCell<Option<(String, f64)>>,
+    /// How many 429s came in a row (for the back-off when the service names no wait).
+    limited_in_a_row: Cell<u32>,
+    /// The countdown after a 429.
+    countdown: Cell<Option<AbortHandle>>,
+    /// Waits for the `online` event while the form is offline.
+    online: Cell<Option<WindowListenerHandle>>,
+    /// Where the unsent draft is kept, when the host asked for it.
+    draft: Option<DraftStore>,
+    /// The save of the draft that waits for typing to pause.
+    draft_timer: Cell<Option<TimeoutHandle>>,
+    /// The restored draft's custom fields, laid over them when they arrive.
+    restored_custom: RefCell<Option<SavedDraft>>,
+}
+
+impl Host {
+    /// When the create of `email` whose reply was lost left, if one was.
+    fn lost_reply_since(&self, email: &str) -> Option<f64> {
+        match &*self.lost_reply.borrow() {
+            Some((sent, since)) if sent.eq_ignore_ascii_case(email) => Some(*since),
+            _ => None,
+        }
+    }
+
+    /// A create of `email` that left at `left` got no readable reply; returns when the earliest
+    /// such attempt of that email left.
+    fn reply_lost(&self, email: &str, left: f64) -> f64 {
+        let since = self
+            .lost_reply_since(email)
+            .map_or(left, |since| since.min(left));
+        *self.lost_reply.borrow_mut() = Some((email.to_string(), since));
+        since
+    }
+
+    /// What of `draft` is kept as the unsent draft.
+    fn keep(&self, draft: &ContactDraft) -> SavedDraft {
+        SavedDraft::of(draft, &self.options.show, |slug| {
+            self.options.custom_field_show(slug)
+        })
+    }
+
+    /// Forgets the unsent draft: created, reset or discarded.
+    fn forget_draft(&self) {
+        if let Some(timer) = self.draft_timer.take() {
+            timer.clear();
+        }
+        if let Some(store) = &self.draft {
+            store.remove();
+        }
+        self.restored_custom.take();
+    }
+
+    /// Stops waiting for the connection.
+    fn stop_waiting(&self) {
+        if let Some(online) = self.online.take() {
+            online.remove();
+        }
+    }
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+/// How long typing must pause before the draft is saved.
+const DRAFT_SAVE_DELAY: Duration = Duration::from_millis(300);
 
 /// The add-contact form, for hosts written in Leptos: one [`AddContactOptions`] in, events out.
 /// Mount it with [`leptos::mount::mount_to`] or inside any view. Options that
@@ -126,7 +202,17 @@ pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
 
 fn form(options: AddContactOptions) -> impl IntoView {
     let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
-    let state = RwSignal::new_local(FormState::new(options.values.clone()));
+    let mut start = FormState::new(options.values.clone());
+    let draft_store = options.persist_draft.map(|storage| {
+        DraftStore::new(storage, options.api.org_id(), options.draft_key.as_deref())
+    });
+    // An unsent draft from before the reload: its values over the host's, with a notice.
+    let saved = draft_store.as_ref().and_then(DraftStore::load);
+    if let Some(saved) = &saved {
+        saved.restore_values(&mut start.draft, &options.show);
+    }
+    let restored = RwSignal::new(saved.is_some());
+    let state = RwSignal::new_local(start);
     let texts = options.texts.clone();
     let show = options.show.clone();
     let accounts_shown = show[Field::AccountIds];
@@ -146,6 +232,13 @@ fn form(options: AddContactOptions) -> impl IntoView {
         search: Cell::new(None),
         searched: RefCell::new(String::new()),
         account_search: Cell::new(None),
+        lost_reply: RefCell::new(None),
+        limited_in_a_row: Cell::new(0),
+        countdown: Cell::new(None),
+        online: Cell::new(None),
+        draft: draft_store,
+        draft_timer: Cell::new(None),
+        restored_custom: RefCell::new(saved),
     });
     let picker = accounts::Picker::new();
     // Unmounting stops the submit under way: its token wait, its request (aborted on the wire)
@@ -156,7 +249,19 @@ fn form(options: AddContactOptions) -> impl IntoView {
             if let Some(control) = &h.options.control {
                 control.detach();
             }
+            h.stop_waiting();
+            // A save that waited for typing to pause happens now.
+            if let (Some(timer), Some(store)) = (h.draft_timer.take(), &h.draft) {
+                timer.clear();
+                if let Some(Some(kept)) = state.try_with_untracked(|s| {
+                    let kept = h.keep(&s.draft);
+                    (kept != h.keep(&s.initial)).then_some(kept)
+                }) {
+                    store.save(&kept);
+                }
+            }
             let tasks = h.tasks.take().into_iter().chain(h.in_flight.take());
+            let tasks = tasks.chain(h.countdown.take());
             for task in tasks.chain(h.search.take()).chain(h.account_search.take()) {
                 task.abort();
             }
@@ -262,6 +367,16 @@ fn form(options: AddContactOptions) -> impl IntoView {
         };
         let hidden = |slug: &str| custom_show.contains(&(slug.to_string(), Show::Hidden));
         state.update(|s| s.add_custom_fields(&fields, |slug| !hidden(slug)));
+        let saved = host.try_with_value(|h| h.restored_custom.take()).flatten();
+        if let Some(saved) = saved {
+            let show = |slug: &str| {
+                custom_show
+                    .iter()
+                    .find(|(s, _)| s == slug)
+                    .map_or(Show::Editable, |(_, how)| *how)
+            };
+            state.update(|s| saved.restore_custom(&mut s.draft, show));
+        }
         custom_fields.set(Live::Ready(()));
         for (slug, how) in &custom_show {
             if !fields.iter().any(|f| f.definition.slug() == slug) {
@@ -424,17 +539,63 @@ fn form(options: AddContactOptions) -> impl IntoView {
         }));
     };
 
+    // The submit, and everything that decides what the person sees of it. A create whose reply
+    // was lost is checked with a search before anything is sent again; offline, the contact
+    // waits for the connection; after a 429, "Try again" counts down.
+    let submit_now = StoredValue::new_local(None::<Rc<dyn Fn()>>);
     let submit = move || {
+        if let Some(Some(submit)) = submit_now.try_get_value() {
+            submit();
+        }
+    };
+    // Offline: the form waits for the `online` event, then submits what it holds.
+    let wait_for_connection = move || {
+        let online = window_event_listener(leptos::ev::online, move |_| submit());
+        if host
+            .try_with_value(|h| h.online.set(Some(online)))
+            .is_some()
+        {
+            announcement.try_set(String::new());
+            phase.try_set(Phase::Offline);
+        }
+    };
+    // After a 429 that names a wait: "Try again" counts it down, and says once when it is over.
+    let wait_left = RwSignal::new(0u64);
+    let count_down = move |secs: u64| {
+        wait_left.set(secs);
+        let task = run(Box::pin(async move {
+            for left in (0..secs).rev() {
+                crate::session::sleep(Duration::from_secs(1)).await;
+                wait_left.try_set(left);
+            }
+            if let Some(ready) =
+                host.try_with_value(|h| h.options.texts.get(Text::RetryReady).to_string())
+            {
+                announcement.try_set(ready);
+            }
+        }));
+        host.with_value(|h| {
+            if let Some(earlier) = h.countdown.replace(task) {
+                earlier.abort();
+            }
+        });
+    };
+    submit_now.set_value(Some(Rc::new(move || {
         if state.is_disposed() {
             return;
         }
-        if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created)) {
+        if phase.with_untracked(|p| matches!(p, Phase::Sending | Phase::Created))
+            || wait_left.get_untracked() > 0
+        {
             return;
         }
         let Some(result) = state.try_update(FormState::submit) else {
             return;
         };
-        let Some(texts) = host.try_with_value(|h| h.options.texts.clone()) else {
+        let Some(texts) = host.try_with_value(|h| {
+            h.stop_waiting();
+            h.options.texts.clone()
+        }) else {
             return;
         };
         let body = match result {
@@ -452,6 +613,11 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 return;
             }
         };
+        // Offline: nothing is sent (and no submit reported) until the connection is back.
+        if offline() {
+            wait_for_connection();
+            return;
+        }
         if !emit(WidgetEvent::Submit(&body)) {
             return;
         }
@@ -462,10 +628,38 @@ fn form(options: AddContactOptions) -> impl IntoView {
         host.with_value(|h| h.in_flight.set(Some(abort)));
         phase.set(Phase::Sending);
         announcement.set(texts.get(Text::Sending).into());
+        let email = body.email.clone();
         spawn_local(async move {
             let create = async {
+                // An earlier create of this email may have worked though its reply was lost.
+                let lost = host.with_value(|h| h.lost_reply_since(&email));
+                if let Some(since) = lost {
+                    if let Ok(Some(contact)) = live::created_since(&session, &email, since).await {
+                        return Ok((contact, true));
+                    }
+                }
+                let left = js_sys::Date::now();
                 let request = ApiRequest::create(&body)?;
-                session.send(&request).await?.created_contact()
+                let sent = session.send(&request).await;
+                let error = match sent.and_then(|answer| answer.created_contact()) {
+                    Ok(created) => return Ok((created, false)),
+                    Err(error) => error,
+                };
+                // No readable reply, or a 409 after such a reply: did it create the contact?
+                let unknown = error.outcome_unknown();
+                let ours = error.is_conflict() && lost.is_some();
+                if !(unknown || ours) {
+                    return Err(error);
+                }
+                let since = host.with_value(|h| h.reply_lost(&email, left));
+                if unknown && offline() {
+                    return Err(error);
+                }
+                match live::created_since(&session, &email, since).await {
+                    Ok(Some(contact)) => Ok((contact, true)),
+                    Ok(None) => Err(error.not_found_after()),
+                    Err(_) => Err(error),
+                }
             };
             // After an unmount nothing of this runs: no token is awaited, nothing is sent.
             let Ok(result) = Abortable::new(create, registration).await else {
@@ -476,7 +670,14 @@ fn form(options: AddContactOptions) -> impl IntoView {
             }
             host.with_value(|h| h.in_flight.set(None));
             match result {
-                Ok(created) => {
+                Ok((mut created, recovered)) => {
+                    created.recovered = recovered;
+                    host.with_value(|h| {
+                        h.lost_reply.take();
+                        h.limited_in_a_row.set(0);
+                        h.forget_draft();
+                    });
+                    restored.set(false);
                     let name = created.display_name();
                     announcement.set(
                         texts.fill(Text::Created, &[("name", &name), ("email", &created.email)]),
@@ -490,7 +691,17 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     emit(WidgetEvent::Created(&created));
                     focus(".thena-add-another".into());
                 }
+                // The connection went while sending: sent again once it is back.
+                Err(error) if error.outcome_unknown() && offline() => wait_for_connection(),
                 Err(mut error) => {
+                    let limited = host.with_value(|h| {
+                        let in_a_row = h.limited_in_a_row.get();
+                        let limited = matches!(error, ApiError::RateLimited { .. });
+                        h.limited_in_a_row
+                            .set(if limited { in_a_row + 1 } else { 0 });
+                        in_a_row
+                    });
+                    error = error.with_backoff(limited);
                     announcement.set(String::new());
                     state.with_untracked(|s| error.claim_custom_fields(s.custom_names()));
                     if let Some(target) =
@@ -502,11 +713,14 @@ fn form(options: AddContactOptions) -> impl IntoView {
                         state.with_untracked(|s| s.messages(error.field_errors(), &texts));
                     let reported = WidgetError::from_api(&error, messages, &texts);
                     phase.set(Phase::Failed(reported.message.clone(), error.retryable()));
+                    if let Some(secs) = error.countdown() {
+                        count_down(secs);
+                    }
                     emit(WidgetEvent::Error(&reported));
                 }
             }
         });
-    };
+    })));
 
     // During a request the values and errors go back, but the request goes on and reports
     // its outcome: only one request at a time, and none dropped without a word.
@@ -515,6 +729,12 @@ fn form(options: AddContactOptions) -> impl IntoView {
         duplicate.try_set(None);
         picker.suggested.try_set(None);
         let _ = host.try_with_value(|h| h.searched.borrow_mut().clear());
+        let _ = host.try_with_value(|h| {
+            h.stop_waiting();
+            h.lost_reply.take();
+            h.forget_draft();
+        });
+        restored.try_set(false);
         let sending = phase.try_with_untracked(|p| matches!(p, Phase::Sending));
         if sending == Some(false) {
             phase.try_set(Phase::Editing);
@@ -545,6 +765,44 @@ fn form(options: AddContactOptions) -> impl IntoView {
             focus(field.selector());
         }
     };
+    // The unsent draft: saved once typing pauses for a moment; forgotten when the form holds
+    // the host's values again.
+    if host.with_value(|h| h.draft.is_some()) {
+        Effect::new(move |_| {
+            let Some(Some((kept, host_values))) =
+                state.try_with(|s| host.try_with_value(|h| (h.keep(&s.draft), h.keep(&s.initial))))
+            else {
+                return;
+            };
+            let _ = host.try_with_value(|h| {
+                if let Some(timer) = h.draft_timer.take() {
+                    timer.clear();
+                }
+                let Some(store) = h.draft.clone() else {
+                    return;
+                };
+                if kept == host_values {
+                    store.remove();
+                    return;
+                }
+                let save = move || {
+                    store.save(&kept);
+                    let _ = host.try_with_value(|h| h.draft_timer.take());
+                };
+                h.draft_timer
+                    .set(set_timeout_with_handle(save, DRAFT_SAVE_DELAY).ok());
+            });
+        });
+    }
+    // "Discard": the host's values again, and no draft.
+    let discard = move |_| {
+        let _ = host.try_with_value(Host::forget_draft);
+        state.update(FormState::clear);
+        restored.set(false);
+        if let Some(field) = first_editable {
+            focus(field.selector());
+        }
+    };
 
     // Ready once the view is in the DOM: mounting finishes before this microtask runs. The
     // organization's data is asked for then, so that what it reports comes after `ready`.
@@ -556,11 +814,26 @@ fn form(options: AddContactOptions) -> impl IntoView {
     });
 
     let sending = move || phase.with(|p| matches!(p, Phase::Sending));
-    let failure = move || {
-        phase.with(|p| match p {
-            Phase::Failed(message, retryable) => Some((message.clone(), *retryable)),
-            _ => None,
-        })
+    // What the alert above the button shows: a failure's message, with "Try again" when it can
+    // help; offline, that the contact waits for the connection, with "Don't send".
+    let alert = {
+        let offline = texts.get(Text::Offline).to_string();
+        move || {
+            phase.with(|p| match p {
+                Phase::Failed(message, true) => ("retry", message.clone()),
+                Phase::Failed(message, false) => ("message", message.clone()),
+                Phase::Offline => ("offline", offline.clone()),
+                _ => ("none", String::new()),
+            })
+        }
+    };
+    let alert_shown = alert.clone();
+    let waiting = move || wait_left.with(|left| *left > 0);
+    // "Don't send": the form stops waiting for the connection and stays as it is.
+    let cancel = move |_| {
+        let _ = host.try_with_value(Host::stop_waiting);
+        phase.set(Phase::Editing);
+        focus(".thena-submit".into());
     };
     // The custom fields, rendered again only when they arrive (`custom_fields` changes), not on
     // every keystroke.
@@ -636,6 +909,13 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     submit();
                 }
             >
+                <p class="thena-draft" hidden=move || !restored.get()>
+                    {texts.get(Text::DraftRestored).to_string()}
+                    " "
+                    <button type="button" class="thena-discard" on:click=discard>
+                        {texts.get(Text::DraftDiscard).to_string()}
+                    </button>
+                </p>
                 {Field::ALL.map(|field| {
                     if field == Field::AccountIds {
                         return Either::Right(accounts::accounts_row(
@@ -649,27 +929,32 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 {custom_rows}
                 // What is still loading, or could not be loaded (with a way to load it again).
                 <div class="thena-live" aria-live="polite">{live_notes}</div>
-                // data-shown: nothing, the message, or the message and "Try again" (see the CSS).
-                <div
-                    class="thena-alert"
-                    role="alert"
-                    data-shown=move || match failure() {
-                        None => "none",
-                        Some((_, false)) => "message",
-                        Some((_, true)) => "retry",
-                    }
-                >
-                    <p class="thena-alert-message">
-                        {move || failure().map(|(message, _)| message).unwrap_or_default()}
-                    </p>
-                    <button type="button" class="thena-retry" on:click=move |_| submit()>
-                        {texts.get(Text::Retry).to_string()}
+                // data-shown: nothing, the message, the message and "Try again", or the offline
+                // message and "Don't send" (see the CSS).
+                <div class="thena-alert" role="alert" data-shown=move || alert_shown().0>
+                    <p class="thena-alert-message">{move || alert().1}</p>
+                    <button
+                        type="button"
+                        class="thena-retry"
+                        aria-disabled=move || if waiting() { "true" } else { "false" }
+                        on:click=move |_| submit()
+                    >
+                        {
+                            let texts = texts.clone();
+                            move || match wait_left.get() {
+                                0 => texts.get(Text::Retry).to_string(),
+                                left => texts.fill(Text::RetryIn, &[("seconds", &left.to_string())]),
+                            }
+                        }
+                    </button>
+                    <button type="button" class="thena-cancel" on:click=cancel>
+                        {texts.get(Text::OfflineCancel).to_string()}
                     </button>
                 </div>
                 <button
                     type="submit"
                     class="thena-submit"
-                    aria-disabled=move || if sending() { "true" } else { "false" }
+                    aria-disabled=move || if sending() || waiting() { "true" } else { "false" }
                 >
                     {
                         let (idle, busy) = (

@@ -1,6 +1,6 @@
 //! What a host gives the form, and what the form reports back.
 
-use super::FormState;
+use super::{DraftStorage, FormState};
 use crate::api::{ApiConfig, ApiError};
 use crate::contact::{CreatedContact, NewContact};
 use crate::field::{Field, FieldMap};
@@ -207,6 +207,10 @@ pub struct AddContactOptions {
     pub request_timeout: Duration,
     /// How long the token source may take; after that the form reports `unauthorized`.
     pub token_timeout: Duration,
+    /// Keep an unsent draft in the browser's storage across reloads (off by default).
+    pub persist_draft: Option<DraftStorage>,
+    /// Tells this form's draft apart from other forms of the same organization on the page.
+    pub draft_key: Option<String>,
 }
 
 impl AddContactOptions {
@@ -226,6 +230,8 @@ impl AddContactOptions {
             control: None,
             request_timeout: DEFAULT_TIMEOUT,
             token_timeout: DEFAULT_TIMEOUT,
+            persist_draft: None,
+            draft_key: None,
         }
     }
 

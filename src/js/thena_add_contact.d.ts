@@ -71,6 +71,18 @@ export interface Strings {
   sending?: string;
   /** The button that sends again after a failure. */
   retry?: string;
+  /** That button while a 429's wait counts down. {seconds} */
+  "retry.in"?: string;
+  /** The status once that wait is over. */
+  "retry.ready"?: string;
+  /** Shown while the browser is offline and the contact waits for the connection. */
+  offline?: string;
+  /** The button that stops that wait. */
+  "offline.cancel"?: string;
+  /** Above the form when persistDraft restored an unsent draft. */
+  "draft.restored"?: string;
+  /** The button that drops that draft (the form goes back to the host's values). */
+  "draft.discard"?: string;
   /** The button shown after a contact was created. */
   addAnother?: string;
   /** The status after a contact was created. {name} {email} */
@@ -158,12 +170,17 @@ export interface Strings {
   /** {minutes} */
   "api.rateLimitedMinutes"?: string;
   "api.rateLimitedUnknown"?: string;
+  /** A 429 whose wait is over an hour (not counted down). */
+  "api.rateLimitedLong"?: string;
   /** {status} */
   "api.server"?: string;
   /** {seconds} */
   "api.timeout"?: string;
   "api.network"?: string;
+  /** A 2xx that could not be read, when the contact could not be looked up either. */
   "api.probablyCreated"?: string;
+  /** A 2xx that could not be read, after which the contact was not found. {status} */
+  "api.unconfirmed"?: string;
   "api.notFound"?: string;
   /** {status} */
   "api.badResponse"?: string;
@@ -201,6 +218,12 @@ export interface CreatedContact {
   metadata: unknown;
   createdAt: string | null;
   updatedAt: string | null;
+  /**
+   * Present (true) when the reply to the create was lost (a network error, a timeout, an
+   * unreadable 2xx, or a 409 after one of these) and a search for the email found the contact
+   * created since that request left: the contact was created once, and this is it.
+   */
+  recovered?: true;
 }
 
 export type ErrorKind =
@@ -315,6 +338,17 @@ export interface WidgetOptions {
   requestTimeoutMs?: number;
   /** How long getToken may take before it counts as no token (default 30000). */
   tokenTimeoutMs?: number;
+  /**
+   * Keep what the person typed across a reload until it is sent (default: off). The editable
+   * fields are saved (300 ms after typing pauses) in sessionStorage or localStorage under
+   * `thena-add-contact:draft:<orgId>[:<draftKey>]`, restored at mount with a "Restored your
+   * unsent draft. Discard" notice, and removed after the create, on reset() and on Discard.
+   * Never the token, hidden or read-only fields. Storage that throws is ignored. The element:
+   * the persist-draft attribute.
+   */
+  persistDraft?: "session" | "local";
+  /** Tells apart the drafts of several forms of one organization (the element: draft-key). */
+  draftKey?: string;
 }
 
 export interface MountOptions extends WidgetOptions {
@@ -349,7 +383,10 @@ export default function init(
 /** Mounts the form into `element`; throws an Error naming a wrong option. */
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
 
-/** `<thena-add-contact api-base="…" org-id="…">`; the rest are properties. */
+/**
+ * `<thena-add-contact api-base="…" org-id="…" persist-draft="session|local" draft-key="…">`;
+ * the rest are properties.
+ */
 export interface ThenaAddContactElement extends HTMLElement {
   token?: string;
   getToken?: () => string | Promise<string>;

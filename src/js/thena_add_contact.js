@@ -31,12 +31,13 @@ export function mount(element, options) {
 }
 
 /**
- * <thena-add-contact api-base="…" org-id="…">: `token`, `getToken`, `values` and `options`
- * (every other option of mount) are properties, never attributes. It mounts once it is in the
+ * <thena-add-contact api-base="…" org-id="…" [persist-draft="session|local" draft-key="…"]>:
+ * `token`, `getToken`, `values` and `options` (every other option of mount) are properties,
+ * never attributes; an empty persist-draft means "session". It mounts once it is in the
  * document with api-base, org-id and a token or getToken; removing it unmounts the form.
  */
 class ThenaAddContact extends HTMLElement {
-  static observedAttributes = ["api-base", "org-id"];
+  static observedAttributes = ["api-base", "org-id", "persist-draft", "draft-key"];
   #widget = null;
   #token;
   #getToken;
@@ -129,8 +130,12 @@ class ThenaAddContact extends HTMLElement {
       return; // not configured yet
     }
     try {
+      const persistDraft = this.getAttribute("persist-draft");
+      const draftKey = this.getAttribute("draft-key");
       const options = {
         ...this.#options,
+        ...(persistDraft === null ? {} : { persistDraft: persistDraft || "session" }),
+        ...(draftKey === null ? {} : { draftKey }),
         apiBase,
         orgId,
         values: this.#values,

@@ -9,41 +9,212 @@ use crate::platform::{
 use crate::{lock, Shared};
 use axum::body::{Body, Bytes};
 use axum::extract::{FromRequest, Request, State};
-use axum::http::{HeaderName, HeaderValue, Method, StatusCode};
+use axum::http::{header, HeaderName, HeaderValue, Method, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
+use futures_util::StreamExt;
 use serde::Deserialize;
 use serde_json::{json, Map, Value};
 use std::collections::HashMap;
+use std::convert::Infallible;
 use std::time::Duration;
 
 const MAX_DELAY_MS: u64 = 120_000;
+/// The largest `bodyBytes` a misbehaviour may ask for.
+const MAX_BODY_BYTES: u64 = 50_000_000;
+/// The deepest `deepJson` a misbehaviour may ask for.
+const MAX_DEEP_JSON: u64 = 2_000_000;
 /// The path `/__stub/next` and `/__stub/requests` mean when they are given none.
 const CREATE_PATH: &str = "/v1/accounts/contacts";
+/// What a `stall: true` answer sends before it stalls, when it is given no `body`.
+const STALL_START: &str = "{\"id\":";
+/// The content type of injected answers that are not given one.
+const JSON_TYPE: &str = "application/json; charset=utf-8";
 
-/// What the next request of an organization to one path does instead of (or before) the normal
-/// handling.
+/// What the next request of an organization to one path does instead of (or before, or after)
+/// the normal handling.
+///
+/// Two kinds of forms. Those that answer *instead of* the route, which then never runs (nothing
+/// is created): `drop`, `malformed`, `status`, `bodyBytes`, `deepJson`, `stall`. Those that run
+/// the route first and then spoil *its* answer (a create really creates): `dropAfter`,
+/// `replaceStatus`, `emptyBody`, `stallAfter`, and `contentType` when given alone. The two
+/// kinds do not mix, and at most one form says what becomes of the body; `/__stub/next`
+/// refuses other combinations with a 400 naming the fields. `delayMs` goes with any of them.
 #[derive(Clone, Debug, Default, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Misbehaviour {
-    /// Answer with this status (and `body`, `headers`) instead of handling the request.
+    /// Answer with this status (and `body`, `headers`, `contentType`) instead of handling the
+    /// request. Also the status of `malformed`, `bodyBytes`, `deepJson` and `stall` answers
+    /// (default 201 to a POST, 200 to anything else).
     pub status: Option<u16>,
-    /// A JSON value, or a string sent as it is.
+    /// A JSON value, or a string sent as it is: the body of a `status` answer, or what a
+    /// `stall` answer sends before it stalls.
     pub body: Option<Value>,
-    /// Headers of the `status` answer; names or values HTTP cannot carry are left out.
+    /// Headers added to the answer, the injected one or the route's (with an 'after' form);
+    /// names or values HTTP cannot carry are left out.
     #[serde(default)]
     pub headers: HashMap<String, String>,
-    /// Wait this long before answering (at most two minutes).
+    /// Wait this long (at most two minutes) before answering: before the route runs, or, with
+    /// an 'after' form, between the route's answer and what goes out instead.
     #[serde(default)]
     pub delay_ms: u64,
-    /// Answer with a body that is not JSON: 201 to a POST, 200 to anything else.
+    /// Answer with a body that is not JSON, `{"id": "ct_`, as `application/json`: 201 to a
+    /// POST, 200 to anything else (or `status`).
     #[serde(default)]
     pub malformed: bool,
-    /// Close the connection without answering.
+    /// Close the connection without answering, without running the route.
     #[serde(default)]
     pub drop: bool,
+    /// Run the route (a create really creates), then close the connection without sending its
+    /// answer.
+    #[serde(default)]
+    pub drop_after: bool,
+    /// Run the route, then answer with this status instead of the route's, with the route's
+    /// body and headers (a 200 instead of the create's 201, say).
+    pub replace_status: Option<u16>,
+    /// Run the route, then answer with its status and headers but an empty body. Goes with
+    /// `replaceStatus`.
+    #[serde(default)]
+    pub empty_body: bool,
+    /// The Content-Type of the answer: of an injected answer (`status`, `malformed`,
+    /// `bodyBytes`, `deepJson`, `stall`), or of the route's (alone or with an 'after' form).
+    /// `""`: no Content-Type at all. Wins over a Content-Type in `headers`.
+    pub content_type: Option<String>,
+    /// Answer (with `status`) a body of exactly this many bytes, at most 50,000,000, streamed
+    /// with a Content-Length: `{"id":"ct_big","filler":"xxx…x"}`, or the first bytes of
+    /// `{"id":"ct_big","filler":""}` when shorter than that.
+    pub body_bytes: Option<u64>,
+    /// Answer (with `status`) this many `[` then as many `]`, at most 2,000,000 of each,
+    /// streamed with a Content-Length.
+    pub deep_json: Option<u64>,
+    /// Send the status line, headers and the start of a body (`body`, default `{"id":`), then
+    /// nothing more, without running the route: the body never ends (until the client goes).
+    #[serde(default)]
+    pub stall: bool,
+    /// Run the route, then send its status line, headers and the first half of its body (at
+    /// least one byte), then nothing more.
+    #[serde(default)]
+    pub stall_after: bool,
     /// How many requests in a row behave like this (default 1).
     pub times: Option<u32>,
+}
+
+impl Misbehaviour {
+    /// The forms given that say what becomes of the body; at most one may be.
+    fn body_forms(&self) -> Vec<&'static str> {
+        [
+            ("drop", self.drop),
+            ("dropAfter", self.drop_after),
+            ("malformed", self.malformed),
+            ("bodyBytes", self.body_bytes.is_some()),
+            ("deepJson", self.deep_json.is_some()),
+            ("stall", self.stall),
+            ("stallAfter", self.stall_after),
+            ("emptyBody", self.empty_body),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect()
+    }
+
+    /// The forms given that answer instead of the route.
+    fn instead_forms(&self) -> Vec<&'static str> {
+        [
+            ("drop", self.drop),
+            ("malformed", self.malformed),
+            ("status", self.status.is_some()),
+            ("bodyBytes", self.body_bytes.is_some()),
+            ("deepJson", self.deep_json.is_some()),
+            ("stall", self.stall),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect()
+    }
+
+    /// The forms given that run the route, then change its answer (`contentType` alone too).
+    fn after_forms(&self) -> Vec<&'static str> {
+        [
+            ("dropAfter", self.drop_after),
+            ("replaceStatus", self.replace_status.is_some()),
+            ("emptyBody", self.empty_body),
+            ("stallAfter", self.stall_after),
+        ]
+        .into_iter()
+        .filter_map(|(name, given)| given.then_some(name))
+        .collect()
+    }
+
+    /// Whether the route runs and its answer is then changed.
+    fn runs_route_first(&self) -> bool {
+        !self.after_forms().is_empty()
+            || (self.content_type.is_some() && self.instead_forms().is_empty())
+    }
+
+    /// Why this misbehaviour makes no sense, if it does not.
+    fn problem(&self) -> Option<String> {
+        for (name, status) in [
+            ("status", self.status),
+            ("replaceStatus", self.replace_status),
+        ] {
+            if let Some(status) = status.filter(|s| StatusCode::from_u16(*s).is_err()) {
+                return Some(format!("{status} is not an HTTP status code ({name})"));
+            }
+        }
+        let bodies = self.body_forms();
+        if bodies.len() > 1 {
+            return Some(format!("{} cannot be combined", bodies.join(" and ")));
+        }
+        let dropping = [("drop", self.drop), ("dropAfter", self.drop_after)]
+            .into_iter()
+            .find_map(|(name, given)| given.then_some(name));
+        if let Some(drop) = dropping {
+            let answering = [
+                ("status", self.status.is_some()),
+                ("replaceStatus", self.replace_status.is_some()),
+                ("body", self.body.is_some()),
+                ("headers", !self.headers.is_empty()),
+                ("contentType", self.content_type.is_some()),
+            ];
+            if let Some((name, _)) = answering.into_iter().find(|(_, given)| *given) {
+                return Some(format!(
+                    "{drop} and {name} cannot be combined: nothing is answered"
+                ));
+            }
+        }
+        let (instead, after) = (self.instead_forms(), self.after_forms());
+        if let (Some(a), Some(b)) = (instead.first(), after.first()) {
+            return Some(format!(
+                "{a} answers instead of the route and {b} changes the route's answer: they \
+                 cannot be combined"
+            ));
+        }
+        // The route's answer keeps the route's body; only `status` and `stall` take one.
+        let spoiling = if after.is_empty() && self.runs_route_first() {
+            vec!["contentType"]
+        } else {
+            after
+        };
+        if let Some(form) = self
+            .body
+            .as_ref()
+            .and(bodies.iter().chain(&spoiling).find(|f| **f != "stall"))
+        {
+            return Some(format!("body and {form} cannot be combined"));
+        }
+        if let Some(text) = &self.content_type {
+            if HeaderValue::from_str(text).is_err() {
+                return Some(format!("contentType {text:?} cannot be sent as a header"));
+            }
+        }
+        if let Some(n) = self.body_bytes.filter(|n| *n > MAX_BODY_BYTES) {
+            return Some(format!("bodyBytes {n} is over {MAX_BODY_BYTES}"));
+        }
+        if let Some(n) = self.deep_json.filter(|n| *n > MAX_DEEP_JSON) {
+            return Some(format!("deepJson {n} is over {MAX_DEEP_JSON}"));
+        }
+        None
+    }
 }
 
 /// Middleware in front of every route but `/__stub/…`: records the request for its
@@ -84,27 +255,97 @@ pub(crate) async fn intercept(
         let misbehaviour = org.queues.get_mut(&path).and_then(|q| q.pop_front());
         (misbehaviour, org.received.len())
     };
-    if let Some(m) = misbehaviour {
-        if m.delay_ms > 0 {
-            tokio::time::sleep(Duration::from_millis(m.delay_ms.min(MAX_DELAY_MS))).await;
-        }
-        if m.drop {
-            return dropped_connection();
-        }
-        if m.malformed {
-            let status = if parts.method == Method::POST {
-                StatusCode::CREATED
-            } else {
-                StatusCode::OK
-            };
-            return with_content_type(status, "application/json", Body::from("{\"id\": \"ct_"));
-        }
-        if let Some(status) = m.status {
-            return injected(status, m.body, &m.headers);
-        }
+    let Some(m) = misbehaviour else {
+        let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+        return rate_limit_headers(response, used);
+    };
+    if m.runs_route_first() {
+        let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+        let response = rate_limit_headers(response, used);
+        delay(&m).await;
+        return spoiled(response, &m).await;
     }
-    let response = next.run(Request::from_parts(parts, Body::from(body))).await;
-    rate_limit_headers(response, used)
+    delay(&m).await;
+    let status = m
+        .status
+        .and_then(|s| StatusCode::from_u16(s).ok())
+        .unwrap_or(if parts.method == Method::POST {
+            StatusCode::CREATED
+        } else {
+            StatusCode::OK
+        });
+    let (body, content_type) = if m.drop {
+        return dropped_connection();
+    } else if m.malformed {
+        (Body::from("{\"id\": \"ct_"), "application/json")
+    } else if let Some(n) = m.body_bytes {
+        (filler_body(n), JSON_TYPE)
+    } else if let Some(n) = m.deep_json {
+        (deep_json_body(n), JSON_TYPE)
+    } else if m.stall {
+        let start = m.body.as_ref().map_or(STALL_START.into(), value_text);
+        (stalled(Bytes::from(start)), JSON_TYPE)
+    } else if m.status.is_some() {
+        (
+            Body::from(m.body.as_ref().map(value_text).unwrap_or_default()),
+            JSON_TYPE,
+        )
+    } else {
+        // A delay alone: the normal answer, late.
+        let response = next.run(Request::from_parts(parts, Body::from(body))).await;
+        return rate_limit_headers(response, used);
+    };
+    let mut response = with_content_type(status, content_type, body);
+    if let Some(n) = m.body_bytes.or(m.deep_json.map(|n| n * 2)) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_LENGTH, HeaderValue::from(n));
+    }
+    add_headers(&mut response, &m.headers, m.content_type.as_deref());
+    response
+}
+
+/// Waits the misbehaviour's `delayMs`, if any.
+async fn delay(m: &Misbehaviour) {
+    if m.delay_ms > 0 {
+        tokio::time::sleep(Duration::from_millis(m.delay_ms.min(MAX_DELAY_MS))).await;
+    }
+}
+
+/// A JSON value as the text of a body: a string as it is, anything else as JSON.
+fn value_text(value: &Value) -> String {
+    match value {
+        Value::String(text) => text.clone(),
+        value => value.to_string(),
+    }
+}
+
+/// The route's `response` changed by the 'after' forms of `m`.
+async fn spoiled(response: Response, m: &Misbehaviour) -> Response {
+    if m.drop_after {
+        return dropped_connection();
+    }
+    let (mut head, body) = response.into_parts();
+    if let Some(status) = m.replace_status.and_then(|s| StatusCode::from_u16(s).ok()) {
+        head.status = status;
+    }
+    let body = if m.empty_body {
+        head.headers.remove(header::CONTENT_LENGTH);
+        Body::empty()
+    } else if m.stall_after {
+        // The route's bodies are whole in memory; an unreadable one counts as empty.
+        let bytes = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap_or_default();
+        let half = (bytes.len() / 2).max(1).min(bytes.len());
+        head.headers.remove(header::CONTENT_LENGTH);
+        stalled(bytes.slice(..half))
+    } else {
+        body
+    };
+    let mut response = Response::from_parts(head, body);
+    add_headers(&mut response, &m.headers, m.content_type.as_deref());
+    response
 }
 
 /// A response whose body fails at once: hyper then closes the connection before anything of
@@ -118,15 +359,64 @@ fn dropped_connection() -> Response {
     Response::new(Body::from_stream(futures_util::stream::iter(failing)))
 }
 
-/// The `status` answer of a misbehaviour: `body` as given, `headers` that HTTP can carry.
-fn injected(status: u16, body: Option<Value>, headers: &HashMap<String, String>) -> Response {
-    let body = match body {
-        Some(Value::String(text)) => text,
-        Some(value) => value.to_string(),
-        None => String::new(),
+/// A body that sends `start` (if anything), then never ends; it is dropped, and the
+/// connection closed, when the client goes away.
+fn stalled(start: Bytes) -> Body {
+    let start = (!start.is_empty()).then_some(Ok::<_, Infallible>(start));
+    Body::from_stream(futures_util::stream::iter(start).chain(futures_util::stream::pending()))
+}
+
+/// The size of the chunks big bodies are streamed in.
+const CHUNK: usize = 64 * 1024;
+
+/// `n` bytes: `{"id":"ct_big","filler":"xxx…x"}`, or the first `n` bytes of it without
+/// filler; streamed from static chunks, never built whole.
+fn filler_body(n: u64) -> Body {
+    const SHORT: &str = r#"{"id":"ct_big","filler":""}"#;
+    static FILLER: [u8; CHUNK] = [b'x'; CHUNK];
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    let Some(filler) = n.checked_sub(SHORT.len()) else {
+        return Body::from(&SHORT[..n]);
     };
-    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
-    let mut response = with_content_type(status, "application/json; charset=utf-8", body.into());
+    let (open, close) = SHORT.split_at(SHORT.len() - 2);
+    body_of(
+        std::iter::once(Bytes::from_static(open.as_bytes()))
+            .chain(repeated(&FILLER, filler))
+            .chain(std::iter::once(Bytes::from_static(close.as_bytes()))),
+    )
+}
+
+/// `n` times `[`, then `n` times `]`, streamed from static chunks.
+fn deep_json_body(n: u64) -> Body {
+    static OPEN: [u8; CHUNK] = [b'['; CHUNK];
+    static CLOSE: [u8; CHUNK] = [b']'; CHUNK];
+    let n = usize::try_from(n).unwrap_or(usize::MAX);
+    body_of(repeated(&OPEN, n).chain(repeated(&CLOSE, n)))
+}
+
+/// `total` bytes of `chunk`'s repeated byte, as static slices of at most one chunk.
+fn repeated(chunk: &'static [u8; CHUNK], total: usize) -> impl Iterator<Item = Bytes> {
+    let (whole, rest) = (total / CHUNK, total % CHUNK);
+    std::iter::repeat_n(Bytes::from_static(chunk), whole)
+        .chain((rest > 0).then(|| Bytes::from_static(&chunk[..rest])))
+}
+
+/// A body streamed from these chunks, one after the other.
+fn body_of(chunks: impl Iterator<Item = Bytes>) -> Body {
+    // At most a few hundred handles on static chunks: nothing is copied.
+    let chunks: Vec<Bytes> = chunks.collect();
+    Body::from_stream(futures_util::stream::iter(
+        chunks.into_iter().map(Ok::<_, Infallible>),
+    ))
+}
+
+/// Adds `headers` that HTTP can carry to `response`, then sets its Content-Type to
+/// `content_type` (`""`: none) if given.
+fn add_headers(
+    response: &mut Response,
+    headers: &HashMap<String, String>,
+    content_type: Option<&str>,
+) {
     for (name, value) in headers {
         // Header values come from tests; keep them on one line.
         let value: String = value.chars().filter(|c| !c.is_control()).collect();
@@ -137,7 +427,17 @@ fn injected(status: u16, body: Option<Value>, headers: &HashMap<String, String>)
             response.headers_mut().insert(name, value);
         }
     }
-    response
+    match content_type {
+        None => {}
+        Some("") => {
+            response.headers_mut().remove(header::CONTENT_TYPE);
+        }
+        Some(text) => {
+            if let Ok(value) = HeaderValue::from_str(text) {
+                response.headers_mut().insert(header::CONTENT_TYPE, value);
+            }
+        }
+    }
 }
 
 pub(crate) async fn health() -> Response {
@@ -174,13 +474,8 @@ pub(crate) async fn queue_misbehaviour(
         Ok(misbehaviour) => misbehaviour,
         Err(e) => return nest_error(400, format!("Bad misbehaviour: {e}")),
     };
-    if let Some(status) = misbehaviour.status {
-        if StatusCode::from_u16(status).is_err() {
-            return nest_error(
-                400,
-                format!("Bad misbehaviour: {status} is not an HTTP status code"),
-            );
-        }
+    if let Some(problem) = misbehaviour.problem() {
+        return nest_error(400, format!("Bad misbehaviour: {problem}"));
     }
     // A queue for a test, not a way to fill the stub's memory.
     let times = misbehaviour.times.unwrap_or(1).min(1000);

@@ -15,7 +15,8 @@
 //!   (items `{"customFieldId": "<uid>", "data": [{"value": "…"}]}`, see `custom_fields.rs`); 409
 //!   for an email the org already has, seeded contacts included.
 //! - `GET /v1/accounts/contacts/search?email=`: a bare array of the org's contacts with that
-//!   email (exact, ignoring case); no email: 400.
+//!   email (exact, ignoring case), each as the create answered it, `createdAt` included (UTC to
+//!   the millisecond, `2026-11-29T19:30:00.123Z`); no email: 400.
 //! - `GET /v1/accounts/attributes?attribute=contact_type`: the org's contact types, wrapped
 //!   `{status, message, timestamp, data}`; another attribute: 400.
 //! - `GET /v1/custom-field?source=customer_contact&limit=&page=`: the org's custom fields,
@@ -37,11 +38,30 @@
 //! Control routes, without auth:
 //!
 //! - `POST /__stub/next?org=ORG&path=PATH` with a [`Misbehaviour`] as JSON: the org's next
-//!   request(s) to PATH (default `/v1/accounts/contacts`), whatever the method, misbehave
-//!   before any auth check: a status and body, a delay, malformed JSON, a dropped connection.
+//!   `times` (default 1) request(s) to PATH (default `/v1/accounts/contacts`), whatever the
+//!   method, misbehave before any auth check. Instead of the route, which then does not run
+//!   (nothing is created): `{"status": 503, "body": …, "headers": {…}, "contentType": "…"}` an
+//!   answer as given (`body` a string sent as it is, or JSON); `{"malformed": true}` a 2xx that
+//!   is not JSON; `{"drop": true}` a dropped connection, no answer at all; `{"bodyBytes": n}`
+//!   a body of exactly n bytes (≤ 50,000,000) `{"id":"ct_big","filler":"xxx…"}`, and
+//!   `{"deepJson": n}` n `[` then n `]` (n ≤ 2,000,000), both streamed with a Content-Length;
+//!   `{"stall": true}` the head and `body` (default `{"id":`), then a body that never ends until
+//!   the client goes. These take `status` (default 201 to a POST, 200 otherwise), `headers`
+//!   and `contentType`. After the route, which runs as usual (a create really creates), its
+//!   answer is spoiled: `{"dropAfter": true}` dropped; `{"replaceStatus": 200}` sent with this
+//!   status, its body and headers kept; `{"emptyBody": true}` sent with an empty body (goes with
+//!   `replaceStatus`); `{"stallAfter": true}` its head and the first half of its body, then
+//!   nothing; `{"contentType": "text/html"}` (`""`: none) sent with this Content-Type, alone or
+//!   with the others; `headers` are added. `{"delayMs": 700}` (≤ 120,000) waits before
+//!   answering, with any of these (with an 'after' form, once the route has answered). A body
+//!   that mixes the two kinds, gives two forms for the body (`drop` and `dropAfter`,
+//!   `bodyBytes` and `deepJson`, `malformed` and `stall`…), shapes an answer that is dropped,
+//!   or a bad status, content type or size, is a NestJS 400 `Bad misbehaviour: …` naming the
+//!   fields, and nothing is queued.
 //! - `GET /__stub/requests?org=ORG&path=PATH`: what the org sent to PATH (default the create;
 //!   `*` every path), oldest first: `{method, path, query, headers: {authorization, x-org-id,
-//!   content-type}, body, bodyText}`. Every platform request is recorded, unknown paths too.
+//!   content-type}, body, bodyText}`. Every platform request is recorded, unknown paths and
+//!   misbehaving requests too.
 //! - `POST /__stub/seed?org=ORG` with `{contactTypes?, customFields?, accounts?, contacts?}`,
 //!   each an array of objects: replace those parts of the org's data as given; answers
 //!   `{"seeded": [names]}`.
@@ -49,7 +69,8 @@
 //! - `GET /__stub/health`: `ok`.
 //!
 //! Anything else: a NestJS 404 `Cannot METHOD PATH`; bodies over 1 MiB: a NestJS 413, not
-//! recorded. An injected misbehaviour's answer has only the headers it was given. `OPTIONS *`
+//! recorded. An injected misbehaviour's answer has only the headers it was given (a spoiled
+//! answer of the route keeps the route's). `OPTIONS *`
 //! is the CORS preflight allowing `Authorization`, `Content-Type`, `x-org-id`; every answer,
 //! errors included, carries `Access-Control-Allow-Origin: *` and exposes `Retry-After` and
 //! `X-RateLimit-*`. State is kept per organization, so tests that use their own org id never see

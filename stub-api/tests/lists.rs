@@ -25,6 +25,33 @@ fn ids(items: &Value, key: &str) -> Vec<String> {
         .collect()
 }
 
+/// Milliseconds since the epoch of a time as the platform writes it, ISO 8601 in UTC to the
+/// millisecond (`2026-11-29T19:30:00.123Z`); panics on any other form.
+fn epoch_millis(iso: &str) -> i64 {
+    let shape: String = iso
+        .chars()
+        .map(|c| if c.is_ascii_digit() { '0' } else { c })
+        .collect();
+    assert_eq!(shape, "0000-00-00T00:00:00.000Z", "{iso}");
+    let n = |from: usize, to: usize| iso[from..to].parse::<i64>().unwrap();
+    let (month, day) = (n(5, 7), n(8, 10));
+    // Days from civil (Howard Hinnant's algorithm), the years starting in March.
+    let year = n(0, 4) - i64::from(month <= 2);
+    let era = year.div_euclid(400);
+    let yoe = year - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let days = era * 146_097 + yoe * 365 + yoe / 4 - yoe / 100 + doy - 719_468;
+    (((days * 24 + n(11, 13)) * 60 + n(14, 16)) * 60 + n(17, 19)) * 1000 + n(20, 23)
+}
+
+/// Milliseconds since the epoch, now.
+fn now_millis() -> i64 {
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap();
+    i64::try_from(now.as_millis()).unwrap()
+}
+
 /// The custom fields listed by this query, after checking the wrapper.
 async fn custom_fields(app: &axum::Router, org: &str, query: &str) -> Value {
     let answer = call(app, api_get(org, &format!("/v1/custom-field?{query}"))).await;
@@ -513,4 +540,38 @@ async fn account_search_by_name_domain_and_ids() {
     )
     .await;
     assert!(answer.messages()[0].starts_with("Could not parse the filter query"));
+}
+
+#[tokio::test]
+async fn searched_contacts_carry_their_creation_time_to_the_millisecond() {
+    assert_eq!(epoch_millis("1970-01-01T00:00:00.000Z"), 0);
+    assert_eq!(epoch_millis("2000-02-29T23:59:59.999Z"), 951_868_799_999);
+    assert_eq!(epoch_millis("2026-11-29T19:30:00.123Z"), 1_795_980_600_123);
+    // Real milliseconds, not a whole second written .000.
+    let drift = (epoch_millis(&stub_api::iso_now()) - now_millis()).abs();
+    assert!(drift < 100, "iso_now is {drift} ms off");
+
+    let app = stub_api::app();
+    let search =
+        |email: &str| api_get("ca", &format!("/v1/accounts/contacts/search?email={email}"));
+    let created = call(
+        &app,
+        create_request("ca", &minimal("Ana", "ana@example.com")),
+    )
+    .await;
+    assert_eq!(created.status, StatusCode::CREATED, "{}", created.body);
+    let found = call(&app, search("ana@example.com")).await.json();
+    let created_at = found[0]["createdAt"].as_str().unwrap();
+    let age = now_millis() - epoch_millis(created_at);
+    assert!(
+        (0..5000).contains(&age),
+        "created {age} ms ago: {created_at}"
+    );
+    assert_eq!(created_at, created.json()["createdAt"]);
+    assert_eq!(found[0]["updatedAt"], created_at);
+
+    // The seeded contact too, from when the organization was first used.
+    let found = call(&app, search("jane.doe@acme.com")).await.json();
+    let age = now_millis() - epoch_millis(found[0]["createdAt"].as_str().unwrap());
+    assert!((0..5000).contains(&age), "seeded {age} ms ago: {found}");
 }

@@ -198,6 +198,9 @@ pub async fn mount_shaped(
         log.borrow_mut().push(match &event {
             WidgetEvent::Ready => "ready".to_string(),
             WidgetEvent::Submit(_) => "submit".to_string(),
+            WidgetEvent::Created(contact) if contact.recovered => {
+                format!("recovered:{}", contact.email)
+            }
             WidgetEvent::Created(contact) => format!("created:{}", contact.email),
             WidgetEvent::Error(error) => {
                 error_log.borrow_mut().push((*error).clone());
@@ -483,6 +486,36 @@ impl Widget {
         self.type_into("firstName", "Jane").await;
         self.type_into("email", email).await;
     }
+}
+
+/// Makes the browser report itself offline (`navigator.onLine` false) until [`come_online`], or
+/// until the returned guard is dropped (so that a failing test leaves the next one online).
+pub fn go_offline() -> OnlineAgain {
+    let descriptor = js_sys::Object::new();
+    js_sys::Reflect::set(&descriptor, &"value".into(), &false.into()).unwrap();
+    js_sys::Reflect::set(&descriptor, &"configurable".into(), &true.into()).unwrap();
+    let navigator = web_sys::window().unwrap().navigator();
+    js_sys::Object::define_property(&navigator, &"onLine".into(), &descriptor);
+    OnlineAgain
+}
+
+/// Ends [`go_offline`] when dropped.
+pub struct OnlineAgain;
+
+impl Drop for OnlineAgain {
+    fn drop(&mut self) {
+        let navigator = web_sys::window().unwrap().navigator();
+        js_sys::Reflect::delete_property(&navigator, &"onLine".into()).unwrap();
+    }
+}
+
+/// The browser is online again, and says so with the window's `online` event.
+pub fn come_online() {
+    let window = web_sys::window().unwrap();
+    js_sys::Reflect::delete_property(&window.navigator(), &"onLine".into()).unwrap();
+    window
+        .dispatch_event(&web_sys::Event::new("online").unwrap())
+        .unwrap();
 }
 
 /// The JavaScript entry point, called as the module calls it: options as a plain object.
