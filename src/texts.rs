@@ -60,7 +60,6 @@ texts! {
     Sending = "sending" => "Adding contact…",
     Retry = "retry" => "Try again",
     RetryIn = "retry.in" => "Try again in {seconds} s",
-    RetryReady = "retry.ready" => "You can try again now.",
     Offline = "offline" => "You're offline. The contact will be sent when the connection is back.",
     OfflineCancel = "offline.cancel" => "Don't send",
     DraftRestored = "draft.restored" => "Restored your unsent draft.",

@@ -382,6 +382,8 @@ fn whole_number(value: &str) -> Result<String, FieldError> {
 }
 
 /// A decimal number with a dot (`-12.5`, `.5`, `3.`); at most `max_decimals` after the dot.
+/// Sent without a `+` and with digits on both sides of any dot (`0.5`, `3`), a form every
+/// number parser reads.
 fn decimal(value: &str, max_decimals: Option<usize>) -> Result<String, FieldError> {
     let number = value.strip_prefix('+').unwrap_or(value);
     let unsigned = number.strip_prefix('-').unwrap_or(number);
@@ -397,7 +399,12 @@ fn decimal(value: &str, max_decimals: Option<usize>) -> Result<String, FieldErro
     if max_decimals.is_some_and(|max| fraction.len() > max) {
         return Err(FieldError::TooManyDecimals);
     }
-    Ok(number.to_string())
+    let sign = if number.starts_with('-') { "-" } else { "" };
+    let whole = if whole.is_empty() { "0" } else { whole };
+    Ok(match fraction {
+        "" => format!("{sign}{whole}"),
+        fraction => format!("{sign}{whole}.{fraction}"),
+    })
 }
 
 /// `YYYY-MM-DD`, a day that exists.
@@ -565,7 +572,8 @@ pub fn phone(raw: &str) -> Result<Option<String>, FieldError> {
     Ok(Some(format!("+{digits}")))
 }
 
-/// Avatar URL: optional; an absolute `http` or `https` URL with a host.
+/// Avatar URL: optional; an absolute `http` or `https` URL with a host, sent with its scheme in
+/// lower case (`HTTPS://A.COM` as `https://A.COM`).
 pub fn avatar_url(raw: &str) -> Result<Option<String>, FieldError> {
     let Some(value) = non_empty(raw) else {
         return Ok(None);
@@ -615,10 +623,11 @@ pub fn avatar_url(raw: &str) -> Result<Option<String>, FieldError> {
     } else {
         host_and_port.split(':').next().unwrap_or_default()
     };
-    if host.is_empty() || host == "[]" || host.chars().all(|c| c == '.') {
+    let unclosed = host.starts_with('[') && !host.ends_with(']');
+    if host.is_empty() || host == "[]" || unclosed || host.chars().all(|c| c == '.') {
         return Err(FieldError::UrlMissingHost);
     }
-    Ok(Some(value.to_string()))
+    Ok(Some(format!("{}:{rest}", scheme.to_ascii_lowercase())))
 }
 
 /// The entries of a comma- or newline-separated list: trimmed, empty ones dropped.
@@ -886,7 +895,6 @@ mod tests {
         for ok in [
             "https://example.com/avatar.png",
             "http://example.com",
-            "HTTPS://EXAMPLE.COM/A.PNG",
             "https://cdn.example.com:8443/a/b.png?size=64#x",
             "https://user@example.com/a.png",
             "http://[::1]:8080/a.png",
@@ -948,6 +956,61 @@ mod tests {
             avatar_url(&format!("https://example.com/{}", "a".repeat(10_000))),
             Err(FieldError::TooLong { max: 2048, .. })
         ));
+    }
+
+    #[test]
+    fn avatar_url_is_sent_with_a_lower_case_scheme() {
+        // The stub API (like any server comparing "https://" as written) refused "HTTP://a".
+        assert_eq!(
+            avatar_url(" HTTPS://EXAMPLE.COM/A.PNG "),
+            Ok(Some("https://EXAMPLE.COM/A.PNG".into()))
+        );
+        assert_eq!(avatar_url("HtTp://a"), Ok(Some("http://a".into())));
+    }
+
+    #[test]
+    fn avatar_url_refuses_an_unclosed_bracket_as_its_host() {
+        // The widget sent "https://[" (a custom URL field); the stub API refused it.
+        for unclosed in ["https://[", "https://[/a.png", "http://[::1:8080/"] {
+            assert_eq!(
+                avatar_url(unclosed),
+                Err(FieldError::UrlMissingHost),
+                "{unclosed}"
+            );
+        }
+        assert!(avatar_url("http://[::1]/a.png").is_ok());
+    }
+
+    #[test]
+    fn decimals_are_sent_with_digits_on_both_sides_of_the_dot() {
+        // The stub API refused "0." and ".5", which the widget accepted and sent as typed.
+        let field = |kind: FieldType| CustomField {
+            definition: CustomFieldDefinition {
+                field_type: Some(kind),
+                ..CustomFieldDefinition::default()
+            },
+            pattern: None,
+        };
+        let sent = |field: &CustomField, raw: &str| {
+            custom_value(field, &[raw.to_string()])
+                .map(|item| item.unwrap().data.unwrap()[0].value.clone())
+        };
+        let (number, amount) = (field(FieldType::Decimal), field(FieldType::Currency));
+        for (raw, value) in [
+            ("0.", "0"),
+            (".5", "0.5"),
+            ("-.5", "-0.5"),
+            ("+3.", "3"),
+            ("+12.50", "12.50"),
+            ("-7", "-7"),
+        ] {
+            assert_eq!(sent(&number, raw), Ok(value.to_string()), "{raw}");
+            assert_eq!(sent(&amount, raw), Ok(value.to_string()), "{raw}");
+        }
+        assert_eq!(sent(&amount, ".125"), Err(FieldError::TooManyDecimals));
+        for bad in [".", "-", "+.", "1.2.3", "1e3"] {
+            assert_eq!(sent(&number, bad), Err(FieldError::NotNumber), "{bad}");
+        }
     }
 
     #[test]

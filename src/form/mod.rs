@@ -559,7 +559,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
             phase.try_set(Phase::Offline);
         }
     };
-    // After a 429 that names a wait: "Try again" counts it down, and says once when it is over.
+    // After a 429 that names a wait: "Try again" counts it down (the alert said how long, once).
     let wait_left = RwSignal::new(0u64);
     let count_down = move |secs: u64| {
         wait_left.set(secs);
@@ -567,11 +567,6 @@ fn form(options: AddContactOptions) -> impl IntoView {
             for left in (0..secs).rev() {
                 crate::session::sleep(Duration::from_secs(1)).await;
                 wait_left.try_set(left);
-            }
-            if let Some(ready) =
-                host.try_with_value(|h| h.options.texts.get(Text::RetryReady).to_string())
-            {
-                announcement.try_set(ready);
             }
         }));
         host.with_value(|h| {
@@ -691,8 +686,14 @@ fn form(options: AddContactOptions) -> impl IntoView {
                     emit(WidgetEvent::Created(&created));
                     focus(".thena-add-another".into());
                 }
-                // The connection went while sending: sent again once it is back.
-                Err(error) if error.outcome_unknown() && offline() => wait_for_connection(),
+                // The connection went while sending: this request ends as a network error
+                // (its one outcome), and the contact is sent again once the connection is back.
+                Err(error) if error.outcome_unknown() && offline() => {
+                    wait_for_connection();
+                    let mut reported = WidgetError::from_api(&error, Vec::new(), &texts);
+                    reported.message = texts.get(Text::Offline).to_string();
+                    emit(WidgetEvent::Error(&reported));
+                }
                 Err(mut error) => {
                     let limited = host.with_value(|h| {
                         let in_a_row = h.limited_in_a_row.get();
@@ -931,8 +932,10 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 <div class="thena-live" aria-live="polite">{live_notes}</div>
                 // data-shown: nothing, the message, the message and "Try again", or the offline
                 // message and "Don't send" (see the CSS).
-                <div class="thena-alert" role="alert" data-shown=move || alert_shown().0>
-                    <p class="thena-alert-message">{move || alert().1}</p>
+                // Only the message is the live region: the countdown on the button must not be
+                // announced every second.
+                <div class="thena-alert" data-shown=move || alert_shown().0>
+                    <p class="thena-alert-message" role="alert">{move || alert().1}</p>
                     <button
                         type="button"
                         class="thena-retry"

@@ -73,8 +73,6 @@ export interface Strings {
   retry?: string;
   /** That button while a 429's wait counts down. {seconds} */
   "retry.in"?: string;
-  /** The status once that wait is over. */
-  "retry.ready"?: string;
   /** Shown while the browser is offline and the contact waits for the connection. */
   offline?: string;
   /** The button that stops that wait. */
