@@ -587,6 +587,44 @@ test("the custom element waits for a request in flight before an attribute chang
   assert.equal((await stub.requests(`${org}-b`)).length, 1);
 });
 
+test("the custom element with persist-draft keeps what was typed across a reload until it is sent", async (t) => {
+  const org = await plainOrg("element-draft");
+  const key = `thena-add-contact:draft:${org}:crm`;
+  const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
+  const addDrafting = async () => {
+    await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
+    await page.evaluate(([api, org]) => {
+      const element = document.createElement("thena-add-contact");
+      element.id = "drafting";
+      element.setAttribute("api-base", api);
+      element.setAttribute("org-id", org);
+      element.setAttribute("persist-draft", "local");
+      element.setAttribute("draft-key", "crm");
+      element.options = { contactTypes: false, customFields: false, checkDuplicates: false, searchAccounts: false };
+      element.token = "draft-token";
+      document.body.append(element);
+    }, [stub.url, org]);
+    await page.locator("#drafting .thena-form").waitFor();
+  };
+  await addDrafting();
+  assert.equal(await page.locator("#drafting .thena-draft").isVisible(), false);
+  await page.fill("#drafting [name=firstName]", "Kept");
+  await page.fill("#drafting [name=email]", "kept@example.com");
+  await page.waitForFunction((k) => localStorage.getItem(k)?.includes("kept@example.com"), key);
+  await page.reload();
+  await addDrafting();
+  await page.locator("#drafting .thena-draft").waitFor({ state: "visible" });
+  assert.match(await page.locator("#drafting .thena-draft").textContent(), /Restored your unsent draft/);
+  assert.equal(await page.inputValue("#drafting [name=firstName]"), "Kept");
+  assert.equal(await page.inputValue("#drafting [name=email]"), "kept@example.com");
+  assert.doesNotMatch(await page.evaluate((k) => localStorage.getItem(k), key), /draft-token/);
+  await page.click("#drafting .thena-submit");
+  await page.locator('#drafting .thena-add-contact[data-state="created"]').waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
+  const [request] = await stub.requests(org);
+  assert.deepEqual(request.body, { firstName: "Kept", email: "kept@example.com" });
+});
+
 /** The member names of `export interface <name>` in the typings (own members only). */
 function typedMembers(typings, name) {
   const start = typings.indexOf(`export interface ${name} `);
