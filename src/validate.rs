@@ -135,7 +135,7 @@ impl FieldError {
                 (Text::ErrorAccountIdsRepeated, "ids", quoted.join(", "))
             }
             FieldError::AccountNotChosen(query) => {
-                (Text::ErrorAccountNotChosen, "query", query.clone())
+                (Text::ErrorAccountNotChosen, "query", printable(query))
             }
             FieldError::EmailAlreadyExists => (Text::ErrorEmailAlreadyExists, "", String::new()),
             FieldError::Server(message) => return fill(message, &[("label", label)]),
@@ -146,7 +146,7 @@ impl FieldError {
             FieldError::InvalidDateTime => (Text::ErrorInvalidDateTime, "", String::new()),
             FieldError::InvalidTime => (Text::ErrorInvalidTime, "", String::new()),
             FieldError::NotAnOption(value) => {
-                let value = quoted(value);
+                let value = quoted(&printable(value));
                 return texts.fill(
                     Text::ErrorNotAnOption,
                     &[("value", &value), ("label", label)],
@@ -157,6 +157,20 @@ impl FieldError {
         };
         texts.fill(key, &[(name, &value)])
     }
+}
+
+/// Text the person typed, as a message repeats it: control characters as `U+001B`, so that none
+/// reaches the page.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_control() {
+                format!("U+{:04X}", c as u32)
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
 }
 
 /// "Check the highlighted field." / "Check the 3 highlighted fields."
@@ -1149,6 +1163,21 @@ mod tests {
             messages > inputs.len(),
             "most hostile inputs are refused somewhere"
         );
+    }
+
+    #[test]
+    fn messages_repeat_typed_text_without_control_characters() {
+        // Found by the property tests: text left in the account picker, or a choice that is
+        // not an option, was repeated with its control characters.
+        let texts = Texts::default();
+        let query = FieldError::AccountNotChosen("acme\u{b}\u{1b}".into());
+        let shown = query.message(Field::AccountIds, &texts);
+        assert!(shown.contains("acmeU+000BU+001B"), "{shown}");
+        let option = FieldError::NotAnOption("Gold\u{7f}".into()).custom_message("Tier", &texts);
+        assert!(option.contains("GoldU+007F"), "{option}");
+        for message in [shown, option] {
+            assert!(!message.chars().any(char::is_control), "{message:?}");
+        }
     }
 
     #[test]

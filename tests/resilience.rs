@@ -545,3 +545,41 @@ async fn discard_and_reset_drop_the_draft_and_a_throwing_storage_is_ignored() {
     js_sys::Reflect::set(&prototype, &"setItem".into(), &original).unwrap();
     assert_eq!(stored(&key), None);
 }
+
+#[wasm_bindgen_test]
+async fn a_restored_draft_fills_the_custom_fields_when_they_arrive() {
+    let org = unique_org("draft-custom");
+    let key = format!("thena-add-contact:draft:{org}");
+    let mount_live = || {
+        mount_shaped(
+            &org,
+            TokenSource::fixed("t"),
+            Rc::new(Cell::new(false)),
+            |options| {
+                options.persist_draft = Some(DraftStorage::Session);
+                // Read-only: the host's, never kept.
+                options
+                    .custom_show
+                    .push(("employee_id".into(), Show::ReadOnly));
+            },
+        )
+    };
+    let w = mount_live().await;
+    w.type_into("custom.employee_count", "42").await;
+    w.type_into("lastName", "Custom").await;
+    wait_for("the saved draft", || {
+        stored(&key).is_some_and(|saved| saved["custom"]["employee_count"] == json!(["42"]))
+    })
+    .await;
+    let saved = stored(&key).unwrap();
+    assert!(saved["custom"].get("employee_id").is_none(), "{saved}");
+    drop(w);
+    let w = mount_live().await;
+    assert_eq!(w.value("lastName"), "Custom");
+    assert_eq!(w.value("custom.employee_count"), "42");
+    assert!(w.visible(".thena-draft"));
+    click(&w, "button.thena-discard");
+    leptos::task::tick().await;
+    assert_eq!(w.value("custom.employee_count"), "");
+    assert_eq!(stored(&key), None);
+}

@@ -105,6 +105,8 @@ struct Host {
     draft_timer: Cell<Option<TimeoutHandle>>,
     /// The restored draft's custom fields, laid over them when they arrive.
     restored_custom: RefCell<Option<SavedDraft>>,
+    /// Saves the draft when the page is left or reloaded before typing paused.
+    pagehide: Cell<Option<WindowListenerHandle>>,
 }
 
 impl Host {
@@ -131,6 +133,21 @@ impl Host {
         SavedDraft::of(draft, &self.options.show, |slug| {
             self.options.custom_field_show(slug)
         })
+    }
+
+    /// Saves now a draft whose save waits for typing to pause: the form is going (destroyed, or
+    /// the page is being left or reloaded).
+    fn save_draft_now(&self, state: RwSignal<FormState, LocalStorage>) {
+        let (Some(timer), Some(store)) = (self.draft_timer.take(), &self.draft) else {
+            return;
+        };
+        timer.clear();
+        if let Some(Some(kept)) = state.try_with_untracked(|s| {
+            let kept = self.keep(&s.draft);
+            (kept != self.keep(&s.initial)).then_some(kept)
+        }) {
+            store.save(&kept);
+        }
     }
 
     /// Forgets the unsent draft: created, reset or discarded.
@@ -239,6 +256,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
         draft: draft_store,
         draft_timer: Cell::new(None),
         restored_custom: RefCell::new(saved),
+        pagehide: Cell::new(None),
     });
     let picker = accounts::Picker::new();
     // Unmounting stops the submit under way: its token wait, its request (aborted on the wire)
@@ -250,15 +268,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 control.detach();
             }
             h.stop_waiting();
-            // A save that waited for typing to pause happens now.
-            if let (Some(timer), Some(store)) = (h.draft_timer.take(), &h.draft) {
-                timer.clear();
-                if let Some(Some(kept)) = state.try_with_untracked(|s| {
-                    let kept = h.keep(&s.draft);
-                    (kept != h.keep(&s.initial)).then_some(kept)
-                }) {
-                    store.save(&kept);
-                }
+            h.save_draft_now(state);
+            if let Some(pagehide) = h.pagehide.take() {
+                pagehide.remove();
             }
             let tasks = h.tasks.take().into_iter().chain(h.in_flight.take());
             let tasks = tasks.chain(h.countdown.take());
@@ -769,6 +781,10 @@ fn form(options: AddContactOptions) -> impl IntoView {
     // The unsent draft: saved once typing pauses for a moment; forgotten when the form holds
     // the host's values again.
     if host.with_value(|h| h.draft.is_some()) {
+        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
+            let _ = host.try_with_value(|h| h.save_draft_now(state));
+        });
+        host.with_value(|h| h.pagehide.set(Some(pagehide)));
         Effect::new(move |_| {
             let Some(Some((kept, host_values))) =
                 state.try_with(|s| host.try_with_value(|h| (h.keep(&s.draft), h.keep(&s.initial))))

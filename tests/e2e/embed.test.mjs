@@ -611,18 +611,21 @@ test("the custom element with persist-draft keeps what was typed across a reload
   await page.fill("#drafting [name=firstName]", "Kept");
   await page.fill("#drafting [name=email]", "kept@example.com");
   await page.waitForFunction((k) => localStorage.getItem(k)?.includes("kept@example.com"), key);
+  // Typed just before the reload, before the pause that saves: saved as the page goes.
+  await page.fill("#drafting [name=lastName]", "Quick");
   await page.reload();
   await addDrafting();
   await page.locator("#drafting .thena-draft").waitFor({ state: "visible" });
   assert.match(await page.locator("#drafting .thena-draft").textContent(), /Restored your unsent draft/);
   assert.equal(await page.inputValue("#drafting [name=firstName]"), "Kept");
   assert.equal(await page.inputValue("#drafting [name=email]"), "kept@example.com");
+  assert.equal(await page.inputValue("#drafting [name=lastName]"), "Quick");
   assert.doesNotMatch(await page.evaluate((k) => localStorage.getItem(k), key), /draft-token/);
   await page.click("#drafting .thena-submit");
   await page.locator('#drafting .thena-add-contact[data-state="created"]').waitFor();
   assert.equal(await page.evaluate((k) => localStorage.getItem(k), key), null);
   const [request] = await stub.requests(org);
-  assert.deepEqual(request.body, { firstName: "Kept", email: "kept@example.com" });
+  assert.deepEqual(request.body, { firstName: "Kept", lastName: "Quick", email: "kept@example.com" });
 });
 
 /** The member names of `export interface <name>` in the typings (own members only). */
