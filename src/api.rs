@@ -459,7 +459,8 @@ fn rejection(status: u16, messages: &[String]) -> ApiError {
     if status == 409 {
         add(Field::Email, FieldError::EmailAlreadyExists);
     } else {
-        for message in messages {
+        // A blank message says nothing: it must not become a blank alert.
+        for message in messages.iter().filter(|m| !m.trim().is_empty()) {
             if says_email_exists(message) {
                 add(Field::Email, FieldError::EmailAlreadyExists);
             } else if let Some((field, readable)) = field_of_message(message) {
