@@ -62,8 +62,17 @@ pub async fn custom_fields(session: &Session) -> Result<Rc<Vec<Rc<CustomField>>>
     .await
 }
 
-/// The active fields, each once, with their patterns compiled.
+/// The active fields, each once, with their patterns compiled by the browser's `RegExp`.
 pub fn ready_to_show(definitions: Vec<CustomFieldDefinition>) -> Vec<Rc<CustomField>> {
+    ready_to_show_with(definitions, browser_pattern)
+}
+
+/// The active fields, each once, with their patterns compiled by `compile` (a pattern it cannot
+/// compile is ignored): natively, tests pass another regex engine.
+pub fn ready_to_show_with(
+    definitions: Vec<CustomFieldDefinition>,
+    compile: impl Fn(&str) -> Option<Pattern>,
+) -> Vec<Rc<CustomField>> {
     let mut fields: Vec<Rc<CustomField>> = Vec::new();
     for definition in definitions {
         let seen = fields.iter().any(|f| {
@@ -73,7 +82,7 @@ pub fn ready_to_show(definitions: Vec<CustomFieldDefinition>) -> Vec<Rc<CustomFi
             let pattern = definition
                 .regex_for_validation
                 .as_deref()
-                .and_then(browser_pattern);
+                .and_then(&compile);
             fields.push(Rc::new(CustomField {
                 definition,
                 pattern,

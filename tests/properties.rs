@@ -11,7 +11,6 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestCaseError;
-use serde::de::DeserializeOwned;
 use serde_json::{json, Map, Value};
 use std::rc::Rc;
 use std::sync::OnceLock;
@@ -28,25 +27,6 @@ use thena_add_contact::validate::{
     phone, split_account_ids, ContactDraft, CustomEntry, CustomField, FieldError, Pattern,
     MAX_EMAIL_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS,
 };
-
-/// A parsed reply as serde_json holds it (api.rs's own `impl Reply for Value` is private to its
-/// unit tests).
-#[derive(Clone, Debug)]
-struct Json(Value);
-
-impl Reply for Json {
-    fn read<T: DeserializeOwned>(&self) -> Option<T> {
-        serde_json::from_value(self.0.clone()).ok()
-    }
-
-    fn member(&self, name: &str) -> Option<Json> {
-        self.0.as_object()?.get(name).cloned().map(Json)
-    }
-
-    fn items(&self) -> Option<Vec<Json>> {
-        Some(self.0.as_array()?.iter().cloned().map(Json).collect())
-    }
-}
 
 /// The `{name}` placeholders of the English texts.
 fn placeholders() -> &'static [String] {
@@ -709,26 +689,7 @@ fn response() -> impl Strategy<Value = (u64, u16, Option<Value>, Header, Header)
 
 /// `secs` (unix) as an IMF-fixdate: `Sun, 06 Nov 1994 08:49:37 GMT`.
 fn http_date(secs: u64) -> String {
-    let days = secs / DAY;
-    let (h, m, s) = (secs % DAY / 3600, secs % 3600 / 60, secs % 60);
-    // Howard Hinnant's civil_from_days.
-    let z = days as i64 + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z.rem_euclid(146_097);
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = doy - (153 * mp + 2) / 5 + 1;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 };
-    let year = yoe + era * 400 + i64::from(month <= 2);
-    let weekday = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][(days % 7) as usize];
-    let months = [
-        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-    ];
-    format!(
-        "{weekday}, {day:02} {} {year:04} {h:02}:{m:02}:{s:02} GMT",
-        months[(month - 1) as usize]
-    )
+    httpdate::fmt_http_date(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs))
 }
 
 #[test]

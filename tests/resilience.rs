@@ -25,6 +25,17 @@ async fn plain(org: &str) -> Widget {
     mount_with(org, TokenSource::fixed(format!("token-{org}")), false).await
 }
 
+/// Like [`plain`], giving up on a request after `timeout_ms`.
+async fn impatient(org: &str, timeout_ms: u64) -> Widget {
+    stub_seed(org, json!({"customFields": []})).await;
+    let cancel = Rc::new(Cell::new(false));
+    mount_shaped(org, TokenSource::fixed("t"), cancel, |options| {
+        only_the_create(options);
+        options.request_timeout = Duration::from_millis(timeout_ms);
+    })
+    .await
+}
+
 /// The contacts the stub holds with `email`, as its search answers.
 async fn contacts_with(org: &str, email: &str) -> Vec<Value> {
     let url = format!("{STUB}{SEARCH}?email={email}");
@@ -85,17 +96,7 @@ async fn an_empty_201_a_200_and_a_stalled_body_each_end_in_one_contact() {
     ];
     for (misbehaviour, event) in cases {
         let org = unique_org("odd-2xx");
-        stub_seed(&org, json!({"customFields": []})).await;
-        let w = mount_shaped(
-            &org,
-            TokenSource::fixed("t"),
-            Rc::new(Cell::new(false)),
-            |options| {
-                only_the_create(options);
-                options.request_timeout = Duration::from_millis(1500);
-            },
-        )
-        .await;
+        let w = impatient(&org, 1500).await;
         stub_next(&org, misbehaviour.clone()).await;
         w.fill_valid("odd@example.com").await;
         w.click_submit().await;
@@ -243,17 +244,7 @@ async fn hostile_bodies_are_read_within_bounds_and_said_truthfully() {
 #[wasm_bindgen_test]
 async fn a_body_that_never_ends_times_out_and_offers_try_again() {
     let org = unique_org("stall");
-    stub_seed(&org, json!({"customFields": []})).await;
-    let w = mount_shaped(
-        &org,
-        TokenSource::fixed("t"),
-        Rc::new(Cell::new(false)),
-        |options| {
-            only_the_create(options);
-            options.request_timeout = Duration::from_millis(1000);
-        },
-    )
-    .await;
+    let w = impatient(&org, 1000).await;
     stub_next(&org, json!({"stall": true})).await;
     w.fill_valid("stall@example.com").await;
     w.click_submit().await;

@@ -18,37 +18,20 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::TestRunner;
-use serde::de::DeserializeOwned;
 use serde_json::{json, Value};
 use std::cell::RefCell;
 use std::collections::HashSet;
 use std::rc::Rc;
 use std::time::Instant;
 use strategies::*;
-use thena_add_contact::api::{self, Reply};
+use thena_add_contact::api;
 use thena_add_contact::field::Field;
+use thena_add_contact::live;
 use thena_add_contact::org_data::{CustomFieldDefinition, FieldType};
 use thena_add_contact::validate::{
     self, ContactDraft, CustomEntry, CustomField, FieldError, Pattern,
 };
 use tower::ServiceExt;
-
-/// A parsed reply as serde_json holds it, for the widget's readers.
-struct Json(Value);
-
-impl Reply for Json {
-    fn read<T: DeserializeOwned>(&self) -> Option<T> {
-        serde_json::from_value(self.0.clone()).ok()
-    }
-
-    fn member(&self, name: &str) -> Option<Json> {
-        self.0.as_object()?.get(name).cloned().map(Json)
-    }
-
-    fn items(&self) -> Option<Vec<Json>> {
-        Some(self.0.as_array()?.iter().cloned().map(Json).collect())
-    }
-}
 
 /// The stub, in process, and a runtime to call it from the (synchronous) property.
 struct Stub {
@@ -111,24 +94,11 @@ impl Stub {
         assert_eq!(status, StatusCode::OK, "{body}");
         let reply = Json(serde_json::from_str(&body).unwrap());
         let definitions: Vec<CustomFieldDefinition> = api::list(&reply).unwrap();
-        let mut fields: Vec<Rc<CustomField>> = Vec::new();
-        for definition in definitions {
-            let seen = fields.iter().any(|f| {
-                f.definition.uid == definition.uid || f.definition.slug() == definition.slug()
-            });
-            if definition.is_active && !seen {
-                let pattern = definition
-                    .regex_for_validation
-                    .as_deref()
-                    .and_then(|source| regex::Regex::new(source).ok())
-                    .map(|regex| Pattern(Rc::new(move |value: &str| regex.is_match(value))));
-                fields.push(Rc::new(CustomField {
-                    definition,
-                    pattern,
-                }));
-            }
-        }
-        fields
+        // The stub's regex engine stands in for the browser's RegExp.
+        live::ready_to_show_with(definitions, |source| {
+            let regex = regex::Regex::new(source).ok()?;
+            Some(Pattern(Rc::new(move |value: &str| regex.is_match(value))))
+        })
     }
 }
 

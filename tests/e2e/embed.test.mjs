@@ -4,18 +4,14 @@
 //   node --test tests/e2e/
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
-import { existsSync } from "node:fs";
 import path from "node:path";
-import { root, startStub, launchChromium, openPage } from "./support.mjs";
+import { root, startStub, serveHosts, launchChromium, openPage } from "./support.mjs";
 
 const dist = path.join(root, "dist");
-const hosts = path.join(root, "tests/e2e/hosts");
 const stubPort = Number(process.env.THENA_E2E_EMBED_STUB_PORT ?? 8796);
 const strictCsp = (apiBase) =>
   `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self' ${apiBase}`;
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
 
 let stub;
 let server;
@@ -23,24 +19,10 @@ let site;
 let browser;
 
 before(async () => {
-  assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
   stub = await startStub(stubPort);
-  server = createServer(async (request, response) => {
-    const url = new URL(request.url, "http://host");
-    const file = url.pathname.startsWith("/hosts/")
-      ? path.join(hosts, path.basename(url.pathname))
-      : path.join(dist, path.basename(url.pathname));
-    try {
-      const body = await readFile(file);
-      const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
-      if (url.pathname === "/hosts/csp.html") headers["Content-Security-Policy"] = strictCsp(stub.url);
-      response.writeHead(200, headers).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  site = `http://127.0.0.1:${server.address().port}`;
+  server = await serveHosts((pathname) =>
+    pathname === "/hosts/csp.html" ? { "Content-Security-Policy": strictCsp(stub.url) } : {});
+  site = server.url;
   // gc() lets a test check that a collected handle does not unmount the widget.
   browser = await launchChromium(["--js-flags=--expose-gc"]);
 });

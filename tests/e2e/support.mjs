@@ -2,11 +2,42 @@
 // test on console errors.
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
+import { createServer } from "node:http";
+import { readFile } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import path from "node:path";
 import { chromium } from "playwright-core";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
+
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+
+/**
+ * Serves the release build (`dist/`, needs `trunk build --release`) and the host pages
+ * (`/hosts/…` from tests/e2e/hosts) as a portal would, on a free port; `extraHeaders(pathname)`
+ * adds headers to an answer. Resolves to `{url, close}`.
+ */
+export async function serveHosts(extraHeaders = () => ({})) {
+  const dist = path.join(root, "dist");
+  const hosts = path.join(root, "tests/e2e/hosts");
+  assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
+  const server = createServer(async (request, response) => {
+    const url = new URL(request.url, "http://host");
+    const file = url.pathname.startsWith("/hosts/")
+      ? path.join(hosts, path.basename(url.pathname))
+      : path.join(dist, path.basename(url.pathname));
+    try {
+      const body = await readFile(file);
+      const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
+      response.writeHead(200, { ...headers, ...extraHeaders(url.pathname) }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+}
 
 /** Builds and starts the stub API on `port`; resolves once it listens. */
 export async function startStub(port) {

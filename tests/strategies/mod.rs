@@ -8,7 +8,29 @@
 use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+use thena_add_contact::api::Reply;
 use thena_add_contact::org_data::FieldType;
+
+/// A parsed reply as serde_json holds it, for the widget's readers (api.rs's own
+/// `impl Reply for Value` is private to its unit tests).
+#[derive(Clone, Debug)]
+pub struct Json(pub Value);
+
+impl Reply for Json {
+    fn read<T: DeserializeOwned>(&self) -> Option<T> {
+        serde_json::from_value(self.0.clone()).ok()
+    }
+
+    fn member(&self, name: &str) -> Option<Json> {
+        self.0.as_object()?.get(name).cloned().map(Json)
+    }
+
+    fn items(&self) -> Option<Vec<Json>> {
+        Some(self.0.as_array()?.iter().cloned().map(Json).collect())
+    }
+}
 
 /// Cases per property unless `PROPTEST_CASES` asks for another number.
 pub const DEFAULT_CASES: u32 = 10_000;
