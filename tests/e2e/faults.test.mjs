@@ -9,7 +9,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startStub, serveHosts, launchChromium, openPage } from "./support.mjs";
 
-const stubPort = Number(process.env.THENA_E2E_FAULTS_STUB_PORT ?? 8797);
+const stubPort = Number(process.env.THENA_E2E_FAULTS_STUB_PORT ?? 8799);
 const SEARCH = "/v1/accounts/contacts/search";
 
 let stub;
