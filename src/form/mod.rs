@@ -377,16 +377,11 @@ fn form(options: AddContactOptions) -> impl IntoView {
         let Some(custom_show) = host.try_with_value(|h| h.options.custom_show.clone()) else {
             return;
         };
-        let hidden = |slug: &str| custom_show.contains(&(slug.to_string(), Show::Hidden));
-        state.update(|s| s.add_custom_fields(&fields, |slug| !hidden(slug)));
+        let show = |slug: &str| options::custom_field_show(&custom_show, slug);
+        state.update(|s| s.add_custom_fields(&fields, |slug| show(slug) != Show::Hidden));
+        // A restored draft's values for them.
         let saved = host.try_with_value(|h| h.restored_custom.take()).flatten();
         if let Some(saved) = saved {
-            let show = |slug: &str| {
-                custom_show
-                    .iter()
-                    .find(|(s, _)| s == slug)
-                    .map_or(Show::Editable, |(_, how)| *how)
-            };
             state.update(|s| saved.restore_custom(&mut s.draft, show));
         }
         custom_fields.set(Live::Ready(()));
@@ -741,8 +736,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
         state.try_update(FormState::clear);
         duplicate.try_set(None);
         picker.suggested.try_set(None);
-        let _ = host.try_with_value(|h| h.searched.borrow_mut().clear());
         let _ = host.try_with_value(|h| {
+            h.searched.borrow_mut().clear();
             h.stop_waiting();
             h.lost_reply.take();
             h.forget_draft();

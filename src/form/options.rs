@@ -247,10 +247,7 @@ impl AddContactOptions {
 
     /// How the form shows the custom field with this slug.
     pub fn custom_field_show(&self, slug: &str) -> Show {
-        self.custom_show
-            .iter()
-            .find(|(s, _)| s == slug)
-            .map_or(Show::Editable, |(_, how)| *how)
+        custom_field_show(&self.custom_show, slug)
     }
 
     /// Refuses options the form cannot work with: a hidden field whose value is invalid (the
@@ -259,6 +256,16 @@ impl AddContactOptions {
     pub fn check(&self) -> Result<(), String> {
         check_hidden(&self.show, &self.values, &self.texts)
     }
+}
+
+/// How `custom_show` (slugs, as in [`AddContactOptions::custom_show`]) shows a custom field: a
+/// slug both read-only and hidden is hidden, as a built-in field is.
+pub(crate) fn custom_field_show(custom_show: &[(String, Show)], slug: &str) -> Show {
+    let named = custom_show.iter().filter(|(s, _)| s == slug);
+    named.fold(Show::Editable, |shown, (_, how)| match (shown, how) {
+        (Show::Hidden, _) | (_, Show::Hidden) => Show::Hidden,
+        (_, how) => *how,
+    })
 }
 
 /// Hidden fields must hold valid values: the person could not see or fix them.
@@ -359,6 +366,21 @@ impl FormControl {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_custom_field_named_read_only_and_hidden_is_hidden() {
+        let shown = |slug| {
+            let custom_show = [
+                ("tier".to_string(), Show::ReadOnly),
+                ("tier".to_string(), Show::Hidden),
+                ("code".to_string(), Show::ReadOnly),
+            ];
+            custom_field_show(&custom_show, slug)
+        };
+        assert_eq!(shown("tier"), Show::Hidden);
+        assert_eq!(shown("code"), Show::ReadOnly);
+        assert_eq!(shown("other"), Show::Editable);
+    }
 
     #[test]
     fn the_form_waits_30_seconds_for_the_service_and_for_the_token_unless_told() {
