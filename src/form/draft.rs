@@ -9,7 +9,6 @@ use crate::api::to_js;
 use crate::field::{Field, FieldMap};
 use crate::validate::ContactDraft;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
 use wasm_bindgen::JsValue;
 
 /// Which of the browser's storages keeps the draft.
@@ -22,13 +21,14 @@ pub enum DraftStorage {
     Local,
 }
 
-/// The stored form of a draft: built-in fields by their request names, custom fields by slug.
+/// The stored form of a draft: built-in fields by their request names, custom fields by slug
+/// (pairs in form order, not maps: a map type costs the bundle several KB).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct SavedDraft {
     #[serde(default)]
-    pub values: BTreeMap<String, String>,
+    pub values: Vec<(String, String)>,
     #[serde(default)]
-    pub custom: BTreeMap<String, Vec<String>>,
+    pub custom: Vec<(String, Vec<String>)>,
 }
 
 impl SavedDraft {
@@ -68,7 +68,7 @@ impl SavedDraft {
     pub fn restore_custom(&self, draft: &mut ContactDraft, custom_show: impl Fn(&str) -> Show) {
         for entry in &mut draft.custom {
             let slug = entry.field.definition.slug();
-            if let Some(values) = self.custom.get(slug) {
+            if let Some((_, values)) = self.custom.iter().find(|(s, _)| s == slug) {
                 if custom_show(slug) == Show::Editable {
                     entry.values = values.clone();
                 }
