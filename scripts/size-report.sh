@@ -1,13 +1,13 @@
 #!/usr/bin/env bash
 # Prints the transfer size of the release bundle in dist/ (what a browser downloads to show the
 # widget: wasm + JS module + CSS), gzip -9 and brotli -q 11 (what CDNs serve), and fails when the
-# gzip total is above the guard: 216 KB, 216,000 bytes (issue 8's features measure ~210 KB; see the
-# README's "Size and dependencies" for what each part costs). The guard catches accidents; it is not a
+# gzip total is above the guard: 236 KB, 236,000 bytes (issues 8 and 9's features measure ~229 KB;
+# see the README's "Size and dependencies" for what each part costs). The guard catches accidents; it is not a
 # target (see the README's "Size and dependencies").
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=${1:-$root/dist}
-budget=${THENA_SIZE_BUDGET_BYTES:-216000}
+budget=${THENA_SIZE_BUDGET_BYTES:-236000}
 # Node's zlib has brotli, so no other tool is needed.
 brotli() {
   node -e 'const z = require("node:zlib"); const d = require("node:fs").readFileSync(process.argv[1]);
