@@ -674,8 +674,8 @@ pub async fn fetch(
     })
 }
 
-/// The reply's body as text, if it is at most [`MAX_BODY_BYTES`] of UTF-8: read chunk by chunk,
-/// and given up (the rest cancelled) as soon as it is longer.
+/// The reply's body as text, if it is at most [`MAX_BODY_BYTES`]: read chunk by chunk, and given
+/// up (the rest cancelled) as soon as it is longer.
 async fn read_bounded(response: &gloo_net::http::Response) -> Option<String> {
     let reader: web_sys::ReadableStreamDefaultReader =
         response.body()?.get_reader().unchecked_into();
@@ -686,7 +686,9 @@ async fn read_bounded(response: &gloo_net::http::Response) -> Option<String> {
             .ok()?;
         let field = |name: &str| js_sys::Reflect::get(&chunk, &name.into()).ok();
         if field("done")?.as_bool() != Some(false) {
-            return String::from_utf8(bytes).ok();
+            // As `response.text()` decodes: bad bytes replaced, a byte order mark dropped.
+            let text = String::from_utf8_lossy(&bytes);
+            return Some(text.trim_start_matches('\u{feff}').to_string());
         }
         let chunk: js_sys::Uint8Array = field("value")?.dyn_into().ok()?;
         let start = bytes.len();

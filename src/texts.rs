@@ -59,7 +59,7 @@ texts! {
     Submit = "submit" => "Add contact",
     Sending = "sending" => "Adding contact…",
     Retry = "retry" => "Try again",
-    RetryIn = "retry.in" => "Try again in {seconds} s",
+    RetryIn = "retry.in" => " in {seconds} s",
     Offline = "offline" => "You're offline. The contact will be sent when the connection is back.",
     OfflineCancel = "offline.cancel" => "Don't send",
     DraftRestored = "draft.restored" => "Restored your unsent draft.",

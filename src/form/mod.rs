@@ -76,6 +76,17 @@ enum Live<T> {
     Off,
 }
 
+impl<T> Live<T> {
+    /// Before `ready`: loading, unless the host turned it `off`.
+    fn at_mount(off: bool) -> Live<T> {
+        if off {
+            Live::Off
+        } else {
+            Live::Loading
+        }
+    }
+}
+
 /// What the event handlers share that is not `Send` (and so lives in a local stored value).
 struct Host {
     options: AddContactOptions,
@@ -128,33 +139,47 @@ impl Host {
         since
     }
 
-    /// What of `draft` is kept as the unsent draft.
-    fn keep(&self, draft: &ContactDraft) -> SavedDraft {
-        SavedDraft::of(draft, &self.options.show, |slug| {
-            self.options.custom_field_show(slug)
-        })
+    /// What of the form is kept as the unsent draft; `None` when it holds the host's values.
+    /// A restored draft's custom fields count until the fields arrive and take them.
+    fn draft_to_save(&self, s: &FormState) -> Option<SavedDraft> {
+        let keep = |draft: &ContactDraft| {
+            SavedDraft::of(draft, &self.options.show, |slug| {
+                self.options.custom_field_show(slug)
+            })
+        };
+        let mut kept = keep(&s.draft);
+        if let Some(pending) = &*self.restored_custom.borrow() {
+            kept.custom.extend(pending.custom.iter().cloned());
+        }
+        (kept != keep(&s.initial)).then_some(kept)
+    }
+
+    /// Stops the save that waits for typing to pause; whether there was one.
+    fn cancel_draft_save(&self) -> bool {
+        let timer = self.draft_timer.take();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+        timer.is_some()
     }
 
     /// Saves now a draft whose save waits for typing to pause: the form is going (destroyed, or
     /// the page is being left or reloaded).
     fn save_draft_now(&self, state: RwSignal<FormState, LocalStorage>) {
-        let (Some(timer), Some(store)) = (self.draft_timer.take(), &self.draft) else {
+        if !self.cancel_draft_save() {
             return;
-        };
-        timer.clear();
-        if let Some(Some(kept)) = state.try_with_untracked(|s| {
-            let kept = self.keep(&s.draft);
-            (kept != self.keep(&s.initial)).then_some(kept)
-        }) {
+        }
+        let kept = state
+            .try_with_untracked(|s| self.draft_to_save(s))
+            .flatten();
+        if let (Some(store), Some(kept)) = (&self.draft, kept) {
             store.save(&kept);
         }
     }
 
     /// Forgets the unsent draft: created, reset or discarded.
     fn forget_draft(&self) {
-        if let Some(timer) = self.draft_timer.take() {
-            timer.clear();
-        }
+        self.cancel_draft_save();
         if let Some(store) = &self.draft {
             store.remove();
         }
@@ -228,7 +253,11 @@ fn form(options: AddContactOptions) -> impl IntoView {
     if let Some(saved) = &saved {
         saved.restore_values(&mut start.draft, &options.show);
     }
-    let restored = RwSignal::new(saved.is_some());
+    let restored = RwSignal::new(
+        saved
+            .as_ref()
+            .is_some_and(|s| !s.values.is_empty() || !s.custom.is_empty()),
+    );
     let state = RwSignal::new_local(start);
     let texts = options.texts.clone();
     let show = options.show.clone();
@@ -237,8 +266,15 @@ fn form(options: AddContactOptions) -> impl IntoView {
     let check_duplicates = options.check_duplicates;
     let phase = RwSignal::new(Phase::Editing);
     let announcement = RwSignal::new(String::new());
-    let contact_types = RwSignal::new_local(Live::<Rc<Vec<ContactType>>>::Loading);
-    let custom_fields = RwSignal::new(Live::<()>::Loading);
+    // Turned off by the host: never "Loading…", not even until `ready`.
+    let contact_types = RwSignal::new_local(Live::<Rc<Vec<ContactType>>>::at_mount(matches!(
+        options.contact_types,
+        Definitions::Off
+    )));
+    let custom_fields = RwSignal::new(Live::<()>::at_mount(matches!(
+        options.custom_fields,
+        Definitions::Off
+    )));
     // The existing contact that has the email typed: (its email, its name).
     let duplicate = RwSignal::new(None::<(String, String)>);
     let root = NodeRef::<leptos::html::Div>::new();
@@ -557,23 +593,33 @@ fn form(options: AddContactOptions) -> impl IntoView {
     };
     // Offline: the form waits for the `online` event, then submits what it holds.
     let wait_for_connection = move || {
-        let online = window_event_listener(leptos::ev::online, move |_| submit());
-        if host
-            .try_with_value(|h| h.online.set(Some(online)))
-            .is_some()
-        {
-            announcement.try_set(String::new());
-            phase.try_set(Phase::Offline);
+        if host.is_disposed() {
+            return; // the form is gone
         }
+        let online = window_event_listener(leptos::ev::online, move |_| submit());
+        host.with_value(|h| {
+            if let Some(earlier) = h.online.replace(Some(online)) {
+                earlier.remove();
+            }
+        });
+        announcement.set(String::new());
+        phase.set(Phase::Offline);
     };
     // After a 429 that names a wait: "Try again" counts it down (the alert said how long, once).
     let wait_left = RwSignal::new(0u64);
+    // Counted against the clock, not by ticks: a background tab's timers run late.
     let count_down = move |secs: u64| {
         wait_left.set(secs);
+        let deadline = js_sys::Date::now() + secs as f64 * 1000.0;
         let task = run(Box::pin(async move {
-            for left in (0..secs).rev() {
-                crate::session::sleep(Duration::from_secs(1)).await;
-                wait_left.try_set(left);
+            loop {
+                let left = ((deadline - js_sys::Date::now()) / 1000.0).ceil().max(0.0);
+                wait_left.try_set(left as u64);
+                if left <= 0.0 {
+                    break;
+                }
+                let to_next = (deadline - js_sys::Date::now()).rem_euclid(1000.0);
+                crate::session::sleep(Duration::from_millis(to_next as u64 + 1)).await;
             }
         }));
         host.with_value(|h| {
@@ -620,6 +666,9 @@ fn form(options: AddContactOptions) -> impl IntoView {
             wait_for_connection();
             return;
         }
+        if phase.with_untracked(|p| *p == Phase::Offline) {
+            phase.set(Phase::Editing); // a host that stops this submit leaves an editable form
+        }
         if !emit(WidgetEvent::Submit(&body)) {
             return;
         }
@@ -632,11 +681,13 @@ fn form(options: AddContactOptions) -> impl IntoView {
         announcement.set(texts.get(Text::Sending).into());
         let email = body.email.clone();
         spawn_local(async move {
+            // The contact a create of this email since `since` made, if the search finds it.
+            let created_since = |since| live::created_since(&session, &email, since);
             let create = async {
                 // An earlier create of this email may have worked though its reply was lost.
                 let lost = host.with_value(|h| h.lost_reply_since(&email));
                 if let Some(since) = lost {
-                    if let Ok(Some(contact)) = live::created_since(&session, &email, since).await {
+                    if let Ok(Some(contact)) = created_since(since).await {
                         return Ok((contact, true));
                     }
                 }
@@ -657,7 +708,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
                 if unknown && offline() {
                     return Err(error);
                 }
-                match live::created_since(&session, &email, since).await {
+                match created_since(since).await {
                     Ok(Some(contact)) => Ok((contact, true)),
                     Ok(None) => Err(error.not_found_after()),
                     Err(_) => Err(error),
@@ -738,8 +789,8 @@ fn form(options: AddContactOptions) -> impl IntoView {
         picker.suggested.try_set(None);
         let _ = host.try_with_value(|h| {
             h.searched.borrow_mut().clear();
+            // A lost reply stays on record: the same email sent again is checked first.
             h.stop_waiting();
-            h.lost_reply.take();
             h.forget_draft();
         });
         restored.try_set(false);
@@ -755,9 +806,10 @@ fn form(options: AddContactOptions) -> impl IntoView {
             show: show.clone(),
             texts: texts.clone(),
             reset: Rc::new(reset),
+            // Waiting for the connection counts: a remount would drop the wait.
             sending: Rc::new(move || {
                 phase
-                    .try_with_untracked(|p| matches!(p, Phase::Sending))
+                    .try_with_untracked(|p| matches!(p, Phase::Sending | Phase::Offline))
                     .unwrap_or(false)
             }),
         });
@@ -781,22 +833,22 @@ fn form(options: AddContactOptions) -> impl IntoView {
         });
         host.with_value(|h| h.pagehide.set(Some(pagehide)));
         Effect::new(move |_| {
-            let Some(Some((kept, host_values))) =
-                state.try_with(|s| host.try_with_value(|h| (h.keep(&s.draft), h.keep(&s.initial))))
+            let Some(Some(to_save)) =
+                state.try_with(|s| host.try_with_value(|h| h.draft_to_save(s)))
             else {
                 return;
             };
             let _ = host.try_with_value(|h| {
-                if let Some(timer) = h.draft_timer.take() {
-                    timer.clear();
-                }
+                h.cancel_draft_save();
                 let Some(store) = h.draft.clone() else {
                     return;
                 };
-                if kept == host_values {
+                let Some(kept) = to_save else {
+                    // The host's values again: nothing to keep, nothing restored to discard.
                     store.remove();
+                    restored.set(false);
                     return;
-                }
+                };
                 let save = move || {
                     store.save(&kept);
                     let _ = host.try_with_value(|h| h.draft_timer.take());
@@ -953,13 +1005,18 @@ fn form(options: AddContactOptions) -> impl IntoView {
                         aria-disabled=move || if waiting() { "true" } else { "false" }
                         on:click=move |_| submit()
                     >
-                        {
-                            let texts = texts.clone();
-                            move || match wait_left.get() {
-                                0 => texts.get(Text::Retry).to_string(),
-                                left => texts.fill(Text::RetryIn, &[("seconds", &left.to_string())]),
+                        {texts.get(Text::Retry).to_string()}
+                        // Seen, not spoken: a focused button whose name changed every second
+                        // would be read out every second.
+                        <span class="thena-wait" aria-hidden="true">
+                            {
+                                let texts = texts.clone();
+                                move || match wait_left.get() {
+                                    0 => String::new(),
+                                    left => texts.fill(Text::RetryIn, &[("seconds", &left.to_string())]),
+                                }
                             }
-                        }
+                        </span>
                     </button>
                     <button type="button" class="thena-cancel" on:click=cancel>
                         {texts.get(Text::OfflineCancel).to_string()}

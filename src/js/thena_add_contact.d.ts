@@ -71,7 +71,7 @@ export interface Strings {
   sending?: string;
   /** The button that sends again after a failure. */
   retry?: string;
-  /** That button while a 429's wait counts down. {seconds} */
+  /** After its text while a 429's wait counts down; not in its accessible name. {seconds} */
   "retry.in"?: string;
   /** Shown while the browser is offline and the contact waits for the connection. */
   offline?: string;

@@ -57,11 +57,12 @@ pub(crate) async fn create(
     let id = format!("ct_{:06}", stub.next_id);
     let org = stub.org(&caller.org);
     let email = text("email");
-    if org
-        .data
-        .contacts
-        .iter()
-        .any(|c| c["email"].as_str().is_some_and(|e| same_email(e, email)))
+    if org.data.unique_emails
+        && org
+            .data
+            .contacts
+            .iter()
+            .any(|c| c["email"].as_str().is_some_and(|e| same_email(e, email)))
     {
         return nest_error(409, "Contact with this email already exists");
     }

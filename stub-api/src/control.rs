@@ -95,6 +95,9 @@ pub struct Misbehaviour {
     /// least one byte), then nothing more.
     #[serde(default)]
     pub stall_after: bool,
+    /// Run the route, then send its body followed by spaces up to this many bytes (at most
+    /// 50,000,000): still the same JSON, only longer.
+    pub pad_to: Option<u64>,
     /// How many requests in a row behave like this (default 1).
     pub times: Option<u32>,
 }
@@ -111,6 +114,7 @@ impl Misbehaviour {
             ("stall", self.stall),
             ("stallAfter", self.stall_after),
             ("emptyBody", self.empty_body),
+            ("padTo", self.pad_to.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, given)| given.then_some(name))
@@ -139,6 +143,7 @@ impl Misbehaviour {
             ("replaceStatus", self.replace_status.is_some()),
             ("emptyBody", self.empty_body),
             ("stallAfter", self.stall_after),
+            ("padTo", self.pad_to.is_some()),
         ]
         .into_iter()
         .filter_map(|(name, given)| given.then_some(name))
@@ -209,6 +214,9 @@ impl Misbehaviour {
         }
         if let Some(n) = self.body_bytes.filter(|n| *n > MAX_BODY_BYTES) {
             return Some(format!("bodyBytes {n} is over {MAX_BODY_BYTES}"));
+        }
+        if let Some(n) = self.pad_to.filter(|n| *n > MAX_BODY_BYTES) {
+            return Some(format!("padTo {n} is over {MAX_BODY_BYTES}"));
         }
         if let Some(n) = self.deep_json.filter(|n| *n > MAX_DEEP_JSON) {
             return Some(format!("deepJson {n} is over {MAX_DEEP_JSON}"));
@@ -332,6 +340,14 @@ async fn spoiled(response: Response, m: &Misbehaviour) -> Response {
     let body = if m.empty_body {
         head.headers.remove(header::CONTENT_LENGTH);
         Body::empty()
+    } else if let Some(length) = m.pad_to {
+        let mut bytes = axum::body::to_bytes(body, usize::MAX)
+            .await
+            .unwrap_or_default()
+            .to_vec();
+        bytes.resize(bytes.len().max(length.min(MAX_BODY_BYTES) as usize), b' ');
+        head.headers.remove(header::CONTENT_LENGTH);
+        Body::from(bytes)
     } else if m.stall_after {
         // The route's bodies are whole in memory; an unreadable one counts as empty.
         let bytes = axum::body::to_bytes(body, usize::MAX)
@@ -497,6 +513,8 @@ struct SeedParts {
     custom_fields: Option<Vec<Map<String, Value>>>,
     accounts: Option<Vec<Map<String, Value>>>,
     contacts: Option<Vec<Map<String, Value>>>,
+    /// `false`: the org takes a second contact with an email it has (default true: 409).
+    unique_emails: Option<bool>,
 }
 
 /// `POST /__stub/seed?org=ORG`: replace parts of the org's seed; answers which.
@@ -531,6 +549,10 @@ pub(crate) async fn seed(
     if let Some(items) = parts.contacts {
         data.contacts = objects(items);
         seeded.push("contacts");
+    }
+    if let Some(unique) = parts.unique_emails {
+        data.unique_emails = unique;
+        seeded.push("uniqueEmails");
     }
     json_response(StatusCode::OK, &json!({"seeded": seeded}))
 }

@@ -10,6 +10,9 @@ pub(crate) struct OrgData {
     pub custom_fields: Vec<Value>,
     pub accounts: Vec<Value>,
     pub contacts: Vec<Value>,
+    /// A create of an email the org has answers 409 (the platform's rule). Off, the stub
+    /// creates it again, so that a test can count the contacts a client created.
+    pub unique_emails: bool,
 }
 
 impl OrgData {
@@ -20,6 +23,7 @@ impl OrgData {
             custom_fields: custom_fields(org, now),
             accounts: accounts(now),
             contacts: contacts(now),
+            unique_emails: true,
         }
     }
 }

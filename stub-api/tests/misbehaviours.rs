@@ -96,6 +96,46 @@ async fn replace_status_keeps_the_routes_body_and_headers() {
 }
 
 #[tokio::test]
+async fn pad_to_creates_then_answers_the_same_json_made_longer() {
+    let app = stub_api::app();
+    let ana = minimal("Ana", "ana@example.com");
+    queued(&app, "pad", json!({"padTo": 3_000_000})).await;
+    let answer = call(&app, create_request("pad", &ana)).await;
+    assert_eq!(answer.status, StatusCode::CREATED);
+    assert_eq!(answer.body.len(), 3_000_000);
+    assert_eq!(answer.header("content-length"), "3000000");
+    assert_eq!(answer.json()["email"], "ana@example.com");
+    assert_eq!(found(&app, "pad", "ana@example.com").await.len(), 1);
+    let refused = queue(&app, "pad", json!({"padTo": 60_000_000})).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST);
+    assert!(refused.body.contains("padTo"), "{}", refused.body);
+}
+
+#[tokio::test]
+async fn an_org_seeded_without_unique_emails_takes_the_same_email_twice() {
+    let app = stub_api::app();
+    let ana = minimal("Ana", "ana@example.com");
+    let seeded = call(
+        &app,
+        post_text("/__stub/seed?org=twice", r#"{"uniqueEmails": false}"#),
+    )
+    .await;
+    assert_eq!(seeded.json()["seeded"], json!(["uniqueEmails"]));
+    for _ in 0..2 {
+        let answer = call(&app, create_request("twice", &ana)).await;
+        assert_eq!(answer.status, StatusCode::CREATED);
+    }
+    assert_eq!(found(&app, "twice", "ana@example.com").await.len(), 2);
+    // Other orgs keep the platform's rule.
+    for expected in [StatusCode::CREATED, StatusCode::CONFLICT] {
+        assert_eq!(
+            call(&app, create_request("once", &ana)).await.status,
+            expected
+        );
+    }
+}
+
+#[tokio::test]
 async fn empty_body_creates_then_answers_nothing_with_the_status() {
     let app = stub_api::app();
     queued(&app, "eb", json!({"emptyBody": true})).await;

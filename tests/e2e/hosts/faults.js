@@ -1,6 +1,6 @@
 // A portal page for the fault matrix (tests/e2e/faults.test.mjs): one widget at a time, in a
-// fresh element, with what the host hears (events) and what a screen reader hears of a submit
-// (each new text of the status and alert regions) recorded on window.host.
+// fresh element, with what the host hears (events) and what a screen reader hears (each new
+// rendered text of a live region) recorded on window.host.
 import init, { mount } from "/thena_add_contact.js";
 
 const apiBase = new URLSearchParams(location.search).get("api");
@@ -22,11 +22,10 @@ window.host = {
     // A live region speaks when its text changes to something new.
     const last = new Map();
     new MutationObserver(() => {
-      // The regions that speak about a submit: the status and the alert (the notes about the
-      // organization's data are not about it).
-      for (const region of element.querySelectorAll("[role=status], [role=alert]")) {
-        // What is rendered (innerText): a hidden note says nothing.
-        const text = region.innerText.trim();
+      for (const region of element.querySelectorAll("[role=status], [role=alert], [aria-live]")) {
+        // What is rendered: a region or note not shown says nothing (innerText of an element
+        // that is not rendered would be all its text).
+        const text = region.getClientRects().length ? region.innerText.trim() : "";
         if (text !== (last.get(region) ?? "") && text !== "") announcements.push(text);
         last.set(region, text);
       }
