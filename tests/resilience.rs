@@ -631,3 +631,52 @@ async fn a_reply_with_a_byte_order_mark_is_read_as_the_browser_reads_it() {
     // Read from the reply itself: no search was needed.
     assert!(stub_requests_at(&org, SEARCH).await.is_empty());
 }
+
+#[wasm_bindgen_test]
+async fn a_restored_draft_of_custom_fields_alone_is_kept_while_they_load() {
+    let org = unique_org("draft-pending");
+    let key = format!("thena-add-contact:draft:{org}");
+    let drafting = |options: &mut AddContactOptions| {
+        options.persist_draft = Some(DraftStorage::Session);
+    };
+    let w = mount_shaped(
+        &org,
+        TokenSource::fixed("t"),
+        Rc::new(Cell::new(false)),
+        drafting,
+    )
+    .await;
+    w.type_into("custom.employee_count", "7").await;
+    wait_for("the saved draft", || stored(&key).is_some()).await;
+    drop(w);
+    // As after a reload on a slow network: the same organization through another address (so
+    // not this page's loaded fields), whose custom fields take 1.5 s.
+    stub_next_at(&org, CUSTOM_FIELDS, json!({"delayMs": 1500})).await;
+    let elsewhere = STUB.replace("127.0.0.1", "localhost");
+    let (root, handle) = {
+        let mut options = AddContactOptions::new(
+            thena_add_contact::api::ApiConfig::new(&elsewhere, &org).unwrap(),
+            TokenSource::fixed("t"),
+        );
+        drafting(&mut options);
+        mount_raw(options)
+    };
+    sleep(500).await;
+    // Only the custom field was typed, and it has not arrived: the draft is still kept…
+    let saved = stored(&key).expect("the draft was dropped while its fields loaded");
+    assert_eq!(kept(&saved, "custom", "employee_count"), Some(json!(["7"])));
+    // …also when the form goes before they arrive.
+    drop(handle);
+    root.remove();
+    sleep(100).await;
+    let saved = stored(&key).expect("the draft was dropped with the form");
+    assert_eq!(kept(&saved, "custom", "employee_count"), Some(json!(["7"])));
+    let w = mount_shaped(
+        &org,
+        TokenSource::fixed("t"),
+        Rc::new(Cell::new(false)),
+        drafting,
+    )
+    .await;
+    assert_eq!(w.value("custom.employee_count"), "7");
+}
