@@ -163,17 +163,30 @@ impl Host {
         timer.is_some()
     }
 
-    /// Saves now a draft whose save waits for typing to pause: the form is going (destroyed, or
-    /// the page is being left or reloaded).
-    fn save_draft_now(&self, state: RwSignal<FormState, LocalStorage>) {
-        if !self.cancel_draft_save() {
-            return;
-        }
+    /// Writes the unsent draft as the form holds it: saved, or removed when the form holds the
+    /// host's values. Returns whether a draft is kept.
+    fn write_draft(&self, state: RwSignal<FormState, LocalStorage>) -> bool {
         let kept = state
             .try_with_untracked(|s| self.draft_to_save(s))
             .flatten();
-        if let (Some(store), Some(kept)) = (&self.draft, kept) {
-            store.save(&kept);
+        match (&self.draft, kept) {
+            (Some(store), Some(kept)) => {
+                store.save(&kept);
+                true
+            }
+            (Some(store), None) => {
+                store.remove();
+                false
+            }
+            (None, _) => false,
+        }
+    }
+
+    /// Writes now a draft whose write waits for typing to pause: the form is going (destroyed,
+    /// or the page is being left or reloaded).
+    fn save_draft_now(&self, state: RwSignal<FormState, LocalStorage>) {
+        if self.cancel_draft_save() {
+            self.write_draft(state);
         }
     }
 
@@ -825,36 +838,29 @@ fn form(options: AddContactOptions) -> impl IntoView {
             focus(field.selector());
         }
     };
-    // The unsent draft: saved once typing pauses for a moment; forgotten when the form holds
-    // the host's values again.
+    // The unsent draft: written once typing pauses for a moment (what to keep is worked out
+    // then, not on every keystroke); forgotten when the form holds the host's values again.
     if host.with_value(|h| h.draft.is_some()) {
         let pagehide = window_event_listener(leptos::ev::pagehide, move |_| {
             let _ = host.try_with_value(|h| h.save_draft_now(state));
         });
         host.with_value(|h| h.pagehide.set(Some(pagehide)));
         Effect::new(move |_| {
-            let Some(Some(to_save)) =
-                state.try_with(|s| host.try_with_value(|h| h.draft_to_save(s)))
-            else {
-                return;
+            state.track();
+            let write = move || {
+                let kept = host.try_with_value(|h| {
+                    h.draft_timer.take();
+                    h.write_draft(state)
+                });
+                if kept == Some(false) {
+                    // The host's values again: nothing restored is left to discard.
+                    restored.try_set(false);
+                }
             };
             let _ = host.try_with_value(|h| {
                 h.cancel_draft_save();
-                let Some(store) = h.draft.clone() else {
-                    return;
-                };
-                let Some(kept) = to_save else {
-                    // The host's values again: nothing to keep, nothing restored to discard.
-                    store.remove();
-                    restored.set(false);
-                    return;
-                };
-                let save = move || {
-                    store.save(&kept);
-                    let _ = host.try_with_value(|h| h.draft_timer.take());
-                };
                 h.draft_timer
-                    .set(set_timeout_with_handle(save, DRAFT_SAVE_DELAY).ok());
+                    .set(set_timeout_with_handle(write, DRAFT_SAVE_DELAY).ok());
             });
         });
     }
