@@ -8,7 +8,15 @@ const problem = document.getElementById("settings-problem");
 const events = document.getElementById("events");
 let widget = null;
 
-const defaults = { apiBase: location.origin, orgId: "demo-org", token: "demo-token" };
+// The settings can also come from the address: ?locale=ar&theme=dark (the screenshots use it).
+const query = new URLSearchParams(location.search);
+const defaults = {
+  apiBase: location.origin,
+  orgId: "demo-org",
+  token: "demo-token",
+  locale: query.get("locale") ?? "",
+  theme: query.get("theme") ?? "light",
+};
 
 function logEvent(type, detail) {
   const item = document.createElement("li");
@@ -35,8 +43,13 @@ function remount() {
     widget = null;
   }
   problem.textContent = "";
+  const { locale, theme } = settings.elements;
+  // The page follows the widget's theme, as a portal with a dark mode would.
+  document.documentElement.dataset.theme = theme.value;
   try {
     widget = mount(host, {
+      ...(locale.value ? { locale: locale.value } : {}),
+      theme: theme.value,
       apiBase: settings.elements.apiBase.value,
       orgId: settings.elements.orgId.value,
       token: settings.elements.token.value,

@@ -8,6 +8,7 @@
 #    bindings).
 # 3. The typings, src/js/thena_add_contact.d.ts, go beside it.
 # 4. Release builds: wasm exports the bundle never calls are removed (see below).
+# 5. The translations, src/locales/<tag>.json, go to locales/ beside it, without whitespace.
 set -euo pipefail
 dir=${TRUNK_STAGING_DIR:?this runs as a Trunk hook}
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -43,3 +44,9 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
 fi
 rm -rf "$dir/thena_add_contact_entry.js" "$dir/thena_add_contact_bindings.js" "$dir/snippets"
 cp "$root/src/js/thena_add_contact.d.ts" "$dir/"
+mkdir -p "$dir/locales"
+node -e 'const fs = require("node:fs"), path = require("node:path");
+  const [from, to] = process.argv.slice(1);
+  for (const name of fs.readdirSync(from).filter((n) => n.endsWith(".json")))
+    fs.writeFileSync(path.join(to, name), JSON.stringify(JSON.parse(fs.readFileSync(path.join(from, name), "utf8"))));' \
+  "$root/src/locales" "$dir/locales"

@@ -6,6 +6,7 @@
 
 use crate::contact::{CreatedContact, NestError, NewContact};
 use crate::field::{Field, Target};
+use crate::locale::TimeUnit;
 use crate::texts::{Text, Texts};
 use crate::validate::{invalid_fields_summary, FieldError};
 use serde::de::DeserializeOwned;
@@ -187,38 +188,52 @@ impl ApiError {
 
     /// The message shown above the button.
     pub fn message(&self, texts: &Texts) -> String {
+        // Status codes are codes, written as sent; durations as the language writes them.
+        let seconds = |n| texts.duration(n, TimeUnit::Second, false);
         let (key, name, value) = match self {
             ApiError::Rejected { general, .. } if !general.is_empty() => return general.join(" "),
-            ApiError::Rejected { .. } if self.is_conflict() => (Text::ApiConflict, "", 0),
+            ApiError::Rejected { .. } if self.is_conflict() => {
+                (Text::ApiConflict, "", String::new())
+            }
             ApiError::Rejected { fields, .. } if !fields.is_empty() => {
                 return invalid_fields_summary(fields.len(), texts)
             }
-            ApiError::Rejected { status, .. } => (Text::ApiRejected, "status", (*status).into()),
-            ApiError::Unauthorized { .. } => (Text::ApiUnauthorized, "", 0),
-            ApiError::Forbidden => (Text::ApiForbidden, "", 0),
+            ApiError::Rejected { status, .. } => (Text::ApiRejected, "status", status.to_string()),
+            ApiError::Unauthorized { .. } => (Text::ApiUnauthorized, "", String::new()),
+            ApiError::Forbidden => (Text::ApiForbidden, "", String::new()),
             ApiError::RateLimited {
                 retry_after_secs: Some(secs @ 0..=90),
-            } => (Text::ApiRateLimited, "seconds", (*secs).max(2)),
+            } => (Text::ApiRateLimited, "seconds", seconds((*secs).max(2))),
             ApiError::RateLimited {
                 retry_after_secs: Some(secs @ 0..=MAX_COUNTDOWN_SECS),
-            } => (Text::ApiRateLimitedMinutes, "minutes", secs.div_ceil(60)),
+            } => (
+                Text::ApiRateLimitedMinutes,
+                "minutes",
+                texts.duration(secs.div_ceil(60), TimeUnit::Minute, false),
+            ),
             ApiError::RateLimited {
                 retry_after_secs: Some(_),
-            } => (Text::ApiRateLimitedLong, "", 0),
+            } => (Text::ApiRateLimitedLong, "", String::new()),
             ApiError::RateLimited {
                 retry_after_secs: None,
-            } => (Text::ApiRateLimitedUnknown, "", 0),
-            ApiError::Server { status } => (Text::ApiServer, "status", (*status).into()),
+            } => (Text::ApiRateLimitedUnknown, "", String::new()),
+            ApiError::Server { status } => (Text::ApiServer, "status", status.to_string()),
             ApiError::Network {
                 timeout_secs: Some(secs),
-            } => (Text::ApiTimeout, "seconds", *secs),
-            ApiError::Network { timeout_secs: None } => (Text::ApiNetwork, "", 0),
-            ApiError::BadResponse { status: 200..=299 } => (Text::ApiProbablyCreated, "", 0),
-            ApiError::BadResponse { status: 404 } => (Text::ApiNotFound, "", 0),
-            ApiError::BadResponse { status } => (Text::ApiBadResponse, "status", (*status).into()),
-            ApiError::Unconfirmed { status } => (Text::ApiUnconfirmed, "status", (*status).into()),
+            } => (Text::ApiTimeout, "seconds", seconds(*secs)),
+            ApiError::Network { timeout_secs: None } => (Text::ApiNetwork, "", String::new()),
+            ApiError::BadResponse { status: 200..=299 } => {
+                (Text::ApiProbablyCreated, "", String::new())
+            }
+            ApiError::BadResponse { status: 404 } => (Text::ApiNotFound, "", String::new()),
+            ApiError::BadResponse { status } => {
+                (Text::ApiBadResponse, "status", status.to_string())
+            }
+            ApiError::Unconfirmed { status } => {
+                (Text::ApiUnconfirmed, "status", status.to_string())
+            }
         };
-        texts.fill(key, &[(name, &value.to_string())])
+        texts.fill(key, &[(name, &value)])
     }
 
     /// The HTTP status the service sent, `None` when no answer came.

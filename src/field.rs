@@ -68,6 +68,15 @@ impl Field {
         }
     }
 
+    /// The input's direction: addresses and numbers read left to right in every language (also
+    /// in a right-to-left form); names follow what is typed.
+    pub const fn dir(self) -> &'static str {
+        match self {
+            Field::Email | Field::Phone | Field::AvatarUrl => "ltr",
+            _ => "auto",
+        }
+    }
+
     pub const fn required(self) -> bool {
         matches!(self, Field::FirstName | Field::Email)
     }

@@ -8,6 +8,7 @@
 //! - [`session`]: requests as the signed-in person (token, refresh, timeouts, abort).
 //! - [`live`]: the organization's data, loaded once per page; the duplicate-email search.
 //! - [`texts`]: every visible text by key, with its English, and the host's overrides.
+//! - [`locale`]: the languages shipped, which one a page asks for, numbers and durations (`Intl`).
 //! - [`form`]: the Leptos component.
 //! - [`embed`]: what the JavaScript module (`src/js/`) calls; the host's options.
 
@@ -17,6 +18,7 @@ pub mod embed;
 pub mod field;
 pub mod form;
 pub mod live;
+pub mod locale;
 pub mod org_data;
 pub mod session;
 pub mod texts;

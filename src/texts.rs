@@ -1,10 +1,13 @@
 //! Every visible text of the widget, by key. The table below is the one home of the keys and the
-//! English: a host's `strings` (JavaScript) or [`Texts::with`] (Rust) replace texts by key.
+//! English. The other languages are JSON files of the same keys (`src/locales/<tag>.json`, see
+//! [`crate::locale`]), and a host's `strings` (JavaScript) or [`Texts::with`] (Rust) replace texts
+//! by key over any language.
 //! A text may hold `{name}` placeholders for the values it is about (`{label}`, `{max}`…); the
-//! typings (`src/js/thena_add_contact.d.ts`, `Strings`) list them, and a test keeps the typings'
-//! keys equal to this table.
+//! typings (`src/js/thena_add_contact.d.ts`, `Strings`) list them, and tests keep the typings' keys
+//! and every language's keys and placeholders equal to this table.
 
 use crate::field::Field;
+use crate::locale::{Locale, TimeUnit};
 use serde::de::{Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
@@ -59,7 +62,7 @@ texts! {
     Submit = "submit" => "Add contact",
     Sending = "sending" => "Adding contact…",
     Retry = "retry" => "Try again",
-    RetryIn = "retry.in" => " in {seconds} s",
+    RetryIn = "retry.in" => " in {seconds}",
     Offline = "offline" => "You're offline. The contact will be sent when the connection is back.",
     OfflineCancel = "offline.cancel" => "Don't send",
     DraftRestored = "draft.restored" => "Restored your unsent draft.",
@@ -117,12 +120,12 @@ texts! {
     ApiUnauthorized = "api.unauthorized" => "Your session has expired. Sign in again, then add the contact.",
     ApiForbidden = "api.forbidden" => "You don't have permission to add contacts in this organization.",
     ApiConflict = "api.conflict" => "A contact with this email already exists.",
-    ApiRateLimited = "api.rateLimited" => "Too many requests right now. Try again in {seconds} seconds.",
-    ApiRateLimitedMinutes = "api.rateLimitedMinutes" => "Too many requests right now. Try again in about {minutes} minutes.",
+    ApiRateLimited = "api.rateLimited" => "Too many requests right now. Try again in {seconds}.",
+    ApiRateLimitedMinutes = "api.rateLimitedMinutes" => "Too many requests right now. Try again in about {minutes}.",
     ApiRateLimitedUnknown = "api.rateLimitedUnknown" => "Too many requests right now. Wait a minute, then try again.",
     ApiRateLimitedLong = "api.rateLimitedLong" => "Too many requests: the Thena service asks to wait more than an hour. Try again later.",
     ApiServer = "api.server" => "The Thena service had a problem (error {status}). Nothing was lost: try again.",
-    ApiTimeout = "api.timeout" => "The Thena service didn't answer within {seconds} seconds. Nothing was lost: try again.",
+    ApiTimeout = "api.timeout" => "The Thena service didn't answer within {seconds}. Nothing was lost: try again.",
     ApiNetwork = "api.network" => "Couldn't reach the Thena service. Check your connection, then try again.",
     ApiProbablyCreated = "api.probablyCreated" => "The contact was probably created, but the reply could not be read. Check the contact list before adding it again.",
     ApiUnconfirmed = "api.unconfirmed" => "The service's reply (status {status}) couldn't be read, and the contact isn't in the contact list. Try again.",
@@ -143,29 +146,72 @@ impl TryFrom<String> for Text {
     }
 }
 
-/// The form's texts: English, with the host's replacements laid over it (a few, so a list).
+/// The form's texts: a language (English, or a translation laid over it), with the host's
+/// replacements laid over that (a few, so a list).
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Texts(Arc<Vec<(Text, String)>>);
+pub struct Texts {
+    locale: Locale,
+    replaced: Arc<Vec<(Text, String)>>,
+}
 
 impl Texts {
     /// These texts with one replaced (what a JavaScript host's `strings` does).
     pub fn with(mut self, text: Text, value: &str) -> Texts {
-        let replaced = Arc::make_mut(&mut self.0);
+        let replaced = Arc::make_mut(&mut self.replaced);
         replaced.retain(|(t, _)| *t != text);
         replaced.push((text, value.into()));
         self
     }
 
+    /// A translation (a locale file read as `Texts`) as the texts of `locale`.
+    pub fn in_locale(mut self, locale: Locale) -> Texts {
+        self.locale = locale;
+        self
+    }
+
+    /// These texts with `host`'s replacements laid over them: a host's `strings` win over
+    /// any language.
+    pub fn replaced_by(self, host: &Texts) -> Texts {
+        host.replaced
+            .iter()
+            .fold(self, |texts, (text, value)| texts.with(*text, value))
+    }
+
+    /// The language the texts are in.
+    pub fn locale(&self) -> Locale {
+        self.locale
+    }
+
+    /// A count as the language writes it.
+    pub fn number(&self, n: impl Into<u64>) -> String {
+        self.locale.number(n.into())
+    }
+
+    /// A duration as the language writes it (`29 seconds`), or `short` (`29 sec`).
+    pub fn duration(&self, n: u64, unit: TimeUnit, short: bool) -> String {
+        self.locale.duration(n, unit, short)
+    }
+
     pub fn get(&self, text: Text) -> &str {
-        self.0
+        self.replaced
             .iter()
             .find(|(t, _)| *t == text)
             .map_or(text.english(), |(_, value)| value)
     }
 
-    /// The text with its `{name}` placeholders filled in.
+    /// The text with its `{name}` placeholders filled in. In a right-to-left language each
+    /// value is isolated (U+2068 … U+2069), so that an email or a name written left to right
+    /// keeps its order and does not reorder the sentence around it.
     pub fn fill(&self, text: Text, args: &[(&str, &str)]) -> String {
-        fill(self.get(text), args)
+        if !self.locale.is_rtl() {
+            return fill(self.get(text), args);
+        }
+        let isolated: Vec<(&str, String)> = args
+            .iter()
+            .map(|(name, value)| (*name, format!("\u{2068}{value}\u{2069}")))
+            .collect();
+        let args: Vec<(&str, &str)> = isolated.iter().map(|(n, v)| (*n, v.as_str())).collect();
+        fill(self.get(text), &args)
     }
 
     /// A field's label, as shown.
@@ -314,6 +360,94 @@ mod tests {
             .collect()
     }
 
+    /// Every shipped language has a file with every key of the table (and no other), and the
+    /// same `{placeholders}` as the English (a text the English leaves empty stays empty); no
+    /// other file is in the folder, and each file reads as texts.
+    #[test]
+    fn every_locale_file_has_every_key_and_placeholder() {
+        let folder = concat!(env!("CARGO_MANIFEST_DIR"), "/src/locales");
+        let mut files: Vec<String> = std::fs::read_dir(folder)
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().into_string().unwrap())
+            .collect();
+        files.sort();
+        let mut shipped: Vec<String> = Locale::ALL[1..]
+            .iter()
+            .map(|l| format!("{}.json", l.tag()))
+            .collect();
+        shipped.sort();
+        assert_eq!(
+            files, shipped,
+            "src/locales/ holds one file per language but English"
+        );
+        let mut problems = Vec::new();
+        for file in &files {
+            let json = std::fs::read_to_string(format!("{folder}/{file}")).unwrap();
+            let texts: serde_json::Map<String, serde_json::Value> =
+                serde_json::from_str(&json).unwrap_or_else(|e| panic!("{file}: {e}"));
+            for text in Text::ALL {
+                let Some(translated) = texts.get(text.key()).and_then(|v| v.as_str()) else {
+                    problems.push(format!("{file}: {} is missing", text.key()));
+                    continue;
+                };
+                let (mut ours, mut theirs) =
+                    (placeholders(text.english()), placeholders(translated));
+                ours.sort_unstable();
+                theirs.sort_unstable();
+                if ours != theirs {
+                    problems.push(format!(
+                        "{file}: {} has {theirs:?}, not {ours:?}",
+                        text.key()
+                    ));
+                }
+                if text.english().is_empty() != translated.is_empty() {
+                    problems.push(format!(
+                        "{file}: {} is empty in one language only",
+                        text.key()
+                    ));
+                }
+                if translated.chars().any(char::is_control) {
+                    problems.push(format!("{file}: {} has a control character", text.key()));
+                }
+            }
+            for key in texts.keys() {
+                if Text::try_from(key.clone()).is_err() {
+                    problems.push(format!("{file}: {key} is not a key of the table"));
+                }
+            }
+            if let Err(e) = serde_json::from_str::<Texts>(&json) {
+                problems.push(format!("{file}: {e}"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn a_hosts_strings_win_over_the_language_and_rtl_values_are_isolated() {
+        let german: Texts = serde_json::from_str(include_str!("locales/de.json")).unwrap();
+        let german = german.in_locale(Locale::De);
+        let host = Texts::default().with(Text::Submit, "Speichern");
+        let texts = german.clone().replaced_by(&host);
+        assert_eq!(texts.get(Text::Submit), "Speichern");
+        assert_eq!(texts.get(Text::Retry), german.get(Text::Retry));
+        assert_ne!(texts.get(Text::Retry), "Try again");
+        assert_eq!(texts.locale(), Locale::De);
+        let arabic: Texts = serde_json::from_str(include_str!("locales/ar.json")).unwrap();
+        let created = arabic.in_locale(Locale::Ar).fill(
+            Text::Created,
+            &[("name", "Ada"), ("email", "ada@example.com")],
+        );
+        assert!(created.contains("\u{2068}Ada\u{2069}"), "{created}");
+        assert!(
+            created.contains("\u{2068}ada@example.com\u{2069}"),
+            "{created}"
+        );
+        assert_eq!(
+            Texts::default().fill(Text::Created, &[("name", "Ada"), ("email", "a@x.io")]),
+            "Added Ada (a@x.io)."
+        );
+    }
+
     /// The typings list the same text keys as the table, in order, and document every
     /// placeholder the English uses; and the same field names as the code.
     #[test]
@@ -324,17 +458,22 @@ mod tests {
             let to = from + typings[from..].find(end).expect(end);
             &typings[from..to]
         };
-        let mut documented = Vec::new();
-        let mut comment = "";
+        let mut documented: Vec<(&str, Vec<String>)> = Vec::new();
+        let mut comment = String::new();
         for line in block("export interface Strings {", "\n}")
             .lines()
             .map(str::trim)
         {
-            if line.starts_with("/**") {
-                comment = line;
-            } else if let Some(key) = line.strip_suffix("?: string;") {
-                documented.push((key.trim_matches('"'), placeholders(comment)));
-                comment = "";
+            if let Some(key) = line.strip_suffix("?: string;") {
+                let names = placeholders(&comment)
+                    .into_iter()
+                    .map(String::from)
+                    .collect();
+                documented.push((key.trim_matches('"'), names));
+                comment.clear();
+            } else {
+                // A comment, on one line or several.
+                comment.push_str(line);
             }
         }
         let keys: Vec<&str> = documented.iter().map(|(key, _)| *key).collect();
@@ -343,7 +482,7 @@ mod tests {
         for (text, (key, names)) in Text::ALL.iter().zip(&documented) {
             for used in placeholders(text.english()) {
                 assert!(
-                    names.contains(&used),
+                    names.iter().any(|name| name == used),
                     "{key}: {{{used}}} is not in the typings"
                 );
             }

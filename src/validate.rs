@@ -84,7 +84,7 @@ impl FieldError {
         let (key, name, value) = match self {
             FieldError::Required => return texts.fill(required, &[("label", label)]),
             FieldError::TooLong { max, actual } => {
-                let (max, actual) = (max.to_string(), actual.to_string());
+                let (max, actual) = (texts.number(*max as u64), texts.number(*actual as u64));
                 let args = [("label", label), ("max", &max), ("actual", &actual)];
                 return texts.fill(Text::ErrorTooLong, &args);
             }
@@ -112,9 +112,11 @@ impl FieldError {
             FieldError::PhoneInvalidCharacters => {
                 (Text::ErrorPhoneInvalidCharacters, "", String::new())
             }
-            FieldError::PhoneWrongLength { digits } => {
-                (Text::ErrorPhoneWrongLength, "digits", digits.to_string())
-            }
+            FieldError::PhoneWrongLength { digits } => (
+                Text::ErrorPhoneWrongLength,
+                "digits",
+                texts.number(*digits as u64),
+            ),
             FieldError::PhoneCountryCodeStartsWithZero => {
                 (Text::ErrorPhoneCountryCodeStartsWithZero, "", String::new())
             }
@@ -177,7 +179,7 @@ fn printable(text: &str) -> String {
 pub fn invalid_fields_summary(count: usize, texts: &Texts) -> String {
     match count {
         1 => texts.get(Text::InvalidField).into(),
-        n => texts.fill(Text::InvalidFields, &[("count", &n.to_string())]),
+        n => texts.fill(Text::InvalidFields, &[("count", &texts.number(n as u64))]),
     }
 }
 

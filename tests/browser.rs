@@ -766,7 +766,7 @@ async fn a_token_that_never_comes_counts_as_no_session() {
 
 fn mount_error(options: wasm_bindgen::JsValue) -> String {
     let element = document().create_element("div").unwrap();
-    match thena_add_contact::embed::mount_widget(element.clone().into(), options, None) {
+    match thena_add_contact::embed::mount_widget(element.clone().into(), options, None, None) {
         Ok(_) => "mounted".into(),
         Err(error) => {
             let error: wasm_bindgen::JsValue = error.into();
@@ -859,8 +859,9 @@ async fn the_host_gets_the_created_contact_with_what_it_passed_through_as_it_cam
         },
     );
     js_sys::Reflect::set(&options, &"onCreated".into(), on_created.as_ref()).unwrap();
-    let mut handle = thena_add_contact::embed::mount_widget(element.clone().into(), options, None)
-        .unwrap_or_else(|_| panic!("mounted"));
+    let mut handle =
+        thena_add_contact::embed::mount_widget(element.clone().into(), options, None, None)
+            .unwrap_or_else(|_| panic!("mounted"));
     wait_for("custom fields", || {
         element
             .query_selector("[name=\"custom.customer_tier\"]")

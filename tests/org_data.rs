@@ -1137,7 +1137,7 @@ async fn definitions_nested_ten_thousand_deep_are_refused_not_a_crash() {
     )
     .unwrap();
     let element = document().create_element("div").unwrap();
-    let refused = thena_add_contact::embed::mount_widget(element.into(), options, None);
+    let refused = thena_add_contact::embed::mount_widget(element.into(), options, None, None);
     let message = js_sys::Reflect::get(
         &wasm_bindgen::JsValue::from(refused.err().expect("refused")),
         &"message".into(),

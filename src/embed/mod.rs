@@ -5,14 +5,18 @@
 //! boundary.
 
 pub mod host_value;
+pub mod locales;
 pub mod options;
 
 use crate::api::{to_js, ApiConfig, Reply};
 use crate::form::{
     AccountSearch, AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent,
 };
+use crate::texts::Texts;
 use js_sys::{Function, Promise};
+use leptos::either::Either;
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use options::{read, ContactValues, FieldName, Given, JsFunction, MountOptions, OptionError};
 use std::any::Any;
 use std::ptr::NonNull;
@@ -175,7 +179,9 @@ impl WidgetHandle {
 }
 
 /// Reads the host's options into the form's; the message of an error names the option.
-fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks), OptionError> {
+fn form_options(
+    options: MountOptions,
+) -> Result<(AddContactOptions, Callbacks, Option<String>), OptionError> {
     let api = ApiConfig::new(&options.api_base, &options.org_id).map_err(|e| OptionError(e.0))?;
     let token = match (options.get_token, options.token) {
         (Some(JsFunction(get_token)), _) => token_source(get_token),
@@ -211,7 +217,9 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
     if let Some(search) = options.search_accounts {
         form.account_search = account_search(search)?;
     }
+    // The host's strings for now; laid over the language's texts when mounting.
     form.texts = options.strings.unwrap_or_default();
+    form.theme = options.theme.unwrap_or_default();
     if let Some(timeout) = options.request_timeout_ms {
         form.request_timeout = timeout.0;
     }
@@ -229,23 +237,27 @@ fn form_options(options: MountOptions) -> Result<(AddContactOptions, Callbacks),
         error: callback(options.on_error),
         duplicate: callback(options.on_duplicate),
     };
-    Ok((form, callbacks))
+    Ok((form, callbacks, options.locale))
 }
 
 /// Mounts the form into `element` with the host's `options` (see the typings' `MountOptions`);
 /// throws an Error naming the option when one is wrong, and then mounts nothing. `settled` (for
 /// the custom element) is called after a request has ended and reported its outcome, whatever
-/// listeners did with the event.
+/// listeners did with the event. `locales` is the URL of the translation files' folder (ending in
+/// `/`); a language whose file has not arrived yet shows once it has (the handle works meanwhile).
 #[wasm_bindgen]
 pub fn mount_widget(
     element: JsValue,
     options: JsValue,
     settled: Option<Function>,
+    locales: Option<String>,
 ) -> Result<WidgetHandle, JsError> {
     let element: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| OptionError("mount needs an HTML element to mount into".into()))?;
-    let (mut form, callbacks) = form_options(read(options, "options")?)?;
+    let (mut form, callbacks, locale) = form_options(read(options, "options")?)?;
+    let locale = locales::requested(locale.as_deref(), &element);
+    let locales = locales.unwrap_or_else(|| "locales/".into());
     let control = FormControl::default();
     form.control = Some(control.clone());
     let (host, mounted) = (element.clone(), control.clone());
@@ -257,8 +269,31 @@ pub fn mount_widget(
         }
         allowed
     }));
+    let in_language = move |mut form: AddContactOptions, texts: Texts| {
+        form.texts = texts.replaced_by(&form.texts);
+        form
+    };
+    let waiting = locales::ready(locale, &locales).is_none();
+    if waiting {
+        control.waiting_for(&form);
+    }
     let handle = leptos::mount::mount_to(element, move || {
-        view! { <AddContactForm options=form /> }
+        if let Some(texts) = locales::ready(locale, &locales) {
+            let options = in_language(form, texts);
+            return Either::Left(view! { <AddContactForm options /> });
+        }
+        // Nothing shows until the language has arrived (or, failing that, English).
+        let arrived = RwSignal::new_local(None::<AddContactOptions>);
+        let load = locales::load(locale, &locales);
+        spawn_local(async move {
+            let texts = load.await;
+            arrived.try_set(Some(in_language(form, texts)));
+        });
+        Either::Right(move || {
+            arrived
+                .get()
+                .map(|options| view! { <AddContactForm options /> })
+        })
     });
     let mounted: Box<dyn Any> = Box::new(handle);
     Ok(WidgetHandle {

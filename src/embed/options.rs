@@ -6,7 +6,7 @@ use super::host_value::{kind, HostError, HostValue};
 use crate::api::Reply;
 use crate::contact::CustomFieldValue;
 use crate::field::Field;
-use crate::form::{Definitions, DraftStorage};
+use crate::form::{Definitions, DraftStorage, Theme};
 use crate::texts::Texts;
 use crate::validate::ContactDraft;
 use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Unexpected, Visitor};
@@ -39,6 +39,9 @@ pub struct MountOptions {
     /// `searchAccounts`: a function, or `false` (no search).
     pub search_accounts: Option<Given>,
     pub strings: Option<Texts>,
+    /// A BCP 47 tag (`"de-AT"`); without it, the nearest `lang`.
+    pub locale: Option<String>,
+    pub theme: Option<Theme>,
     pub request_timeout_ms: Option<Milliseconds>,
     pub token_timeout_ms: Option<Milliseconds>,
     /// `"session"` or `"local"`: keep an unsent draft across reloads.

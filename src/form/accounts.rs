@@ -16,7 +16,6 @@ use futures::future::{AbortHandle, Abortable};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
 
 type State = RwSignal<FormState, LocalStorage>;
 
@@ -154,13 +153,11 @@ pub(super) fn accounts_row(
         active.set(None);
     };
     // After a chip or the suggestion's button goes, focus stays in the picker.
-    let refocus = {
-        let id = id.clone();
-        move || {
-            let input = leptos::prelude::document().get_element_by_id(&id);
-            if let Some(input) = input.and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-                let _ = input.focus();
-            }
+    // The input itself, not a lookup by id: the form may be in a shadow root.
+    let input_ref = NodeRef::<leptos::html::Input>::new();
+    let refocus = move || {
+        if let Some(input) = input_ref.try_get_untracked().flatten() {
+            let _ = input.focus();
         }
     };
     let choose = move |account: Account| {
@@ -304,7 +301,7 @@ pub(super) fn accounts_row(
     };
 
     let chips = {
-        let (texts, refocus) = (texts.clone(), refocus.clone());
+        let texts = texts.clone();
         let ids = Memo::new(move |_| chosen(state));
         move || {
             ids.get()
@@ -320,12 +317,9 @@ pub(super) fn accounts_row(
                                 type="button"
                                 class="thena-chip-remove"
                                 aria-label=remove_label
-                                on:click={
-                                    let refocus = refocus.clone();
-                                    move |_| {
-                                        remove(state, &account_id);
-                                        refocus();
-                                    }
+                                on:click=move |_| {
+                                    remove(state, &account_id);
+                                    refocus();
                                 }
                             >
                                 "×"
@@ -397,7 +391,6 @@ pub(super) fn accounts_row(
                 <p class="thena-suggestion">
                     {text} " "
                     <button type="button" on:click={
-                        let refocus = refocus.clone();
                         move |_| {
                             choose(account.clone());
                             suggested.set(None);
@@ -419,6 +412,7 @@ pub(super) fn accounts_row(
             <div class="thena-combobox">
                 <input
                     id=id
+                    node_ref=input_ref
                     name=field.json_name()
                     type="text"
                     role="combobox"

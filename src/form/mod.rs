@@ -11,13 +11,14 @@ mod state;
 pub use draft::DraftStorage;
 pub use options::{
     AccountSearch, AccountSearchFn, AddContactOptions, Definitions, EventHandler, FormControl,
-    Show, TokenFuture, TokenSource, WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
+    Show, Theme, TokenFuture, TokenSource, WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
 };
 pub use state::FormState;
 
 use crate::api::{ApiError, ApiRequest};
 use crate::field::{Field, Target};
 use crate::live;
+use crate::locale::TimeUnit;
 use crate::org_data::{company_domain, ContactType};
 use crate::texts::{Text, Texts};
 use crate::validate::{self, invalid_fields_summary, ContactDraft};
@@ -273,6 +274,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
     );
     let state = RwSignal::new_local(start);
     let texts = options.texts.clone();
+    let (locale, theme) = (texts.locale(), options.theme);
     let show = options.show.clone();
     let accounts_shown = show[Field::AccountIds];
     let control = options.control.clone();
@@ -969,7 +971,15 @@ fn form(options: AddContactOptions) -> impl IntoView {
     );
 
     view! {
-        <div class="thena-add-contact" id=prefix.clone() node_ref=root data-state=move || phase.with(Phase::name)>
+        <div
+            class="thena-add-contact"
+            id=prefix.clone()
+            node_ref=root
+            data-state=move || phase.with(Phase::name)
+            data-theme=theme.name()
+            lang=locale.tag()
+            dir=if locale.is_rtl() { "rtl" } else { "ltr" }
+        >
             // Which of the form and the "Add another" panel shows follows data-state (in the CSS).
             <form
                 class="thena-form"
@@ -1019,7 +1029,7 @@ fn form(options: AddContactOptions) -> impl IntoView {
                                 let texts = texts.clone();
                                 move || match wait_left.get() {
                                     0 => String::new(),
-                                    left => texts.fill(Text::RetryIn, &[("seconds", &left.to_string())]),
+                                    left => texts.fill(Text::RetryIn, &[("seconds", &texts.duration(left, TimeUnit::Second, true))]),
                                 }
                             }
                         </span>
@@ -1154,7 +1164,7 @@ fn field_row(
                 name=field.json_name()
                 type=field.input_type()
                 autocomplete=field.autocomplete()
-                dir="auto"
+                dir=field.dir()
                 spellcheck="false"
                 required=field.required()
                 readonly=read_only

@@ -9,7 +9,7 @@ use crate::session::Session;
 use crate::texts::Texts;
 use crate::validate::{invalid_fields_summary, ContactDraft};
 use leptos::prelude::*;
-use serde::{Serialize, Serializer};
+use serde::{Deserialize, Serialize, Serializer};
 use std::cell::RefCell;
 use std::future::Future;
 use std::pin::Pin;
@@ -178,6 +178,28 @@ pub enum Show {
     Hidden,
 }
 
+/// The form's colours: light (the default, as most portals are), dark, or `auto`, following the
+/// person's system setting (`prefers-color-scheme`).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+    Auto,
+}
+
+impl Theme {
+    /// As written in the option and in the form's `data-theme`.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
 /// Everything the form needs: where to send, as whom, what to prefill, whom to tell.
 #[derive(Clone)]
 pub struct AddContactOptions {
@@ -198,8 +220,10 @@ pub struct AddContactOptions {
     pub check_duplicates: bool,
     /// Where the account picker finds accounts by name or domain.
     pub account_search: AccountSearch,
-    /// The host's texts (`strings`).
+    /// The texts: a language, with the host's `strings` over it. Their language is the form's
+    /// `lang`, and sets its direction.
     pub texts: Texts,
+    pub theme: Theme,
     pub on_event: Option<EventHandler>,
     /// Lets the host reset the form, read and set its values after mounting.
     pub control: Option<FormControl>,
@@ -226,6 +250,7 @@ impl AddContactOptions {
             check_duplicates: true,
             account_search: AccountSearch::Platform,
             texts: Texts::default(),
+            theme: Theme::default(),
             on_event: None,
             control: None,
             request_timeout: DEFAULT_TIMEOUT,
@@ -285,9 +310,24 @@ fn check_hidden(show: &FieldMap<Show>, draft: &ContactDraft, texts: &Texts) -> R
 }
 
 /// Reaches a mounted form from outside: reset it, read and set its values. Does nothing before
-/// the form is mounted or after it is gone.
+/// the form is mounted or after it is gone, except while the form waits to be shown (for its
+/// translation): then what is set is kept and typed in once the form shows.
 #[derive(Clone, Default)]
-pub struct FormControl(Rc<RefCell<Option<Controls>>>);
+pub struct FormControl(Rc<RefCell<Reach>>);
+
+#[derive(Default)]
+enum Reach {
+    #[default]
+    Detached,
+    /// The form will show with `initial`; `typed` is what the host set meanwhile.
+    Waiting {
+        initial: ContactDraft,
+        show: FieldMap<Show>,
+        texts: Texts,
+        typed: Vec<(Field, String)>,
+    },
+    Attached(Controls),
+}
 
 pub(crate) struct Controls {
     pub state: RwSignal<FormState, LocalStorage>,
@@ -298,21 +338,45 @@ pub(crate) struct Controls {
 }
 
 impl FormControl {
+    /// The form with these options will show once it can: until then, values set are kept.
+    pub fn waiting_for(&self, options: &AddContactOptions) {
+        *self.0.borrow_mut() = Reach::Waiting {
+            initial: options.values.clone(),
+            show: options.show.clone(),
+            texts: options.texts.clone(),
+            typed: Vec::new(),
+        };
+    }
+
     pub(crate) fn attach(&self, controls: Controls) {
-        *self.0.borrow_mut() = Some(controls);
+        let waited = std::mem::replace(&mut *self.0.borrow_mut(), Reach::Attached(controls));
+        if let Reach::Waiting { typed, .. } = waited {
+            // Checked when they were set.
+            let _ = self.set_values(&typed);
+        }
     }
 
     pub(crate) fn detach(&self) {
-        self.0.borrow_mut().take();
+        *self.0.borrow_mut() = Reach::Detached;
     }
 
     fn state(&self) -> Option<RwSignal<FormState, LocalStorage>> {
-        self.0.borrow().as_ref().map(|c| c.state)
+        match &*self.0.borrow() {
+            Reach::Attached(c) => Some(c.state),
+            _ => None,
+        }
     }
 
     /// Back to the host's values: no errors, the form shown (also after a contact was created).
     pub fn reset(&self) {
-        let reset = self.0.borrow().as_ref().map(|c| c.reset.clone());
+        let reset = match &mut *self.0.borrow_mut() {
+            Reach::Attached(c) => Some(c.reset.clone()),
+            Reach::Waiting { typed, .. } => {
+                typed.clear();
+                None
+            }
+            Reach::Detached => None,
+        };
         if let Some(reset) = reset {
             reset();
         }
@@ -320,27 +384,39 @@ impl FormControl {
 
     /// What the form holds now, `None` once it is gone.
     pub fn values(&self) -> Option<ContactDraft> {
+        if let Reach::Waiting { initial, typed, .. } = &*self.0.borrow() {
+            let mut draft = initial.clone();
+            for (field, value) in typed {
+                draft.values[*field] = value.clone();
+            }
+            return Some(draft);
+        }
         self.state()?.try_with_untracked(|s| s.draft.clone())
     }
 
     /// Sets fields as if the person typed them: an error shown under a field follows its new
     /// value. Refused (nothing set) when a hidden field would get an invalid value.
     pub fn set_values(&self, values: &[(Field, String)]) -> Result<(), String> {
-        let Some((state, show, texts)) = self
-            .0
-            .borrow()
-            .as_ref()
-            .map(|c| (c.state, c.show.clone(), c.texts.clone()))
-        else {
-            return Ok(());
-        };
-        let Some(mut draft) = state.try_with_untracked(|s| s.draft.clone()) else {
-            return Ok(());
-        };
+        let mut draft = self.values().unwrap_or_default();
         for (field, value) in values {
             draft.values[*field] = value.clone();
         }
-        check_hidden(&show, &draft, &texts)?;
+        let mut reach = self.0.borrow_mut();
+        let state = match &mut *reach {
+            Reach::Detached => return Ok(()),
+            Reach::Waiting {
+                show, texts, typed, ..
+            } => {
+                check_hidden(show, &draft, texts)?;
+                typed.extend(values.iter().cloned());
+                return Ok(());
+            }
+            Reach::Attached(c) => {
+                check_hidden(&c.show, &draft, &c.texts)?;
+                c.state
+            }
+        };
+        drop(reach);
         state.try_update(|s| {
             for (field, value) in values {
                 if s.draft.values[*field] != *value {
@@ -353,12 +429,15 @@ impl FormControl {
 
     /// Whether the form is mounted (attached and not yet gone).
     pub fn is_mounted(&self) -> bool {
-        self.0.borrow().is_some()
+        matches!(&*self.0.borrow(), Reach::Attached(_))
     }
 
     /// Whether a request is under way.
     pub fn is_sending(&self) -> bool {
-        let sending = self.0.borrow().as_ref().map(|c| c.sending.clone());
+        let sending = match &*self.0.borrow() {
+            Reach::Attached(c) => Some(c.sending.clone()),
+            _ => None,
+        };
         sending.is_some_and(|sending| sending())
     }
 }

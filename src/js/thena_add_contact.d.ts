@@ -71,7 +71,10 @@ export interface Strings {
   sending?: string;
   /** The button that sends again after a failure. */
   retry?: string;
-  /** After its text while a 429's wait counts down; not in its accessible name. {seconds} */
+  /**
+   * After its text while a 429's wait counts down; not in its accessible name. {seconds}: the
+   * wait left, short ("29 sec").
+   */
   "retry.in"?: string;
   /** Shown while the browser is offline and the contact waits for the connection. */
   offline?: string;
@@ -163,16 +166,16 @@ export interface Strings {
   "api.unauthorized"?: string;
   "api.forbidden"?: string;
   "api.conflict"?: string;
-  /** {seconds} */
+  /** {seconds}: the wait with its unit, as the language writes it ("29 seconds"). */
   "api.rateLimited"?: string;
-  /** {minutes} */
+  /** {minutes}: the wait with its unit ("3 minutes"). */
   "api.rateLimitedMinutes"?: string;
   "api.rateLimitedUnknown"?: string;
   /** A 429 whose wait is over an hour (not counted down). */
   "api.rateLimitedLong"?: string;
   /** {status} */
   "api.server"?: string;
-  /** {seconds} */
+  /** {seconds}: the time waited with its unit ("30 seconds"). */
   "api.timeout"?: string;
   "api.network"?: string;
   /** A 2xx that could not be read, when the contact could not be looked up either. */
@@ -302,7 +305,23 @@ export interface WidgetOptions {
    * that is hidden is not checked: its item in values.customFieldValues is sent unchanged.
    */
   hidden?: (FieldName | string)[];
+  /** Replace texts by key, over any language. */
   strings?: Strings;
+  /**
+   * The language, a BCP 47 tag: "en", "de", "fr", "es", "pt-BR", "ja" or "ar" (right to left),
+   * or a more specific tag of one ("de-AT" → "de"; any "pt" → "pt-BR"); others are English.
+   * Default: the `lang` of the element mounted into or its nearest ancestor with one, then the
+   * document's. A language other than English is fetched once per page from locales/<tag>.json
+   * beside the module; the form shows once it has arrived (English if it cannot be loaded).
+   * The element: the locale attribute, or lang.
+   */
+  locale?: string;
+  /**
+   * "light" (the default), "dark", or "auto" (follows the person's prefers-color-scheme). The
+   * element: the theme attribute. The --thena-* custom properties (light) and --thena-dark-*
+   * (dark) recolour either.
+   */
+  theme?: "light" | "dark" | "auto";
   /**
    * The organization's contact types: loaded at mount (true, the default; once per page per
    * apiBase and orgId), given here in the API's shape (then nothing is loaded), or false (the
@@ -382,8 +401,10 @@ export default function init(
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
 
 /**
- * `<thena-add-contact api-base="…" org-id="…" persist-draft="session|local" draft-key="…">`;
- * the rest are properties.
+ * `<thena-add-contact api-base="…" org-id="…" persist-draft="session|local" draft-key="…"
+ * locale="…" theme="light|dark|auto" shadow>`; the rest are properties. With `shadow` (read when
+ * the element is first connected) the form renders in the element's open shadow root, with the
+ * widget's stylesheet (thena-add-contact.css beside the module) linked there.
  */
 export interface ThenaAddContactElement extends HTMLElement {
   token?: string;

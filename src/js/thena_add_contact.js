@@ -6,6 +6,10 @@
 // What is here has to be JavaScript: loading the wasm, and the custom element class.
 import initWasm, { mount_widget } from "./thena_add_contact_bindings.js";
 
+// The translations (locales/<tag>.json) and the stylesheet sit beside this module.
+const locales = new URL("locales/", import.meta.url).href;
+const stylesheet = new URL("thena-add-contact.css", import.meta.url).href;
+
 const fail = (message) => {
   throw new Error(`thena-add-contact: ${message}`);
 };
@@ -21,7 +25,7 @@ export default async function init(input) {
 
 /** Mounts the form into `element`; throws an Error naming the option when one is wrong. */
 export function mount(element, options) {
-  const widget = mount_widget(element, options);
+  const widget = mount_widget(element, options, undefined, locales);
   return {
     destroy: () => widget.destroy(),
     reset: () => widget.reset(),
@@ -31,13 +35,25 @@ export function mount(element, options) {
 }
 
 /**
- * <thena-add-contact api-base="…" org-id="…" [persist-draft="session|local" draft-key="…"]>:
+ * <thena-add-contact api-base="…" org-id="…" [persist-draft="session|local" draft-key="…"
+ * locale="de" theme="light|dark|auto" shadow]>:
  * `token`, `getToken`, `values` and `options` (every other option of mount) are properties,
- * never attributes; an empty persist-draft means "session". It mounts once it is in the
- * document with api-base, org-id and a token or getToken; removing it unmounts the form.
+ * never attributes; an empty persist-draft means "session". Without locale, the language is
+ * the element's nearest `lang`. With `shadow` (read when first connected), the form renders in
+ * the element's shadow root with the widget's stylesheet linked there: the page's CSS does not
+ * reach it and its CSS does not leak out. It mounts once it is in the document with api-base,
+ * org-id and a token or getToken; removing it unmounts the form.
  */
 class ThenaAddContact extends HTMLElement {
-  static observedAttributes = ["api-base", "org-id", "persist-draft", "draft-key"];
+  static observedAttributes = [
+    "api-base",
+    "org-id",
+    "persist-draft",
+    "draft-key",
+    "locale",
+    "theme",
+    "lang",
+  ];
   #widget = null;
   #token;
   #getToken;
@@ -47,6 +63,8 @@ class ThenaAddContact extends HTMLElement {
   #typed = null;
   // A change that came while a request was in flight, applied once the request has ended.
   #changedWhileSending = false;
+  // Where the form is mounted: the element itself, or a container in its shadow root.
+  #target = null;
 
   constructor() {
     super();
@@ -111,6 +129,25 @@ class ThenaAddContact extends HTMLElement {
     this.#remount();
   }
 
+  // The element, or (with `shadow`) a container in its shadow root after the widget's
+  // stylesheet, shown once the stylesheet has loaded so that the form never shows unstyled. A
+  // <link> works under a strict CSP (style-src 'self'), and the browser loads it once per page.
+  #mountTarget() {
+    if (this.#target) return this.#target;
+    if (!this.hasAttribute("shadow")) return (this.#target = this);
+    const root = this.shadowRoot ?? this.attachShadow({ mode: "open" });
+    const link = document.createElement("link");
+    link.rel = "stylesheet";
+    link.href = stylesheet;
+    const container = document.createElement("div");
+    container.hidden = true;
+    const show = () => (container.hidden = false);
+    link.addEventListener("load", show, { once: true });
+    link.addEventListener("error", show, { once: true });
+    root.replaceChildren(link, container);
+    return (this.#target = container);
+  }
+
   // A new configuration mounts a new form with what the person had typed. During a request it
   // waits for the request to end, so that the request reports its outcome.
   #remount() {
@@ -131,11 +168,16 @@ class ThenaAddContact extends HTMLElement {
     }
     try {
       const persistDraft = this.getAttribute("persist-draft");
-      const draftKey = this.getAttribute("draft-key");
+      const attribute = (name, option = name) => {
+        const value = this.getAttribute(name);
+        return value === null ? {} : { [option]: value };
+      };
       const options = {
         ...this.#options,
         ...(persistDraft === null ? {} : { persistDraft: persistDraft || "session" }),
-        ...(draftKey === null ? {} : { draftKey }),
+        ...attribute("draft-key", "draftKey"),
+        ...attribute("locale"),
+        ...attribute("theme"),
         apiBase,
         orgId,
         values: this.#values,
@@ -149,7 +191,7 @@ class ThenaAddContact extends HTMLElement {
         this.#changedWhileSending = false;
         queueMicrotask(() => this.#remount());
       };
-      this.#widget = mount_widget(this, options, settled);
+      this.#widget = mount_widget(this.#mountTarget(), options, settled, locales);
       // Hidden fields keep the host's values; the person typed only into the others.
       const hidden = Array.isArray(this.#options.hidden) ? this.#options.hidden : [];
       for (const name of hidden) delete this.#typed?.[name];

@@ -11,7 +11,13 @@ import { chromium } from "playwright-core";
 
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
-const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css" };
+const types = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".wasm": "application/wasm",
+  ".css": "text/css",
+  ".json": "application/json",
+};
 
 /**
  * Serves the release build (`dist/`, needs `trunk build --release`) and the host pages
@@ -24,9 +30,10 @@ export async function serveHosts(extraHeaders = () => ({})) {
   assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://host");
+    // dist/ keeps its folders (locales/); a rooted path normalizes to nothing above dist/.
     const file = url.pathname.startsWith("/hosts/")
       ? path.join(hosts, path.basename(url.pathname))
-      : path.join(dist, path.basename(url.pathname));
+      : path.join(dist, path.posix.normalize(url.pathname));
     try {
       const body = await readFile(file);
       const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
