@@ -46,6 +46,8 @@ function remount() {
   const { locale, theme } = settings.elements;
   // The page follows the widget's theme, as a portal with a dark mode would.
   document.documentElement.dataset.theme = theme.value;
+  // A right-to-left language sits at the right of the card, as on a right-to-left portal.
+  host.dir = locale.value === "ar" ? "rtl" : "";
   try {
     widget = mount(host, {
       ...(locale.value ? { locale: locale.value } : {}),

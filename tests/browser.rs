@@ -14,7 +14,8 @@ use support::document;
 use support::*;
 use thena_add_contact::api::ApiConfig;
 use thena_add_contact::field::Field;
-use thena_add_contact::form::{AddContactOptions, FormControl, Show, TokenSource};
+use thena_add_contact::form::{AddContactOptions, FormControl, Show, Theme, TokenSource};
+use thena_add_contact::locale::{Locale, TimeUnit};
 use thena_add_contact::texts::{Text, Texts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -731,7 +732,7 @@ async fn a_request_without_an_answer_in_time_fails_with_a_retry() {
     w.wait_state("failed").await;
     assert!(
         w.text(".thena-alert")
-            .contains("didn't answer within 1 seconds"),
+            .contains("didn't answer within 1 second."),
         "{}",
         w.text(".thena-alert")
     );
@@ -934,4 +935,157 @@ async fn a_reset_during_a_request_keeps_it_going_until_it_reports() {
         w.events.borrow().last().map(String::as_str),
         Some("created:reset@example.com")
     );
+}
+
+/// A shipped language's texts, as the embed reads them from `locales/<tag>.json`.
+fn language(locale: Locale) -> Texts {
+    let json = match locale {
+        Locale::De => include_str!("../src/locales/de.json"),
+        Locale::Ar => include_str!("../src/locales/ar.json"),
+        _ => unreachable!("add the file here"),
+    };
+    serde_json::from_str::<Texts>(json)
+        .unwrap()
+        .in_locale(locale)
+}
+
+#[wasm_bindgen_test]
+fn numbers_and_durations_are_written_as_the_language_writes_them() {
+    assert_eq!(Locale::De.number(1234), "1.234");
+    assert_eq!(Locale::En.number(1234), "1,234");
+    assert_eq!(
+        Locale::De.duration(30, TimeUnit::Second, false),
+        "30 Sekunden"
+    );
+    assert_eq!(Locale::En.duration(1, TimeUnit::Minute, false), "1 minute");
+    assert_eq!(Locale::En.duration(29, TimeUnit::Second, true), "29 sec");
+    assert_eq!(Locale::Ja.duration(3, TimeUnit::Minute, false), "3 分");
+}
+
+#[wasm_bindgen_test]
+async fn a_language_shows_its_texts_and_the_theme_its_colours() {
+    let org = unique_org("german");
+    let w = mount_shaped(&org, TokenSource::fixed("t"), Rc::default(), |o| {
+        only_the_create(o);
+        o.texts = language(Locale::De).with(Text::Submit, "Anlegen");
+        o.theme = Theme::Dark;
+    })
+    .await;
+    let root = w.find(".thena-add-contact");
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("de"));
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("ltr"));
+    assert_eq!(root.get_attribute("data-theme").as_deref(), Some("dark"));
+    let label = w.find(&format!("label[for=\"{}\"]", w.field("firstName").id()));
+    assert_eq!(label.text_content().unwrap(), "Vorname");
+    // The host's strings win over the language.
+    assert_eq!(w.button().text_content().unwrap(), "Anlegen");
+    // Dark: light text on a dark surface.
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&root)
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        style.get_property_value("background-color").unwrap(),
+        "rgb(22, 27, 34)"
+    );
+    assert_eq!(
+        style.get_property_value("color").unwrap(),
+        "rgb(230, 237, 243)"
+    );
+    w.click_submit().await;
+    assert_eq!(
+        w.error_of("email").unwrap(),
+        "Geben Sie eine E-Mail-Adresse ein."
+    );
+    assert!(
+        w.text("[role=status]").contains('2'),
+        "{}",
+        w.text("[role=status]")
+    );
+    assert!(stub_requests(&org).await.is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn arabic_is_right_to_left_with_addresses_left_to_right_and_arabic_digits() {
+    let org = unique_org("arabic");
+    let w = mount_shaped(&org, TokenSource::fixed("t"), Rc::default(), |o| {
+        only_the_create(o);
+        o.texts = language(Locale::Ar);
+    })
+    .await;
+    let root = w.find(".thena-add-contact");
+    assert_eq!(root.get_attribute("dir").as_deref(), Some("rtl"));
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("ar"));
+    for (name, dir) in [
+        ("email", "ltr"),
+        ("phoneNumber", "ltr"),
+        ("avatarUrl", "ltr"),
+        ("firstName", "auto"),
+    ] {
+        assert_eq!(w.field(name).get_attribute("dir").as_deref(), Some(dir));
+    }
+    // The fields sit at the right edge, as the language reads.
+    let (root_box, field_box) = (
+        root.get_bounding_client_rect(),
+        w.field("firstName").get_bounding_client_rect(),
+    );
+    assert!((root_box.right() - field_box.right()).abs() < 1.0);
+    w.type_into("phoneNumber", "+1 23").await;
+    let error = w.error_of("phoneNumber").unwrap();
+    // The count as Intl writes it for Arabic, isolated from the text around it.
+    let three = Locale::Ar.number(3);
+    assert!(
+        error.contains(&format!("\u{2068}{three}\u{2069}")),
+        "{error}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn mount_shows_the_form_once_its_language_is_there_and_the_handle_works_meanwhile() {
+    let org = unique_org("waiting");
+    let element: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    element.set_attribute("lang", "de-AT").unwrap();
+    document().body().unwrap().append_child(&element).unwrap();
+    let options = js_options(json!({"apiBase": STUB, "orgId": org, "token": "t",
+        "contactTypes": false, "customFields": false, "checkDuplicates": false,
+        "searchAccounts": false}));
+    // No translation at this address: after the attempt, English.
+    let missing = format!("{STUB}/__no-locales-here/");
+    let mut handle = thena_add_contact::embed::mount_widget(
+        element.clone().into(),
+        options,
+        None,
+        Some(missing),
+    )
+    .unwrap_or_else(|_| panic!("mounted"));
+    assert!(element.query_selector("form").unwrap().is_none());
+    handle
+        .set_values(js_options(json!({"firstName": "Früh"})))
+        .unwrap_or_else(|_| panic!("set"));
+    let values = handle.get_values();
+    assert_eq!(
+        js_sys::Reflect::get(&values, &"firstName".into()).unwrap(),
+        "Früh"
+    );
+    wait_for("the form", || {
+        element.query_selector("form").unwrap().is_some()
+    })
+    .await;
+    leptos::task::tick().await;
+    let first: web_sys::HtmlInputElement = element
+        .query_selector("[name=firstName]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(first.value(), "Früh");
+    let root = element
+        .query_selector(".thena-add-contact")
+        .unwrap()
+        .unwrap();
+    assert_eq!(root.get_attribute("lang").as_deref(), Some("en"));
+    let button = element.query_selector(".thena-submit").unwrap().unwrap();
+    assert_eq!(button.text_content().unwrap(), "Add contact");
+    handle.destroy();
+    assert!(element.query_selector("form").unwrap().is_none());
 }

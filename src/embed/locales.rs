@@ -95,7 +95,8 @@ async fn fetch(url: String, locale: Locale) -> Texts {
         }
         let text = response.text().await.ok()?;
         let json = js_sys::JSON::parse(&text).ok()?;
-        serde_wasm_bindgen::from_value::<Texts>(json).ok()
+        // Read as a host's `strings` are: the same keys, the same reader.
+        super::options::read::<Texts>(json, "locale").ok()
     };
     match within(LOAD_TIMEOUT, read).await.flatten() {
         Some(texts) => texts.in_locale(locale),

@@ -14,11 +14,11 @@ use crate::form::{
 };
 use crate::texts::Texts;
 use js_sys::{Function, Promise};
-use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use options::{read, ContactValues, FieldName, Given, JsFunction, MountOptions, OptionError};
 use std::any::Any;
+use std::cell::RefCell;
 use std::ptr::NonNull;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -178,6 +178,37 @@ impl WidgetHandle {
     }
 }
 
+/// Where the form is: waiting for its language, shown, or gone (destroyed).
+enum Shown {
+    Waiting,
+    Form(Box<dyn Any>),
+    Gone,
+}
+
+/// The widget as its handle holds it: dropping it unmounts the form, or stops it from showing.
+struct Mounted(Rc<RefCell<Shown>>);
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        // Unmounted outside the borrow: the form's cleanup may reach the handle.
+        let shown = std::mem::replace(&mut *self.0.borrow_mut(), Shown::Gone);
+        if let Shown::Form(form) = shown {
+            drop(form);
+        }
+    }
+}
+
+/// Mounts the form, unless the widget was destroyed while it waited. One call site: each
+/// mounted view costs its size in the wasm.
+fn show(mounted: &RefCell<Shown>, element: web_sys::HtmlElement, options: AddContactOptions) {
+    if matches!(*mounted.borrow(), Shown::Waiting) {
+        let handle = leptos::mount::mount_to(element, move || {
+            view! { <AddContactForm options /> }
+        });
+        *mounted.borrow_mut() = Shown::Form(Box::new(handle));
+    }
+}
+
 /// Reads the host's options into the form's; the message of an error names the option.
 fn form_options(
     options: MountOptions,
@@ -277,25 +308,19 @@ pub fn mount_widget(
     if waiting {
         control.waiting_for(&form);
     }
-    let handle = leptos::mount::mount_to(element, move || {
-        if let Some(texts) = locales::ready(locale, &locales) {
-            let options = in_language(form, texts);
-            return Either::Left(view! { <AddContactForm options /> });
+    // Nothing shows until the language has arrived (or, failing that, English).
+    let mounted = Rc::new(RefCell::new(Shown::Waiting));
+    match locales::ready(locale, &locales) {
+        Some(texts) => show(&mounted, element, in_language(form, texts)),
+        None => {
+            let (load, mounted) = (locales::load(locale, &locales), mounted.clone());
+            spawn_local(async move {
+                let texts = load.await;
+                show(&mounted, element, in_language(form, texts));
+            });
         }
-        // Nothing shows until the language has arrived (or, failing that, English).
-        let arrived = RwSignal::new_local(None::<AddContactOptions>);
-        let load = locales::load(locale, &locales);
-        spawn_local(async move {
-            let texts = load.await;
-            arrived.try_set(Some(in_language(form, texts)));
-        });
-        Either::Right(move || {
-            arrived
-                .get()
-                .map(|options| view! { <AddContactForm options /> })
-        })
-    });
-    let mounted: Box<dyn Any> = Box::new(handle);
+    }
+    let mounted: Box<dyn Any> = Box::new(Mounted(mounted));
     Ok(WidgetHandle {
         mounted: NonNull::new(Box::into_raw(mounted)),
         control,

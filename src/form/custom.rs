@@ -132,7 +132,13 @@ pub(super) fn custom_row(
     } else {
         "thena-field"
     };
-    let hint_view = view! { <p class="thena-hint" id=wiring.hint_id.clone()>{hint}</p> };
+    // The organization's own texts, in its language whatever the form's: isolated (<bdi>), so
+    // that English in a right-to-left form keeps its order (a full stop stays at its end).
+    let hint_view = view! {
+        <p class="thena-hint" id=wiring.hint_id.clone()>
+            <bdi>{hint}</bdi>
+        </p>
+    };
     let error_view = view! { <p class="thena-error" id=wiring.error_id.clone()>{message}</p> };
     match kind {
         // A group of choices is a fieldset named by its legend; each option is a labelled box.
@@ -153,12 +159,14 @@ pub(super) fn custom_row(
                         None,
                         Some(option.clone()),
                     );
-                    view! { <label class="thena-option">{input} {option}</label> }
+                    view! { <label class="thena-option">{input} <bdi>{option}</bdi></label> }
                 })
                 .collect_view();
             Either::Left(view! {
                 <fieldset class=format!("{class} thena-group") aria-describedby=described_by>
-                    <legend>{label}</legend>
+                    <legend>
+                        <bdi>{label}</bdi>
+                    </legend>
                     {hint_view}
                     <div class="thena-options">{boxes}</div>
                     {error_view}
@@ -190,7 +198,9 @@ pub(super) fn custom_row(
             };
             Either::Right(view! {
                 <div class=class>
-                    <label for=id>{label}</label>
+                    <label for=id>
+                        <bdi>{label}</bdi>
+                    </label>
                     {hint_view}
                     {control}
                     {error_view}

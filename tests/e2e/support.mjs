@@ -20,12 +20,13 @@ const types = {
 };
 
 /**
- * Serves the release build (`dist/`, needs `trunk build --release`) and the host pages
+ * Serves the release build (`dist/`, needs `trunk build --release`; THENA_DIST names another)
+ * and the host pages
  * (`/hosts/…` from tests/e2e/hosts) as a portal would, on a free port; `extraHeaders(pathname)`
  * adds headers to an answer. Resolves to `{url, close}`.
  */
 export async function serveHosts(extraHeaders = () => ({})) {
-  const dist = path.join(root, "dist");
+  const dist = process.env.THENA_DIST ?? path.join(root, "dist");
   const hosts = path.join(root, "tests/e2e/hosts");
   assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
   const server = createServer(async (request, response) => {
