@@ -15,7 +15,6 @@ use crate::form::{
 use crate::texts::Texts;
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use options::{read, ContactValues, FieldName, Given, JsFunction, MountOptions, OptionError};
 use std::any::Any;
 use std::cell::RefCell;
@@ -314,7 +313,9 @@ pub fn mount_widget(
         Some(texts) => show(&mounted, element, in_language(form, texts)),
         None => {
             let (load, mounted) = (locales::load(locale, &locales), mounted.clone());
-            spawn_local(async move {
+            // Not leptos's spawn_local: its executor starts with the first mount, which may
+            // be this one.
+            wasm_bindgen_futures::spawn_local(async move {
                 let texts = load.await;
                 show(&mounted, element, in_language(form, texts));
             });

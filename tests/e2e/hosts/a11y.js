@@ -178,8 +178,9 @@ window.probe = {
   },
   /** WCAG contrast ratio of colour `fg` (blended over `bg` when translucent) against `bg`. */
   contrast(fgText, bgText) {
-    const bg = this.rgba(bgText);
-    const [r, g, b, a] = this.rgba(fgText);
+    return this.ratio(this.rgba(fgText), this.rgba(bgText));
+  },
+  ratio([r, g, b, a], bg) {
     const fg = [r, g, b].map((c, i) => c * a + bg[i] * (1 - a));
     const luminance = (rgb) => {
       const [R, G, B] = rgb.map((c) => {
@@ -190,6 +191,44 @@ window.probe = {
     };
     const [hi, lo] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
     return (hi + 0.05) / (lo + 0.05);
+  },
+  /** The opaque colour behind `element`: its and its ancestors' backgrounds over the canvas. */
+  background(element) {
+    const layers = [];
+    for (let e = element; e; e = e.parentElement ?? e.getRootNode().host) {
+      const colour = this.rgba(getComputedStyle(e).backgroundColor);
+      if (colour[3] > 0) layers.push(colour);
+      if (colour[3] >= 1) break;
+    }
+    let bg = [255, 255, 255]; // the page's canvas (the host page has no colour scheme of its own)
+    for (const [r, g, b, a] of layers.reverse()) bg = [r, g, b].map((c, i) => c * a + bg[i] * (1 - a));
+    return bg;
+  },
+  /**
+   * WCAG 1.4.3 measured directly (axe-core skips text it takes for icon-font ligatures, which
+   * Arabic words look like to it): every rendered text of the widget, and the text of its text
+   * inputs, against the backgrounds behind it: 4.5:1, or 3:1 for large text. Inactive controls
+   * (disabled, aria-disabled) are exempt, as WCAG says.
+   */
+  textContrast() {
+    const elements = new Set();
+    const walker = document.createTreeWalker(window.host.root(), NodeFilter.SHOW_TEXT);
+    for (let node; (node = walker.nextNode());) if (node.nodeValue.trim()) elements.add(node.parentElement);
+    for (const control of window.host.root().querySelectorAll("input:not([type=checkbox], [type=radio]), select, textarea")) elements.add(control);
+    const failing = [];
+    let checked = 0;
+    for (const element of elements) {
+      if (!rendered(element) || element.closest('[aria-disabled="true"], :disabled, option')) continue;
+      const style = getComputedStyle(element);
+      const size = parseFloat(style.fontSize);
+      const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
+      const ratio = this.ratio(this.rgba(style.color), this.background(element));
+      checked += 1;
+      if (ratio < (large ? 3 : 4.5)) {
+        failing.push({ text: this.describe(element) + ` "${(element.innerText ?? element.value).trim().slice(0, 40)}"`, colour: style.color, ratio: Number(ratio.toFixed(2)) });
+      }
+    }
+    return { checked, failing };
   },
 };
 window.host.loaded = true;
