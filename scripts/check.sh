@@ -28,8 +28,11 @@ run "build the stub API" cargo build -p stub-api
 run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
 run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
 run "release build (trunk, wasm-opt -Oz)" trunk build --release
-run "size report (gzip guard 236 KB, brotli)" bash scripts/size-report.sh
+run "size report (gzip guard 244 KB, brotli)" bash scripts/size-report.sh
 run "end-to-end (playwright-core, chromium)" node --test tests/e2e/
+# Proves the screenshot script works on this build; the README's pictures (demo/screenshots/) are
+# rewritten only by running it without an argument.
+run "screenshots of the demo (target/screenshots)" node scripts/screenshots.mjs target/screenshots
 
 printf '\n== all checks passed\n'
 printf '%s\n' "${timings[@]}"

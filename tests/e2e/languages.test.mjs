@@ -194,3 +194,77 @@ test("in a shadow root: the page's CSS stays out, the widget's stays in, under t
     ["contact:ready@element", "contact:submit@element", "contact:created@element"]);
   assert.deepEqual(await page.evaluate(() => window.violations), []);
 });
+
+test("themes: light, dark and auto follow color-scheme; forced colours and reduced motion are respected", async (t) => {
+  const org = await plainOrg("themes");
+  const { page } = await openLanguages(t, org);
+  const colours = async (scope) => page.locator(`${scope} .thena-add-contact`).evaluate((root) => {
+    const style = getComputedStyle(root);
+    const submit = getComputedStyle(root.querySelector(".thena-submit"));
+    return { background: style.backgroundColor, text: style.color, submit: submit.backgroundColor, transition: submit.transitionDuration };
+  });
+  const light = { background: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)", submit: "rgb(43, 89, 195)", transition: "0.12s" };
+  const dark = { background: "rgb(22, 27, 34)", text: "rgb(230, 237, 243)", submit: "rgb(108, 164, 248)", transition: "0.12s" };
+  await page.evaluate(() => {
+    window.host.mount("page-language", { theme: "light" });
+    window.host.mount("austrian", { theme: "dark", locale: "en" });
+    window.host.mount("chinese", { theme: "auto" });
+  });
+  await page.locator("#chinese .thena-add-contact").waitFor();
+  assert.deepEqual(await colours("#page-language"), light);
+  assert.deepEqual(await colours("#austrian"), dark);
+  assert.deepEqual(await colours("#chinese"), light);
+  await page.emulateMedia({ colorScheme: "dark" });
+  assert.deepEqual(await colours("#chinese"), dark, "auto follows prefers-color-scheme");
+  assert.deepEqual(await colours("#page-language"), light, "light stays light");
+  // The host's custom properties recolour each theme.
+  await page.evaluate(() => {
+    document.body.style.setProperty("--thena-accent", "rgb(0, 90, 0)");
+    document.body.style.setProperty("--thena-dark-accent", "rgb(120, 220, 120)");
+  });
+  assert.equal((await colours("#page-language")).submit, "rgb(0, 90, 0)");
+  assert.equal((await colours("#austrian")).submit, "rgb(120, 220, 120)");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  assert.equal((await colours("#page-language")).transition, "0s");
+  // Windows high contrast: system colours, the submit button framed, focus in Highlight.
+  await page.emulateMedia({ forcedColors: "active", reducedMotion: "no-preference" });
+  await page.focus("#austrian [name=firstName]");
+  const forced = await page.locator("#austrian").evaluate((host) => {
+    const submit = getComputedStyle(host.querySelector(".thena-submit"));
+    const focused = getComputedStyle(host.querySelector("[name=firstName]"));
+    return { border: submit.borderTopWidth, outline: focused.outlineStyle, outlineWidth: focused.outlineWidth };
+  });
+  assert.deepEqual(forced, { border: "2px", outline: "solid", outlineWidth: "3px" });
+});
+
+test("the element's theme, locale and lang attributes remount it with what was typed", async (t) => {
+  const org = await plainOrg("attributes");
+  const { page } = await openLanguages(t, org);
+  await page.evaluate(([api, org]) => {
+    const element = document.createElement("thena-add-contact");
+    element.id = "element";
+    element.setAttribute("api-base", api);
+    element.setAttribute("org-id", org);
+    element.options = { contactTypes: false, customFields: false, checkDuplicates: false, searchAccounts: false };
+    element.token = "t";
+    document.getElementById("arabic").append(element);
+  }, [stub.url, org]);
+  const root = page.locator("#element .thena-add-contact");
+  await root.waitFor();
+  assert.deepEqual([await root.getAttribute("lang"), await root.getAttribute("dir")], ["ar", "rtl"]);
+  await page.fill("#element [name=firstName]", "Layla");
+  await page.evaluate(() => {
+    const element = document.getElementById("element");
+    element.setAttribute("theme", "dark");
+    element.setAttribute("locale", "es");
+  });
+  await page.locator('#element .thena-add-contact[lang="es"][data-theme="dark"]').waitFor();
+  assert.equal(await page.inputValue("#element [name=firstName]"), "Layla");
+  await page.evaluate(() => {
+    const element = document.getElementById("element");
+    element.removeAttribute("locale");
+    element.setAttribute("lang", "ja");
+  });
+  await page.locator('#element .thena-add-contact[lang="ja"]').waitFor();
+  assert.equal(await page.inputValue("#element [name=firstName]"), "Layla");
+});
