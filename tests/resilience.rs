@@ -252,7 +252,7 @@ async fn a_body_that_never_ends_times_out_and_offers_try_again() {
     w.fill_valid("stall@example.com").await;
     w.click_submit().await;
     w.wait_state("failed").await;
-    assert!(w.text(".thena-alert").contains("within 1 seconds"));
+    assert!(w.text(".thena-alert").contains("within 1 second."));
     click(&w, "button.thena-retry");
     w.wait_state("created").await;
     assert_eq!(contacts_with(&org, "stall@example.com").await.len(), 1);
@@ -271,7 +271,7 @@ async fn a_429_counts_down_on_the_button_and_announces_the_wait_once() {
     w.click_submit().await;
     w.wait_state("failed").await;
     assert!(w.text(".thena-alert-message").contains("2 seconds"));
-    assert_eq!(w.text("button.thena-retry"), "Try again in 2 s");
+    assert_eq!(w.text("button.thena-retry"), "Try again in 2 sec");
     assert_eq!(attribute(&w, "button.thena-retry", "aria-disabled"), "true");
     assert_eq!(
         attribute(&w, "button.thena-submit", "aria-disabled"),

@@ -319,14 +319,16 @@ pub struct FormControl(Rc<RefCell<Reach>>);
 enum Reach {
     #[default]
     Detached,
-    /// The form will show with `initial`; `typed` is what the host set meanwhile.
-    Waiting {
-        initial: ContactDraft,
-        show: FieldMap<Show>,
-        texts: Texts,
-        typed: Vec<(Field, String)>,
-    },
+    Waiting(Box<Waiting>),
     Attached(Controls),
+}
+
+/// The form will show with `initial`; `typed` is what the host set meanwhile.
+struct Waiting {
+    initial: ContactDraft,
+    show: FieldMap<Show>,
+    texts: Texts,
+    typed: Vec<(Field, String)>,
 }
 
 pub(crate) struct Controls {
@@ -340,19 +342,19 @@ pub(crate) struct Controls {
 impl FormControl {
     /// The form with these options will show once it can: until then, values set are kept.
     pub fn waiting_for(&self, options: &AddContactOptions) {
-        *self.0.borrow_mut() = Reach::Waiting {
+        *self.0.borrow_mut() = Reach::Waiting(Box::new(Waiting {
             initial: options.values.clone(),
             show: options.show.clone(),
             texts: options.texts.clone(),
             typed: Vec::new(),
-        };
+        }));
     }
 
     pub(crate) fn attach(&self, controls: Controls) {
         let waited = std::mem::replace(&mut *self.0.borrow_mut(), Reach::Attached(controls));
-        if let Reach::Waiting { typed, .. } = waited {
+        if let Reach::Waiting(waited) = waited {
             // Checked when they were set.
-            let _ = self.set_values(&typed);
+            let _ = self.set_values(&waited.typed);
         }
     }
 
@@ -371,8 +373,8 @@ impl FormControl {
     pub fn reset(&self) {
         let reset = match &mut *self.0.borrow_mut() {
             Reach::Attached(c) => Some(c.reset.clone()),
-            Reach::Waiting { typed, .. } => {
-                typed.clear();
+            Reach::Waiting(waiting) => {
+                waiting.typed.clear();
                 None
             }
             Reach::Detached => None,
@@ -384,9 +386,9 @@ impl FormControl {
 
     /// What the form holds now, `None` once it is gone.
     pub fn values(&self) -> Option<ContactDraft> {
-        if let Reach::Waiting { initial, typed, .. } = &*self.0.borrow() {
-            let mut draft = initial.clone();
-            for (field, value) in typed {
+        if let Reach::Waiting(waiting) = &*self.0.borrow() {
+            let mut draft = waiting.initial.clone();
+            for (field, value) in &waiting.typed {
                 draft.values[*field] = value.clone();
             }
             return Some(draft);
@@ -404,11 +406,9 @@ impl FormControl {
         let mut reach = self.0.borrow_mut();
         let state = match &mut *reach {
             Reach::Detached => return Ok(()),
-            Reach::Waiting {
-                show, texts, typed, ..
-            } => {
-                check_hidden(show, &draft, texts)?;
-                typed.extend(values.iter().cloned());
+            Reach::Waiting(waiting) => {
+                check_hidden(&waiting.show, &draft, &waiting.texts)?;
+                waiting.typed.extend(values.iter().cloned());
                 return Ok(());
             }
             Reach::Attached(c) => {

@@ -261,7 +261,7 @@ test("the host's timeouts: a request without an answer and a getToken that never
     ];
   }, [stub.url, org]);
   assert.deepEqual(errors.map((e) => [e.kind, e.status]), [["network", null], ["unauthorized", null]]);
-  assert.match(errors[0].message, /didn't answer within 1 seconds/);
+  assert.match(errors[0].message, /didn.t answer within 1 second\./);
   // The request that took too long was cancelled on the wire, not left running.
   assert.equal(await outcome, "net::ERR_ABORTED");
   assert.match(errors[1].message, /session has expired/);
