@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
-import { root, startStub, serveHosts, launchChromium, openPage } from "./support.mjs";
+import { root, startStub, serveHosts, launchChromium, openPage, plainOrg } from "./support.mjs";
 
 const dist = path.join(root, "dist");
 const stubPort = Number(process.env.THENA_E2E_EMBED_STUB_PORT ?? 8796);
@@ -33,22 +33,13 @@ after(async () => {
   stub?.stop();
 });
 
-/**
- * A fresh organization without custom fields: these tests are about embedding, and a widget that
- * submits before the organization's fields arrive must not be refused for a mandatory one.
- */
-async function plainOrg(prefix) {
-  const org = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  await stub.seed(org, { customFields: [] });
-  return org;
-}
 
 /** Options under which a widget asks the API for nothing but the create (and its token only then). */
 const onlyTheCreate = { contactTypes: false, customFields: false, checkDuplicates: false, searchAccounts: false };
 
 async function openModuleHost(t) {
-  const org1 = await plainOrg("embed-a");
-  const org2 = await plainOrg("embed-b");
+  const org1 = await plainOrg(stub, "embed-a");
+  const org2 = await plainOrg(stub, "embed-b");
   const page = await openPage(browser, t, `${site}/hosts/module.html?api=${encodeURIComponent(stub.url)}&org1=${org1}&org2=${org2}`);
   await page.waitForFunction(() => window.host?.loaded && window.host.events.filter((e) => e.type === "contact:ready").length === 2);
   return { page, org1, org2 };
@@ -158,7 +149,7 @@ test("destroy() unmounts the widget and abandons the request in flight", async (
 
 test("after destroy() nothing is sent: not when getToken answers late, not between a 401 and its retry", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = await plainOrg("late");
+  const org = await plainOrg(stub, "late");
   await stub.next(org, { status: 401, body: { statusCode: 401, message: "Unauthorized" } });
   const sent = await page.evaluate(async ([apiBase, org, onlyTheCreate]) => {
     const { mount } = await import("/thena_add_contact.js");
@@ -200,7 +191,7 @@ test("after destroy() nothing is sent: not when getToken answers late, not betwe
 
 test("a throwing listener or callback is reported and the widget goes on; a listener may destroy it", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = await plainOrg("throwing");
+  const org = await plainOrg(stub, "throwing");
   const result = await page.evaluate(async ([apiBase, org]) => {
     const { mount } = await import("/thena_add_contact.js");
     const reported = [];
@@ -244,7 +235,7 @@ test("a throwing listener or callback is reported and the widget goes on; a list
 
 test("the host's timeouts: a request without an answer and a getToken that never answers", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = await plainOrg("timeouts");
+  const org = await plainOrg(stub, "timeouts");
   await stub.next(org, { delayMs: 4000 });
   const outcome = createOutcome(page);
   const errors = await page.evaluate(async ([apiBase, org]) => {
@@ -271,7 +262,7 @@ test("the host's timeouts: a request without an answer and a getToken that never
 
 test("host values the widget cannot read are refused, and the handle keeps working", { timeout: 60_000 }, async (t) => {
   const { page } = await openModuleHost(t);
-  const org = await plainOrg("hostile-values");
+  const org = await plainOrg(stub, "hostile-values");
   const result = await page.evaluate(async ([apiBase, org]) => {
     const { mount } = await import("/thena_add_contact.js");
     const element = document.createElement("div");
@@ -368,7 +359,7 @@ test("bad options make mount throw an Error that names the option, and mount not
 });
 
 test("the strict-CSP host page works and reports no violation", async (t) => {
-  const org = await plainOrg("embed-csp");
+  const org = await plainOrg(stub, "embed-csp");
   const page = await openPage(browser, t, `${site}/hosts/csp.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   // csp.js keeps no reference to the handle mount() returned: collecting it must not unmount
@@ -495,7 +486,7 @@ test("values, readOnly, hidden and strings shape the form; reset() and getValues
 });
 
 test("the custom element: attributes and a token property mount it; changes keep what was typed", async (t) => {
-  const org = await plainOrg("element");
+  const org = await plainOrg(stub, "element");
   const org2 = `${org}-b`;
   const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`,
     [/apiBase must use https/]);
@@ -542,7 +533,7 @@ test("the custom element: attributes and a token property mount it; changes keep
 });
 
 test("the custom element waits for a request in flight before an attribute change remounts it", { timeout: 60_000 }, async (t) => {
-  const org = await plainOrg("element-wait");
+  const org = await plainOrg(stub, "element-wait");
   const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events?.some((e) => e.type === "contact:ready"));
   const widget = "thena-add-contact:not(#early)";
@@ -570,7 +561,7 @@ test("the custom element waits for a request in flight before an attribute chang
 });
 
 test("the custom element with persist-draft keeps what was typed across a reload until it is sent", async (t) => {
-  const org = await plainOrg("element-draft");
+  const org = await plainOrg(stub, "element-draft");
   const key = `thena-add-contact:draft:${org}:crm`;
   const page = await openPage(browser, t, `${site}/hosts/element.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   const addDrafting = async () => {

@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, startStub, serveHosts, launchChromium, openPage } from "./support.mjs";
+import { root, startStub, serveHosts, launchChromium, openPage, plainOrg } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_LANGUAGES_STUB_PORT ?? 8795);
 const strictCsp = (apiBase) =>
@@ -32,11 +32,6 @@ after(async () => {
   stub?.stop();
 });
 
-async function plainOrg(prefix) {
-  const org = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
-  await stub.seed(org, { customFields: [] });
-  return org;
-}
 
 /** The languages page, counting the translation files it fetches. */
 async function openLanguages(t, org) {
@@ -61,7 +56,7 @@ async function shown(page, scope) {
 }
 
 test("the language: the locale option, else the nearest lang, else the document's; others are English", async (t) => {
-  const org = await plainOrg("languages");
+  const org = await plainOrg(stub, "languages");
   const { page, fetched } = await openLanguages(t, org);
   const cases = [
     ["#austrian", {}, { lang: "de", dir: "ltr", submit: texts("de").submit }],
@@ -86,7 +81,7 @@ test("the language: the locale option, else the nearest lang, else the document'
 });
 
 test("a host's strings win over the language; numbers and durations follow it; a created contact is announced in it", async (t) => {
-  const org = await plainOrg("strings");
+  const org = await plainOrg(stub, "strings");
   const { page } = await openLanguages(t, org);
   await page.evaluate(() => window.host.mount("austrian", { strings: { submit: "Speichern" } }));
   await shown(page, "#austrian");
@@ -114,7 +109,7 @@ test("a host's strings win over the language; numbers and durations follow it; a
 });
 
 test("ten widgets in one language fetch its file once; a page of English widgets fetches none", async (t) => {
-  const org = await plainOrg("ten");
+  const org = await plainOrg(stub, "ten");
   const { page, fetched } = await openLanguages(t, org);
   await page.evaluate(() => {
     for (let i = 0; i < 10; i++) window.host.mount(null, { locale: "de" });
@@ -130,7 +125,7 @@ test("ten widgets in one language fetch its file once; a page of English widgets
 });
 
 test("a language file that cannot be loaded gives the English form, with a warning", async (t) => {
-  const org = await plainOrg("missing");
+  const org = await plainOrg(stub, "missing");
   const page = await openPage(browser, t, "about:blank");
   const warnings = [];
   page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
@@ -144,7 +139,7 @@ test("a language file that cannot be loaded gives the English form, with a warni
 });
 
 test("in a shadow root: the page's CSS stays out, the widget's stays in, under the strict CSP; labels, keyboard and events work", async (t) => {
-  const org = await plainOrg("shadow");
+  const org = await plainOrg(stub, "shadow");
   const page = await openPage(browser, t, `${server.url}/hosts/shadow.html?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => window.events.some((e) => e.type === "contact:ready"));
   const form = page.locator("thena-add-contact .thena-add-contact");
@@ -196,7 +191,7 @@ test("in a shadow root: the page's CSS stays out, the widget's stays in, under t
 });
 
 test("themes: light, dark and auto follow color-scheme; forced colours and reduced motion are respected", async (t) => {
-  const org = await plainOrg("themes");
+  const org = await plainOrg(stub, "themes");
   const { page } = await openLanguages(t, org);
   const colours = async (scope) => page.locator(`${scope} .thena-add-contact`).evaluate((root) => {
     const style = getComputedStyle(root);
@@ -238,7 +233,7 @@ test("themes: light, dark and auto follow color-scheme; forced colours and reduc
 });
 
 test("the element's theme, locale and lang attributes remount it with what was typed", async (t) => {
-  const org = await plainOrg("attributes");
+  const org = await plainOrg(stub, "attributes");
   const { page } = await openLanguages(t, org);
   await page.evaluate(([api, org]) => {
     const element = document.createElement("thena-add-contact");

@@ -77,6 +77,16 @@ export async function startStub(port) {
   };
 }
 
+/**
+ * A fresh organization of `stub` without custom fields, for tests about embedding: a widget that
+ * submits before the organization's fields arrive must not be refused for a mandatory one.
+ */
+export async function plainOrg(stub, prefix) {
+  const org = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  await stub.seed(org, { customFields: [] });
+  return org;
+}
+
 /** Debian's chromium, headless, with the flags this machine needs. */
 export function launchChromium(extraArgs = []) {
   return chromium.launch({
