@@ -72,7 +72,7 @@ impl Locale {
         tag.and_then(Locale::for_tag).unwrap_or_default()
     }
 
-    /// `n` as this language writes a count (`1,234`, `1.234`, `١٬٢٣٤`).
+    /// `n` as this language writes a count (`1,234` in English, `1.234` in German).
     pub fn number(self, n: u64) -> String {
         self.format(n, &IntlOptions::default())
             .unwrap_or_else(|| n.to_string())

@@ -303,15 +303,12 @@ pub fn mount_widget(
         form.texts = texts.replaced_by(&form.texts);
         form
     };
-    let waiting = locales::ready(locale, &locales).is_none();
-    if waiting {
-        control.waiting_for(&form);
-    }
     // Nothing shows until the language has arrived (or, failing that, English).
     let mounted = Rc::new(RefCell::new(Shown::Waiting));
     match locales::ready(locale, &locales) {
         Some(texts) => show(&mounted, element, in_language(form, texts)),
         None => {
+            control.waiting_for(&form);
             let (load, mounted) = (locales::load(locale, &locales), mounted.clone());
             // Not leptos's spawn_local: its executor starts with the first mount, which may
             // be this one.
