@@ -1,0 +1,44 @@
+// Inlined by bench/run.mjs as the first script of every bench page (a classic script, so that it
+// runs before anything is fetched): records "script start" and offers what the page's module
+// needs to time its first mount. performance.now() is relative to navigation start.
+window.__bench = (() => {
+  const now = () => performance.now();
+  const marks = { scriptStart: now() };
+  let started;
+  const ready = new Promise((resolve) => (started = resolve));
+
+  // Resolves to the time `selector` is in `root` with a non-zero box. The observer is set up
+  // before the caller mounts; a frame loop covers a box that only gets its size later.
+  function whenVisible(root, selector) {
+    return new Promise((resolve) => {
+      let done = false;
+      const check = () => {
+        if (done) return;
+        const el = root.querySelector(selector);
+        if (!el) return;
+        const box = el.getBoundingClientRect();
+        if (box.width === 0 || box.height === 0) return requestAnimationFrame(check);
+        done = true;
+        observer.disconnect();
+        resolve(now());
+      };
+      const observer = new MutationObserver(check);
+      observer.observe(root, { childList: true, subtree: true, attributes: true });
+    });
+  }
+
+  // The page's module calls this once its script is ready: mounts the form into #app and times
+  // the mount() call until the submit button is visible.
+  async function start(page) {
+    const root = document.getElementById("app");
+    const visible = whenVisible(root, page.submit);
+    marks.mountCall = now();
+    page.mountInto(root, (contact) => window.__bench.onCreated?.(contact));
+    marks.mountReturn = now();
+    marks.visible = await visible;
+    Object.assign(window.__bench, { page, root });
+    started(marks);
+  }
+
+  return { marks, ready, start, whenVisible, onCreated: null };
+})();
