@@ -33,6 +33,15 @@ run "end-to-end (playwright-core, chromium)" node --test tests/e2e/
 # Proves the screenshot script works on this build; the README's pictures (demo/screenshots/) are
 # rewritten only by running it without an argument.
 run "screenshots of the demo (target/screenshots)" node scripts/screenshots.mjs target/screenshots
+# Proves the benchmark runs (one load per page); its figures are reported in the README, never
+# asserted: run `node bench/run.mjs` for them. It needs the React peer it compares with.
+peer=${PEER_DIST:-/work/shared/peers/react-form/dist}
+if [ -f "$peer/lean.js" ] && [ -f "$peer/form.js" ]; then
+  run "benchmark, one load per page (not asserted)" env PEER_DIST="$peer" BENCH_RUNS=1 BENCH_WARMUP=0 \
+    BENCH_CYCLE_RUNS=1 BENCH_CYCLES=3 BENCH_OUT=target/bench-smoke.json node bench/run.mjs
+else
+  printf '\n== check: benchmark skipped: no React peer at %s (set PEER_DIST)\n' "$peer"
+fi
 
 printf '\n== all checks passed\n'
 printf '%s\n' "${timings[@]}"
