@@ -9,14 +9,13 @@
 // BENCH_JS_FLAGS: more V8 flags (experiments); BENCH_OUT: the JSON (default
 // bench/results/latest.json).
 // Prints a markdown table (median (p95) per page) and writes bench/results/latest.json.
-import { createServer } from "node:http";
-import { readFile, writeFile, mkdir } from "node:fs/promises";
+import { writeFile, mkdir } from "node:fs/promises";
 import { existsSync, readFileSync } from "node:fs";
 import { gzipSync, brotliCompressSync, constants as zlib } from "node:zlib";
 import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
-import { root, startStub, plainOrg, launchChromium } from "../tests/e2e/support.mjs";
+import { root, startStub, plainOrg, launchChromium, serveFiles } from "../tests/e2e/support.mjs";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
@@ -35,70 +34,60 @@ const dirs = {
   pages: path.join(root, "bench/pages"),
 };
 
-/** The pages compared, and the files each needs (for the transfer size). */
+const widgetFiles = ["widget/thena_add_contact_bg.wasm", "widget/thena_add_contact.js", "widget/thena-add-contact.css"];
+
+/**
+ * The pages compared: each is a template of bench/pages with its `{{name}}`s filled in from
+ * `vars` (and `{{boot}}` with boot.js, inline), and the files it needs (for the transfer size).
+ */
 const pages = [
-  {
-    id: "widget",
-    title: "widget (wasm)",
-    path: "/pages/widget.html",
-    files: ["widget/thena_add_contact_bg.wasm", "widget/thena_add_contact.js", "widget/thena-add-contact.css"],
-  },
+  { id: "widget", title: "widget (wasm)", template: "widget.html", vars: { title: "", hints: "" }, files: widgetFiles },
   {
     // The same, with the hints the README gives hosts: the module and the wasm fetched at once,
     // not one after the other.
     id: "widget-preload",
     title: "widget + preload hints",
-    path: "/pages/widget-preload.html",
-    files: ["widget/thena_add_contact_bg.wasm", "widget/thena_add_contact.js", "widget/thena-add-contact.css"],
+    template: "widget.html",
+    vars: {
+      title: ", with preload hints",
+      hints: `<link rel="modulepreload" href="/widget/thena_add_contact.js">
+<link rel="preload" href="/widget/thena_add_contact_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+    },
+    files: widgetFiles,
   },
-  { id: "react-lean", title: "React+RHF", path: "/pages/react-lean.html", files: ["react/lean.js"] },
-  { id: "react-zod", title: "React+RHF+zod", path: "/pages/react-form.html", files: ["react/form.js"] },
-];
+  { id: "react-lean", title: "React+RHF", template: "react.html", vars: { bundle: "lean" }, files: ["react/lean.js"] },
+  { id: "react-zod", title: "React+RHF+zod", template: "react.html", vars: { bundle: "form" }, files: ["react/form.js"] },
+].map((page) => ({ ...page, path: `/pages/${page.id}.html` }));
 
 // ---------------------------------------------------------------------------------------------
-// Static server: /widget/* from the widget's build, /react/* from the peer's, /pages/* from
-// bench/pages (their <script data-inline="boot.js"> replaced by that file, inline).
+// Static server: /widget/* from the widget's build, /react/* from the peer's, /pages/<id>.html
+// the pages above, /pages/* the other files of bench/pages.
 
-const types = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript",
-  ".mjs": "text/javascript",
-  ".wasm": "application/wasm",
-  ".css": "text/css",
-  ".json": "application/json",
-};
-
+/** The file for a path of the server, or null. */
 function fileFor(urlPath) {
+  const page = pages.find((p) => p.path === urlPath);
+  if (page) return path.join(dirs.pages, page.template);
   const [, top, ...rest] = path.posix.normalize(urlPath).split("/");
   const dir = dirs[top];
   return dir && rest.length ? path.join(dir, ...rest) : null;
 }
 
-export async function startServer() {
-  const server = createServer(async (request, response) => {
-    const file = fileFor(new URL(request.url, "http://x").pathname);
-    try {
-      if (!file) throw new Error("not found");
-      let body = await readFile(file);
-      if (file.endsWith(".html")) {
-        const boot = await readFile(path.join(dirs.pages, "boot.js"), "utf8");
-        body = String(body).replace('<script data-inline="boot.js"></script>', `<script>\n${boot}</script>`);
-      }
-      const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
-      // Cross-origin isolated pages get 5 µs timers instead of 100 µs; the stub's CORS answers
-      // (Access-Control-Allow-Origin: *) are allowed under require-corp.
-      if (file.endsWith(".html")) {
-        headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers["Cross-Origin-Embedder-Policy"] = "require-corp";
-      }
-      response.writeHead(200, headers).end(body);
-    } catch {
-      if (request.url !== "/favicon.ico") console.error(`404 ${request.url}`);
-      response.writeHead(404).end();
-    }
+function startServer() {
+  const boot = `<script>\n${readFileSync(path.join(dirs.pages, "boot.js"), "utf8")}</script>`;
+  return serveFiles(fileFor, {
+    transform: (pathname, body) => {
+      const page = pages.find((p) => p.path === pathname);
+      if (!page) return body;
+      const vars = { ...page.vars, boot };
+      return String(body).replace(/\{\{(\w+)\}\}/g, (_, name) => vars[name]);
+    },
+    // Cross-origin isolated pages get 5 µs timers instead of 100 µs; the stub's CORS answers
+    // (Access-Control-Allow-Origin: *) are allowed under require-corp.
+    headers: (pathname) =>
+      pathname.endsWith(".html")
+        ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" }
+        : {},
   });
-  await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,84 +4,13 @@
 // Starts the stub API (port 8811, THENA_SHOTS_STUB_PORT to change it), serves dist/ with /v1/*
 // proxied to the stub, and writes PNGs of the card holding the widget, taken in Debian's
 // chromium through playwright-core: light, dark, errors, arabic, custom-fields, german.
-import { createServer, request as httpRequest } from "node:http";
-import { readFile, mkdir, stat } from "node:fs/promises";
-import { existsSync } from "node:fs";
+import { mkdir, stat } from "node:fs/promises";
 import path from "node:path";
-import { root, startStub, launchChromium } from "../tests/e2e/support.mjs";
+import { root, startStub, launchChromium, serveFiles, distFolder } from "../tests/e2e/support.mjs";
 
 const outDir = path.resolve(process.argv[2] ?? path.join(root, "demo/screenshots"));
-const dist = path.resolve(process.env.THENA_DIST ?? path.join(root, "dist"));
 const stubPort = Number(process.env.THENA_SHOTS_STUB_PORT ?? 8811);
 const viewport = { width: 1100, height: 900 };
-
-const contentTypes = {
-  ".html": "text/html; charset=utf-8",
-  ".js": "text/javascript; charset=utf-8",
-  ".mjs": "text/javascript; charset=utf-8",
-  ".wasm": "application/wasm",
-  ".css": "text/css; charset=utf-8",
-  ".json": "application/json",
-  ".svg": "image/svg+xml",
-  ".png": "image/png",
-  ".ico": "image/x-icon",
-  ".woff2": "font/woff2",
-  ".ts": "text/plain; charset=utf-8",
-};
-
-/** Serves `dist` (sub-folders kept) and proxies /v1/* to `stubUrl`. Resolves to {url, close}. */
-async function serveDist(stubUrl) {
-  const stub = new URL(stubUrl);
-  const server = createServer(async (req, res) => {
-    const url = new URL(req.url, "http://host");
-    if (url.pathname === "/v1" || url.pathname.startsWith("/v1/")) {
-      const headers = { ...req.headers, host: stub.host };
-      const upstream = httpRequest(
-        { hostname: stub.hostname, port: stub.port, method: req.method, path: req.url, headers },
-        (answer) => {
-          res.writeHead(answer.statusCode, answer.headers);
-          answer.pipe(res);
-        },
-      );
-      upstream.on("error", (error) => {
-        if (!res.headersSent) res.writeHead(502, { "Content-Type": "text/plain" });
-        res.end(`stub API unreachable: ${error.message}`);
-      });
-      req.pipe(upstream);
-      return;
-    }
-    if (req.method !== "GET" && req.method !== "HEAD") {
-      res.writeHead(405).end();
-      return;
-    }
-    // A rooted, normalized path cannot climb out of dist/.
-    let pathname = path.posix.normalize(decodeURIComponent(url.pathname));
-    if (pathname.endsWith("/")) pathname += "index.html";
-    const file = path.join(dist, pathname);
-    try {
-      const body = await readFile(file);
-      res.writeHead(200, {
-        "Content-Type": contentTypes[path.extname(file)] ?? "application/octet-stream",
-        "Cache-Control": "no-store",
-      });
-      res.end(req.method === "HEAD" ? undefined : body);
-    } catch {
-      res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
-    }
-  });
-  await new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", resolve);
-  });
-  return {
-    url: `http://127.0.0.1:${server.address().port}`,
-    close: () =>
-      new Promise((resolve) => {
-        server.close(resolve);
-        server.closeAllConnections();
-      }),
-  };
-}
 
 const widget = ".thena-add-contact";
 const card = "section.portal-card:has(#add-contact)";
@@ -226,9 +155,7 @@ async function takeShot(browser, site, shot) {
 }
 
 async function main() {
-  if (!existsSync(path.join(dist, "thena_add_contact.js"))) {
-    throw new Error(`${path.join(dist, "thena_add_contact.js")} is missing: run trunk build --release first`);
-  }
+  const dist = distFolder();
   await mkdir(outDir, { recursive: true });
   const cleanups = [];
   const cleanUp = async () => {
@@ -246,7 +173,11 @@ async function main() {
   try {
     const stub = await startStub(stubPort);
     cleanups.push(() => stub.stop());
-    const web = await serveDist(stub.url);
+    // dist/ as the demo's server has it (index.html at /), with /v1 going to the stub.
+    const web = await serveFiles((pathname) => path.join(dist, pathname.endsWith("/") ? `${pathname}index.html` : pathname), {
+      headers: () => ({ "Cache-Control": "no-store" }),
+      proxy: stub.url,
+    });
     cleanups.push(() => web.close());
     const browser = await launchChromium();
     cleanups.push(() => browser.close());

@@ -2,7 +2,7 @@
 // test on console errors.
 import assert from "node:assert/strict";
 import { spawn, execFileSync } from "node:child_process";
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { readFile } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
@@ -12,39 +12,81 @@ import { chromium } from "playwright-core";
 export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 const types = {
-  ".html": "text/html",
-  ".js": "text/javascript",
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
   ".wasm": "application/wasm",
-  ".css": "text/css",
+  ".css": "text/css; charset=utf-8",
   ".json": "application/json",
 };
 
 /**
- * Serves the release build (`dist/`, needs `trunk build --release`; THENA_DIST names another)
- * and the host pages
- * (`/hosts/…` from tests/e2e/hosts) as a portal would, on a free port; `extraHeaders(pathname)`
- * adds headers to an answer. Resolves to `{url, close}`.
+ * A static server on a free port, for the tests, the screenshots and the benchmark. A request's
+ * path, normalized (a rooted path cannot climb above a folder), goes to `fileFor(pathname)`: the
+ * file to answer with, or null for a 404. `headers(pathname, file)` adds headers; `transform(
+ * pathname, body)` may rewrite a file before it is sent; with `proxy` (a URL), `/v1/…` is passed
+ * to it, method, headers and body. Resolves to `{url, close}`.
  */
-export async function serveHosts(extraHeaders = () => ({})) {
-  const dist = process.env.THENA_DIST ?? path.join(root, "dist");
-  const hosts = path.join(root, "tests/e2e/hosts");
-  assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), "run trunk build --release first");
+export async function serveFiles(fileFor, { headers = () => ({}), transform, proxy } = {}) {
+  const upstream = proxy && new URL(proxy);
   const server = createServer(async (request, response) => {
     const url = new URL(request.url, "http://host");
-    // dist/ keeps its folders (locales/); a rooted path normalizes to nothing above dist/.
-    const file = url.pathname.startsWith("/hosts/")
-      ? path.join(hosts, path.basename(url.pathname))
-      : path.join(dist, path.posix.normalize(url.pathname));
+    if (upstream && (url.pathname === "/v1" || url.pathname.startsWith("/v1/"))) {
+      const forwarded = httpRequest(
+        { hostname: upstream.hostname, port: upstream.port, method: request.method, path: request.url,
+          headers: { ...request.headers, host: upstream.host } },
+        (answer) => {
+          response.writeHead(answer.statusCode, answer.headers);
+          answer.pipe(response);
+        },
+      );
+      forwarded.on("error", (error) => {
+        if (!response.headersSent) response.writeHead(502, { "Content-Type": "text/plain" });
+        response.end(`stub API unreachable: ${error.message}`);
+      });
+      request.pipe(forwarded);
+      return;
+    }
     try {
-      const body = await readFile(file);
-      const headers = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
-      response.writeHead(200, { ...headers, ...extraHeaders(url.pathname) }).end(body);
+      const pathname = path.posix.normalize(decodeURIComponent(url.pathname));
+      const file = fileFor(pathname);
+      if (!file) throw new Error("not found");
+      let body = await readFile(file);
+      if (transform) body = await transform(pathname, body);
+      const type = { "Content-Type": types[path.extname(file)] ?? "application/octet-stream" };
+      response.writeHead(200, { ...type, ...headers(pathname, file) }).end(body);
     } catch {
       response.writeHead(404).end();
     }
   });
   await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return { url: `http://127.0.0.1:${server.address().port}`, close: () => server.close() };
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    close: () => {
+      server.close();
+      server.closeAllConnections();
+    },
+  };
+}
+
+/** The release build: `dist/`, or the folder THENA_DIST names; fails when it is not built. */
+export function distFolder() {
+  const dist = process.env.THENA_DIST ?? path.join(root, "dist");
+  assert.ok(existsSync(path.join(dist, "thena_add_contact.js")), `no build in ${dist}: run trunk build --release first`);
+  return dist;
+}
+
+/**
+ * Serves the release build (its folders kept: `locales/`) and the host pages (`/hosts/…` from
+ * tests/e2e/hosts) as a portal would; `extraHeaders(pathname)` adds headers to an answer.
+ */
+export function serveHosts(extraHeaders = () => ({})) {
+  const dist = distFolder();
+  const hosts = path.join(root, "tests/e2e/hosts");
+  return serveFiles(
+    (pathname) =>
+      pathname.startsWith("/hosts/") ? path.join(hosts, path.basename(pathname)) : path.join(dist, pathname),
+    { headers: extraHeaders },
+  );
 }
 
 /** Builds and starts the stub API on `port`; resolves once it listens. */
