@@ -5,6 +5,7 @@
 //
 // BENCH_RUNS: loads per page (default 21), after BENCH_WARMUP rounds not counted (default 1); BENCH_CYCLE_RUNS: how many of them also run the 100
 // create cycles of the leak check (default 3); BENCH_CYCLES: cycles per check (default 100);
+// BENCH_REPEAT_RUNS: how many also measure a repeat visit (default 11);
 // THENA_DIST: the widget's build (default dist/); PEER_DIST: the React peer's build;
 // BENCH_JS_FLAGS: more V8 flags (experiments); BENCH_OUT: the JSON (default
 // bench/results/latest.json).
@@ -21,10 +22,14 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 1);
 const CYCLE_RUNS = Number(process.env.BENCH_CYCLE_RUNS ?? 3);
 const CYCLES = Number(process.env.BENCH_CYCLES ?? 100);
+const REPEAT_RUNS = Number(process.env.BENCH_REPEAT_RUNS ?? 11);
 const KEYSTROKES = 30;
 const BLURS = 20;
 const STUB_PORT = 8821;
 const SETTLE_MS = 250;
+// How long a page stays open before its repeat visit: V8 caches a module's compiled wasm once it
+// has run a while (and Blink, scripts' code after their second load).
+const REPEAT_AFTER_MS = Number(process.env.BENCH_REPEAT_AFTER_MS ?? 3000);
 // V8 flags; BENCH_JS_FLAGS adds some (e.g. --no-wasm-lazy-compilation, for an experiment).
 const JS_FLAGS = ["--expose-gc", process.env.BENCH_JS_FLAGS ?? ""].join(" ").trim();
 
@@ -40,7 +45,7 @@ const widgetFiles = ["widget/thena_add_contact_bg.wasm", "widget/thena_add_conta
  * The pages compared: each is a template of bench/pages with its `{{name}}`s filled in from
  * `vars` (and `{{boot}}` with boot.js, inline), and the files it needs (for the transfer size).
  */
-const pages = [
+export const pages = [
   { id: "widget", title: "widget (wasm)", template: "widget.html", vars: { title: "", hints: "" }, files: widgetFiles },
   {
     // The same, with the hints the README gives hosts: the module and the wasm fetched at once,
@@ -72,7 +77,7 @@ function fileFor(urlPath) {
   return dir && rest.length ? path.join(dir, ...rest) : null;
 }
 
-function startServer() {
+export function startServer() {
   const boot = `<script>\n${readFileSync(path.join(dirs.pages, "boot.js"), "utf8")}</script>`;
   return serveFiles(fileFor, {
     transform: (pathname, body) => {
@@ -83,10 +88,12 @@ function startServer() {
     },
     // Cross-origin isolated pages get 5 µs timers instead of 100 µs; the stub's CORS answers
     // (Access-Control-Allow-Origin: *) are allowed under require-corp.
+    // The widget's and React's files may be kept by the HTTP cache, as a host would serve them
+    // (each first load is in a fresh context, so only the repeat visits below use it).
     headers: (pathname) =>
       pathname.endsWith(".html")
         ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" }
-        : {},
+        : { "Cache-Control": "max-age=3600" },
   });
 }
 
@@ -114,7 +121,7 @@ function transferSize(page) {
 // One metric per function; each returns { metricName: number | number[] }.
 
 /** Navigation and script start → form visible, with the phases in between. */
-async function measureStartup(page) {
+export async function measureStartup(page) {
   const marks = await page.evaluate(() => window.__bench.ready);
   const resources = await page.evaluate(() =>
     performance.getEntriesByType("resource").map((e) => ({ name: e.name, startTime: e.startTime, responseEnd: e.responseEnd })),
@@ -150,7 +157,16 @@ async function measureKeystrokes(page) {
 
 async function measureBlurs(page) {
   const s = await page.evaluate((n) => window.benchHarness.blurs(n), BLURS);
-  return { blurShow: s.show, blurClear: s.clear, inputClear: s.clearOnInput, inputShow: s.showOnInput };
+  const floor = await page.evaluate((n) => window.benchHarness.blurFloor(n), BLURS);
+  return {
+    blurShow: s.show,
+    blurShowFirst: s.show.slice(0, 1),
+    blurShowLater: s.show.slice(1),
+    blurClear: s.clear,
+    inputClear: s.clearOnInput,
+    inputShow: s.showOnInput,
+    blurFloor: [...floor.show, ...floor.clear],
+  };
 }
 
 /** The first submit of the load (code run for the first time), then a second one. */
@@ -202,6 +218,30 @@ async function runTenLoad(browser, server, stub, spec, round) {
   }
 }
 
+/**
+ * A repeat visit, as a support agent opens the portal again: the page loaded once in a context,
+ * then again in it once V8 has had the time to cache the compiled code (HTTP cache and code cache
+ * warm), the second load measured.
+ */
+async function runRepeatLoad(browser, server, stub, spec, round) {
+  const org = await plainOrg(stub, `bench-repeat-${spec.id}-${round}`);
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const url = `${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}`;
+    await page.goto(url);
+    await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
+    await new Promise((resolve) => setTimeout(resolve, REPEAT_AFTER_MS));
+    await page.goto("about:blank");
+    await page.goto(url);
+    const again = await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible again`);
+    return Object.fromEntries(Object.entries(again).map(([key, value]) => [`repeat.${key}`, value]));
+  } finally {
+    await context.close();
+    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
+  }
+}
+
 async function runLoad(browser, server, stub, spec, round, withCycles) {
   const org = await plainOrg(stub, `bench-${spec.id}-${round}`);
   const context = await browser.newContext();
@@ -235,7 +275,7 @@ async function runLoad(browser, server, stub, spec, round, withCycles) {
   }
 }
 
-function withTimeout(promise, ms, what) {
+export function withTimeout(promise, ms, what) {
   let timer;
   return Promise.race([
     promise,
@@ -266,8 +306,11 @@ const rows = [
   ["mount", "· mount() → form in the DOM", "ms"],
   ["mountSync", "· of which mount() call itself", "ms"],
   ["blurShow", "blur → error shown", "ms"],
+  ["blurShowFirst", "· the first of the load (its code run for the first time)", "ms"],
+  ["blurShowLater", "· the others", "ms"],
   ["blurClear", "blur → error cleared", "ms"],
   ["inputClear", "(input → error cleared, when the input clears it)", "ms"],
+  ["blurFloor", "(floor: the same on a bare input, one line of JS)", "ms"],
   ["keySync", "keystroke: input handling (sync)", "ms"],
   ["keyTask", "keystroke → next task (sync + microtasks + hop)", "ms"],
   ["keyHop", "· (the MessageChannel hop alone)", "ms"],
@@ -283,6 +326,12 @@ const rows = [
   ["mountTen", "mount 10 more forms (warm)", "ms"],
   ["tenOverOne", "ten ÷ one", "×"],
   ["scriptToVisibleTen", "ten forms on a fresh page: script start → all visible", "ms"],
+  ["repeat.navToVisible", "repeat visit (HTTP and code caches warm): navigation → form visible", "ms"],
+  ["repeat.scriptToVisible", "· script start → form visible", "ms"],
+  ["repeat.scriptToModule", "· script start → module runs", "ms"],
+  ["repeat.wasmFetchCompile", "· wasm fetch + compile", "ms"],
+  ["repeat.mountSync", "· mount() call", "ms"],
+  ["repeat.mount", "· mount() → form in the DOM", "ms"],
 ];
 
 function format(value, unit) {
@@ -315,9 +364,11 @@ function ratios(summary) {
   const ms = (s) => (s ? `${s.toFixed(2)} ms` : "–");
   return [
     `- script start → visible, widget ÷ React+RHF (medians): ${r(w.scriptToVisible?.median, lean.scriptToVisible?.median)}`,
-    `  (navigation → visible: ${r(w.navToVisible?.median, lean.navToVisible?.median)})`,
+    `  (navigation → visible: ${r(w.navToVisible?.median, lean.navToVisible?.median)}; ` +
+      `repeat visit: ${r(w["repeat.scriptToVisible"]?.median, lean["repeat.scriptToVisible"]?.median)})`,
     `- mount() → form in DOM, median: widget ${ms(w.mount?.median)}, React+RHF ${ms(lean.mount?.median)}, React+RHF+zod ${ms(summary["react-zod"].mount?.median)}`,
-    `- blur → error shown, p95: widget ${ms(w.blurShow?.p95)}, React+RHF ${ms(lean.blurShow?.p95)}, React+RHF+zod ${ms(summary["react-zod"].blurShow?.p95)}`,
+    `- blur → error shown, p95: widget ${ms(w.blurShow?.p95)}, React+RHF ${ms(lean.blurShow?.p95)}, React+RHF+zod ${ms(summary["react-zod"].blurShow?.p95)}` +
+      ` (the floor, a bare input: ${ms(w.blurFloor?.p95)} on the widget's page)`,
     `- keystroke p95: sync widget ${ms(w.keySync?.p95)} vs React+RHF ${ms(lean.keySync?.p95)}; ` +
       `→ next frame widget ${ms(w.keyFrame?.p95)} vs React+RHF ${ms(lean.keyFrame?.p95)}`,
     `- (JS heap + wasm) after mount, widget ÷ React+RHF JS heap (medians): ${r(w.totalAfterMount?.median, lean.heapAfterMount?.median)}` +
@@ -353,6 +404,7 @@ async function main() {
       for (const spec of pages) {
         const result = await runLoad(browser, server, stub, spec, round, round < CYCLE_RUNS);
         Object.assign(result, await runTenLoad(browser, server, stub, spec, round));
+        if (round < REPEAT_RUNS) Object.assign(result, await runRepeatLoad(browser, server, stub, spec, round));
         result.loadAverage = os.loadavg()[0];
         samples[spec.id].push(result);
       }
@@ -378,6 +430,8 @@ async function main() {
       warmupRounds: WARMUP,
       cycleRuns: CYCLE_RUNS,
       cycles: CYCLES,
+      repeatRuns: REPEAT_RUNS,
+      repeatAfterMs: REPEAT_AFTER_MS,
       keystrokesPerLoad: KEYSTROKES,
       blursPerLoad: BLURS,
       seconds: (Date.now() - started) / 1000,

@@ -380,6 +380,12 @@ mod tests {
             files, shipped,
             "src/locales/ holds one file per language but English"
         );
+        // The module names each file, for bundlers to copy.
+        let module = include_str!("js/thena_add_contact.js");
+        for file in &shipped {
+            let named = format!("new URL(\"./locales/{file}\", import.meta.url)");
+            assert!(module.contains(&named), "src/js/thena_add_contact.js lacks {named}");
+        }
         let mut problems = Vec::new();
         for file in &files {
             let json = std::fs::read_to_string(format!("{folder}/{file}")).unwrap();

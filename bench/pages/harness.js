@@ -97,12 +97,10 @@ window.benchHarness = (() => {
 
   /**
    * `count` rounds of: type into the email (invalid and valid in turn), then blur it; the time
-   * from blur() until the error text is shown (or cleared). A change that the input itself made
+   * from blur() until the error text is shown (or cleared), the blur a frame after the typing. A change that the input itself made
    * (a form that re-checks a field while it shows an error) is counted apart, from the input.
    */
-  async function blurs(count) {
-    const input = page.input(root, "email");
-    const error = page.error(root, "email");
+  async function blurs(count, input = page.input(root, "email"), error = page.error(root, "email")) {
     const shown = () => error.textContent.trim() !== "";
     const samples = { show: [], clear: [], clearOnInput: [], showOnInput: [] };
     for (let i = 0; i < count; i++) {
@@ -119,12 +117,36 @@ window.benchHarness = (() => {
         await nextTask();
         continue;
       }
+      // A person leaves the field frames after typing: what the typing left to render (the
+      // input's new text to lay out) is rendered first, not counted in the blur.
+      await nextFrame();
+      await nextTask();
       const t0 = now();
       input.blur();
       const t1 = await withTimeout(change, 5000, `blur ${invalid ? "shows" : "clears"} the error`);
       samples[invalid ? "show" : "clear"].push(t1 - t0);
     }
     return samples;
+  }
+
+  /**
+   * The floor under `blurs`: the same rounds on a bare input outside the form, whose blur
+   * listener writes its error with one line of JavaScript. What this takes is the browser's
+   * (focus change, style, the observer) and the machine's noise, the same for every page.
+   */
+  async function blurFloor(count) {
+    const field = document.createElement("div");
+    field.innerHTML = '<input type="email" name="floor"><p class="floor-error"></p>';
+    document.body.append(field);
+    const [input, error] = field.children;
+    input.addEventListener("blur", () => {
+      error.textContent = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.value) ? "" : "Enter an email address.";
+    });
+    try {
+      return await blurs(count, input, error);
+    } finally {
+      field.remove();
+    }
   }
 
   async function fill(values) {
@@ -181,5 +203,5 @@ window.benchHarness = (() => {
     }
   }
 
-  return { memory, keystrokes, blurs, submitToWire, mountMany, cycles };
+  return { memory, keystrokes, blurs, blurFloor, submitToWire, mountMany, cycles };
 })();

@@ -1,8 +1,9 @@
 //! The language of a JavaScript host's widget and its translation file. The language is the
 //! `locale` option, else the `lang` of the element or its nearest ancestor with one (through
 //! shadow roots), else the document's; a language not shipped is English ([`Locale`]). The file,
-//! `<locales>/<tag>.json` beside the module, is fetched once per page however many widgets
-//! use it; English is built in and needs none.
+//! `locales/<tag>.json` beside the module (or where a bundler put it: the module names each
+//! file), is fetched once per page however many widgets use it; English is built in and needs
+//! none.
 
 use crate::locale::Locale;
 use crate::session::within;
@@ -10,7 +11,8 @@ use crate::texts::Texts;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::time::Duration;
-use wasm_bindgen::JsCast;
+use js_sys::Function;
+use wasm_bindgen::{JsCast, JsValue};
 
 /// How long a translation may take to arrive; after that the form shows in English.
 const LOAD_TIMEOUT: Duration = Duration::from_secs(5);
@@ -54,11 +56,11 @@ fn nearest_lang(element: &web_sys::Element) -> Option<String> {
 
 /// The texts of `locale` as they are now: English at once, a translation once it has arrived
 /// (`None` until then).
-pub fn ready(locale: Locale, base: &str) -> Option<Texts> {
+pub fn ready(locale: Locale, files: Option<&Function>) -> Option<Texts> {
     if locale == Locale::En {
         return Some(Texts::default());
     }
-    let url = file_url(locale, base);
+    let url = file_url(locale, files);
     LOADS.with(|loads| {
         loads
             .borrow()
@@ -68,10 +70,10 @@ pub fn ready(locale: Locale, base: &str) -> Option<Texts> {
     })
 }
 
-/// The texts of `locale`, from `<base><tag>.json` (once per page). A file that cannot be
-/// fetched or read in time gives English, with a warning in the console.
-pub fn load(locale: Locale, base: &str) -> impl std::future::Future<Output = Texts> {
-    let url = file_url(locale, base);
+/// The texts of `locale`, from its file (once per page). A file that cannot be fetched or read
+/// in time gives English, with a warning in the console.
+pub fn load(locale: Locale, files: Option<&Function>) -> impl std::future::Future<Output = Texts> {
+    let url = file_url(locale, files);
     LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
         if let Some((_, load)) = loads.iter().find(|(u, _)| *u == url) {
@@ -83,8 +85,13 @@ pub fn load(locale: Locale, base: &str) -> impl std::future::Future<Output = Tex
     })
 }
 
-fn file_url(locale: Locale, base: &str) -> String {
-    format!("{base}{}.json", locale.tag())
+/// The URL of `locale`'s file: what `files` (the module's `tag => URL`) answers, else
+/// `locales/<tag>.json` relative to the page.
+fn file_url(locale: Locale, files: Option<&Function>) -> String {
+    files
+        .and_then(|files| files.call1(&JsValue::NULL, &locale.tag().into()).ok())
+        .and_then(|url| url.as_string())
+        .unwrap_or_else(|| format!("locales/{}.json", locale.tag()))
 }
 
 async fn fetch(url: String, locale: Locale) -> Texts {

@@ -273,21 +273,21 @@ fn form_options(
 /// Mounts the form into `element` with the host's `options` (see the typings' `MountOptions`);
 /// throws an Error naming the option when one is wrong, and then mounts nothing. `settled` (for
 /// the custom element) is called after a request has ended and reported its outcome, whatever
-/// listeners did with the event. `locales` is the URL of the translation files' folder (ending in
-/// `/`); a language whose file has not arrived yet shows once it has (the handle works meanwhile).
+/// listeners did with the event. `locales` gives a language's translation file: `tag => URL`
+/// (without it, `locales/<tag>.json` relative to the page); a language whose file has not
+/// arrived yet shows once it has (the handle works meanwhile).
 #[wasm_bindgen]
 pub fn mount_widget(
     element: JsValue,
     options: JsValue,
     settled: Option<Function>,
-    locales: Option<String>,
+    locales: Option<Function>,
 ) -> Result<WidgetHandle, JsError> {
     let element: web_sys::HtmlElement = element
         .dyn_into()
         .map_err(|_| OptionError("mount needs an HTML element to mount into".into()))?;
     let (mut form, callbacks, locale) = form_options(read(options, "options")?)?;
     let locale = locales::requested(locale.as_deref(), &element);
-    let locales = locales.unwrap_or_else(|| "locales/".into());
     let control = FormControl::default();
     form.control = Some(control.clone());
     let (host, mounted) = (element.clone(), control.clone());
@@ -305,11 +305,11 @@ pub fn mount_widget(
     };
     // Nothing shows until the language has arrived (or, failing that, English).
     let mounted = Rc::new(RefCell::new(Shown::Waiting));
-    match locales::ready(locale, &locales) {
+    match locales::ready(locale, locales.as_ref()) {
         Some(texts) => show(&mounted, element, in_language(form, texts)),
         None => {
             control.waiting_for(&form);
-            let (load, mounted) = (locales::load(locale, &locales), mounted.clone());
+            let (load, mounted) = (locales::load(locale, locales.as_ref()), mounted.clone());
             // Not leptos's spawn_local: its executor starts with the first mount, which may
             // be this one.
             wasm_bindgen_futures::spawn_local(async move {

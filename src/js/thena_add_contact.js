@@ -6,17 +6,33 @@
 // What is here has to be JavaScript: loading the wasm, and the custom element class.
 import initWasm, { mount_widget } from "./thena_add_contact_bindings.js";
 
-// The translations (locales/<tag>.json) and the stylesheet sit beside this module.
-const locales = new URL("locales/", import.meta.url).href;
-const stylesheet = new URL("thena-add-contact.css", import.meta.url).href;
+// The translations and the stylesheet sit beside this module. Each is named by a literal
+// `new URL("./…", import.meta.url)`, as the wasm is by the bindings, so that a bundler (Vite,
+// webpack) copies it with the module and gives its new name here.
+const localeFiles = {
+  de: new URL("./locales/de.json", import.meta.url),
+  fr: new URL("./locales/fr.json", import.meta.url),
+  es: new URL("./locales/es.json", import.meta.url),
+  "pt-BR": new URL("./locales/pt-BR.json", import.meta.url),
+  ja: new URL("./locales/ja.json", import.meta.url),
+  ar: new URL("./locales/ar.json", import.meta.url),
+};
+const locales = (tag) => localeFiles[tag]?.href;
+const stylesheet = new URL("./thena-add-contact.css", import.meta.url).href;
 
 const fail = (message) => {
   throw new Error(`thena-add-contact: ${message}`);
 };
 
-/** Loads the wasm (once) and defines the <thena-add-contact> element. */
+/**
+ * Loads the wasm (once) and defines the <thena-add-contact> element. Without `input`, the wasm
+ * beside this module; else where `input` says: a URL or its string, a Request, a Response (or a
+ * promise of one, e.g. `fetch(url, { integrity })`), the bytes, a compiled WebAssembly.Module, or
+ * wasm-bindgen's `{ module_or_path }` holding one of those.
+ */
 export default async function init(input) {
-  const wasm = await initWasm(input);
+  const given = input === undefined || (typeof input === "object" && "module_or_path" in input);
+  const wasm = await initWasm(given ? input : { module_or_path: input });
   if (globalThis.customElements && !customElements.get("thena-add-contact")) {
     customElements.define("thena-add-contact", ThenaAddContact);
   }

@@ -196,10 +196,16 @@ test("themes: light, dark and auto follow color-scheme; forced colours and reduc
   const colours = async (scope) => page.locator(`${scope} .thena-add-contact`).evaluate((root) => {
     const style = getComputedStyle(root);
     const submit = getComputedStyle(root.querySelector(".thena-submit"));
-    return { background: style.backgroundColor, text: style.color, submit: submit.backgroundColor, transition: submit.transitionDuration };
+    // The focus ring moves as focus arrives, not as it leaves.
+    const input = root.querySelector("[name=firstName]");
+    input.focus();
+    const transition = getComputedStyle(input).transitionDuration;
+    input.blur();
+    const left = getComputedStyle(input).transitionDuration;
+    return { background: style.backgroundColor, text: style.color, submit: submit.backgroundColor, transition: `${transition}, ${left}` };
   });
-  const light = { background: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)", submit: "rgb(43, 89, 195)", transition: "0.12s" };
-  const dark = { background: "rgb(22, 27, 34)", text: "rgb(230, 237, 243)", submit: "rgb(108, 164, 248)", transition: "0.12s" };
+  const light = { background: "rgb(255, 255, 255)", text: "rgb(31, 35, 40)", submit: "rgb(43, 89, 195)", transition: "0.12s, 0s" };
+  const dark = { background: "rgb(22, 27, 34)", text: "rgb(230, 237, 243)", submit: "rgb(108, 164, 248)", transition: "0.12s, 0s" };
   await page.evaluate(() => {
     window.host.mount("page-language", { theme: "light" });
     window.host.mount("austrian", { theme: "dark", locale: "en" });
@@ -220,7 +226,7 @@ test("themes: light, dark and auto follow color-scheme; forced colours and reduc
   assert.equal((await colours("#page-language")).submit, "rgb(0, 90, 0)");
   assert.equal((await colours("#austrian")).submit, "rgb(120, 220, 120)");
   await page.emulateMedia({ reducedMotion: "reduce" });
-  assert.equal((await colours("#page-language")).transition, "0s");
+  assert.equal((await colours("#page-language")).transition, "0s, 0s");
   // Windows high contrast: system colours, the submit button framed, focus in Highlight.
   await page.emulateMedia({ forcedColors: "active", reducedMotion: "no-preference" });
   await page.focus("#austrian [name=firstName]");

@@ -1,0 +1,202 @@
+// Where the time of a slow blur goes: a Chromium trace of many blur → error rounds on one page,
+// each round marked with User Timing, and for the slowest rounds against the median ones the
+// trace events inside them, summed by name. The benchmark's server and pages are reused.
+//
+//   trunk build --release && node bench/profile.mjs [page id …]   (default: widget react-lean)
+//
+// PROFILE_BLURS: rounds per page (default 400); PROFILE_FLOOR=1: the rounds on the benchmark's
+// floor (a bare input outside the form) instead of the form's email; PROFILE_OUT: where the raw traces go
+// (default bench/results/, one <page>.trace.json each; open them in chrome://tracing or Perfetto).
+import { mkdir, writeFile } from "node:fs/promises";
+import path from "node:path";
+import { root, startStub, plainOrg, launchChromium } from "../tests/e2e/support.mjs";
+import { pages, startServer, measureStartup, withTimeout } from "./run.mjs";
+
+const BLURS = Number(process.env.PROFILE_BLURS ?? 400);
+const OUT = process.env.PROFILE_OUT ?? path.join(root, "bench/results");
+const FLOOR = Boolean(process.env.PROFILE_FLOOR);
+const STUB_PORT = 8822;
+const CATEGORIES = [
+  "toplevel",
+  "blink.user_timing",
+  "devtools.timeline",
+  "disabled-by-default-devtools.timeline",
+  "disabled-by-default-devtools.timeline.stack",
+  "v8",
+  "v8.execute",
+  "v8.wasm",
+  "disabled-by-default-v8.gc",
+  "disabled-by-default-v8.compile",
+  "disabled-by-default-v8.wasm.detailed",
+];
+
+/** In the page: `count` rounds of the benchmark's blur → error, marked `b<i>` … `e<i>`. */
+function blurRounds([count, floor]) {
+  const page = window.__bench.page;
+  const root = window.__bench.root;
+  let input = page.input(root, "email");
+  let error = page.error(root, "email");
+  if (floor) {
+    // The benchmark's floor: a bare input outside the form, its error written by one line of JS.
+    const field = document.body.appendChild(document.createElement("div"));
+    field.innerHTML = '<input type="email"><p></p>';
+    [input, error] = field.children;
+    input.addEventListener("blur", () => {
+      error.textContent = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.value) ? "" : "Enter an email address.";
+    });
+  }
+  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
+  const shown = () => error.textContent.trim() !== "";
+  const nextTask = () =>
+    new Promise((resolve) => {
+      const channel = new MessageChannel();
+      channel.port1.onmessage = resolve;
+      channel.port2.postMessage(null);
+    });
+  return (async () => {
+    const times = [];
+    for (let i = 0; i < count; i++) {
+      const invalid = i % 2 === 0;
+      input.focus();
+      setValue.call(input, invalid ? "not-an-email" : `valid.${i}@example.com`);
+      input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "x" }));
+      await nextTask();
+      if (invalid === shown()) {
+        // The input already showed (or cleared) it: not a blur round.
+        input.blur();
+        await nextTask();
+        continue;
+      }
+      const done = new Promise((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (shown() === invalid) {
+            observer.disconnect();
+            performance.mark(`e${i}`);
+            resolve(performance.now());
+          }
+        });
+        observer.observe(error, { childList: true, subtree: true, characterData: true, attributes: true });
+      });
+      await new Promise((resolve) => requestAnimationFrame(resolve)); // as the benchmark: a frame
+      await nextTask(); // after the typing
+      performance.mark(`b${i}`);
+      const t0 = performance.now();
+      input.blur();
+      times.push({ i, ms: (await done) - t0, show: invalid });
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+    }
+    return times;
+  })();
+}
+
+async function tracePage(browser, server, stub, spec) {
+  const org = await plainOrg(stub, `profile-${spec.id}`);
+  const context = await browser.newContext({ reducedMotion: process.env.PROFILE_REDUCED_MOTION ? "reduce" : "no-preference" });
+  const page = await context.newPage();
+  try {
+    await page.goto(`${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}`);
+    await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
+    await page.evaluate(blurRounds, [20, FLOOR]); // the first blurs (lazy compilation) are not profiled
+    const cdp = await context.newCDPSession(page);
+    const events = [];
+    cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));
+    const complete = new Promise((resolve) => cdp.once("Tracing.tracingComplete", resolve));
+    await cdp.send("Tracing.start", { categories: CATEGORIES.join(","), transferMode: "ReportEvents" });
+    const times = await page.evaluate(blurRounds, [BLURS, FLOOR]);
+    await cdp.send("Tracing.end");
+    await complete;
+    await mkdir(OUT, { recursive: true });
+    await writeFile(path.join(OUT, `${spec.id}.trace.json`), JSON.stringify({ traceEvents: events }));
+    return { times, events };
+  } finally {
+    await context.close();
+  }
+}
+
+function quantile(sorted, q) {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+/**
+ * The rounds' windows (trace µs) from their marks, and per window the time of each event name on
+ * the page's main thread that overlaps it (clipped to the window; nested events each count).
+ */
+function analyse({ times, events }) {
+  const marks = new Map(events.filter((e) => e.cat.includes("blink.user_timing")).map((e) => [e.name, e.ts]));
+  const main = events.find((e) => e.ph === "M" && e.name === "thread_name" && e.args?.name === "CrRendererMain"
+    && events.some((m) => m.cat.includes("blink.user_timing") && m.pid === e.pid && m.tid === e.tid));
+  const spans = [];
+  const open = new Map();
+  for (const e of events) {
+    if (!main || e.pid !== main.pid || e.tid !== main.tid) continue;
+    if (e.ph === "X") spans.push({ name: e.name, start: e.ts, end: e.ts + (e.dur ?? 0) });
+    else if (e.ph === "B") (open.get(e.name) ?? open.set(e.name, []).get(e.name)).push(e.ts);
+    else if (e.ph === "E") {
+      const start = open.get(e.name)?.pop();
+      if (start !== undefined) spans.push({ name: e.name, start, end: e.ts });
+    } else if (e.ph === "I" || e.ph === "i" || e.ph === "n") spans.push({ name: `${e.name} (instant)`, start: e.ts, end: e.ts });
+  }
+  const rounds = times
+    .map((t) => ({ ...t, start: marks.get(`b${t.i}`), end: marks.get(`e${t.i}`) }))
+    .filter((t) => t.start !== undefined && t.end !== undefined)
+    .map((t) => {
+      const byName = {};
+      for (const s of spans) {
+        if (s.end < t.start || s.start > t.end) continue;
+        const ms = (Math.min(s.end, t.end) - Math.max(s.start, t.start)) / 1000;
+        const entry = (byName[s.name] ??= { ms: 0, count: 0 });
+        entry.ms += ms;
+        entry.count += 1;
+      }
+      return { ...t, byName };
+    });
+  return rounds;
+}
+
+function report(spec, rounds) {
+  const sorted = rounds.map((r) => r.ms).sort((a, b) => a - b);
+  const median = quantile(sorted, 0.5);
+  const p95 = quantile(sorted, 0.95);
+  const slow = rounds.filter((r) => r.ms >= p95);
+  const typical = rounds.filter((r) => Math.abs(r.ms - median) <= median * 0.25);
+  const mean = (group, name) => group.reduce((sum, r) => sum + (r.byName[name]?.ms ?? 0), 0) / (group.length || 1);
+  const share = (group, name) => group.filter((r) => r.byName[name]).length / (group.length || 1);
+  const names = new Set(rounds.flatMap((r) => Object.keys(r.byName)));
+  const rows = [...names]
+    .map((name) => ({ name, slow: mean(slow, name), typical: mean(typical, name), inSlow: share(slow, name), inTypical: share(typical, name) }))
+    .filter((row) => row.slow >= 0.02 || row.typical >= 0.02 || row.inSlow - row.inTypical > 0.2)
+    .sort((a, b) => b.slow - b.typical - (a.slow - a.typical));
+  const shows = sorted.length;
+  console.log(`\n## ${spec.title}: ${shows} blur rounds traced; median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
+  console.log(`(with tracing on: the times are longer than the benchmark's)\n`);
+  console.log(`Slowest rounds: ${slow.sort((a, b) => b.ms - a.ms).slice(0, 12).map((r) => `#${r.i} ${r.ms.toFixed(2)}`).join(", ")}\n`);
+  console.log(`| trace event (main thread) | mean ms in the ${slow.length} rounds ≥ p95 | in how many | mean ms in the ${typical.length} rounds near the median | in how many |`);
+  console.log(`| --- | ---: | ---: | ---: | ---: |`);
+  for (const row of rows.slice(0, 25)) {
+    const pct = (x) => `${Math.round(x * 100)} %`;
+    console.log(`| ${row.name} | ${row.slow.toFixed(3)} | ${pct(row.inSlow)} | ${row.typical.toFixed(3)} | ${pct(row.inTypical)} |`);
+  }
+}
+
+async function main() {
+  const ids = process.argv.slice(2).length ? process.argv.slice(2) : ["widget", "react-lean"];
+  const stub = await startStub(STUB_PORT);
+  const server = await startServer();
+  const browser = await launchChromium(["--enable-precise-memory-info", "--js-flags=--expose-gc"]);
+  try {
+    for (const id of ids) {
+      const spec = pages.find((p) => p.id === id);
+      if (!spec) throw new Error(`no page ${id}: ${pages.map((p) => p.id).join(", ")}`);
+      report(spec, analyse(await tracePage(browser, server, stub, spec)));
+    }
+  } finally {
+    await browser.close();
+    server.close();
+    stub.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
