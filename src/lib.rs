@@ -1,5 +1,29 @@
 //! thena-add-contact: an embeddable "add contact" form for the Thena customer platform.
 //!
+//! The form renders its fields, checks what the person types before anything is sent, and
+//! creates the contact with the platform's `POST /v1/accounts/contacts` as the signed-in person.
+//! Web portals use it through the JavaScript module (the npm package, see the README); a portal
+//! written with [Leptos](https://leptos.dev) 0.8 uses the component from this crate:
+//!
+//! ```no_run
+//! use leptos::prelude::*;
+//! use thena_add_contact::{AddContactForm, AddContactOptions, ApiConfig, TokenSource};
+//!
+//! #[component]
+//! fn NewCustomer(token: String) -> impl IntoView {
+//!     let api = ApiConfig::new("https://api.thena.ai", "org_7Hq2").expect("a valid base URL");
+//!     let options = AddContactOptions::new(api, TokenSource::fixed(token));
+//!     view! { <AddContactForm options /> }
+//! }
+//! ```
+//!
+//! Link the widget's stylesheet (`style/thena-add-contact.css`) from the page.
+//!
+//! What is public, and covered by the version number, is what is re-exported at the crate root
+//! (listed below, under "Re-exports"). The modules are the widget's own parts, public for its
+//! tests: they are documented, but they change without notice.
+//!
+//! The modules:
 //! - [`contact`]: the API contract as serde types (request body, created contact, errors).
 //! - [`field`]: the one list of fields every other part reads.
 //! - [`validate`]: the client-side rule of every field.
@@ -10,10 +34,32 @@
 //! - [`texts`]: every visible text by key, with its English, and the host's overrides.
 //! - [`locale`]: the languages shipped, which one a page asks for, numbers and durations (`Intl`).
 //! - [`form`]: the Leptos component.
-//! - [`embed`]: what the JavaScript module (`src/js/`) calls; the host's options.
+//! - `embed` (with the `embed` feature): what the JavaScript module (`src/js/`) calls; the host's
+//!   options.
+//!
+//! # Features
+//!
+//! - `embed` (default): the JavaScript API (`mount_widget` and the handle the npm package's
+//!   module calls). A Leptos host turns it off (`default-features = false`), so that its build
+//!   carries none of that glue.
+#![warn(missing_docs)]
+
+pub use api::{ApiConfig, ConfigError};
+pub use contact::{CreatedContact, CustomFieldDatum, CustomFieldValue, NewContact};
+pub use field::{Field, FieldMap};
+pub use form::{
+    AccountSearch, AccountSearchFn, AddContactForm, AddContactFormProps, AddContactOptions,
+    Definitions, DraftStorage, EventHandler, FormControl, Show, Theme, TokenFuture, TokenSource,
+    WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
+};
+pub use locale::Locale;
+pub use org_data::{Account, ContactType, CustomFieldDefinition, FieldType};
+pub use texts::{Text, Texts};
+pub use validate::ContactDraft;
 
 pub mod api;
 pub mod contact;
+#[cfg(feature = "embed")]
 pub mod embed;
 pub mod field;
 pub mod form;
