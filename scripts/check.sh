@@ -23,13 +23,17 @@ in_firefox() { env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" "$@";
 run "cargo fmt --check" cargo fmt --all -- --check
 run "clippy (native: widget + stub)" cargo clippy --workspace --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --all-targets -- -D warnings
+run "clippy (wasm32, as a Leptos host builds it: no embed)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
 run "native tests (unit, stub, doc)" cargo test --workspace
+run "cargo doc (the crate's public docs; warnings fail)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --target wasm32-unknown-unknown
 run "build the stub API" cargo build -p stub-api
 run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
 run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
 run "release build (trunk, wasm-opt -Oz)" trunk build --release
 run "size report (gzip guard 244 KB, brotli)" bash scripts/size-report.sh
-run "end-to-end (playwright-core, chromium)" node --test tests/e2e/
+# The e2e tests include the npm package (scripts/package.sh: target/*.tgz, target/cdn/) built by
+# Vite and webpack 5 from the tarball.
+run "end-to-end (playwright-core, chromium; npm package, bundlers, CDN)" node --test tests/e2e/
 # Proves the screenshot script works on this build; the README's pictures (demo/screenshots/) are
 # rewritten only by running it without an argument.
 run "screenshots of the demo (target/screenshots)" node scripts/screenshots.mjs target/screenshots

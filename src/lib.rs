@@ -69,3 +69,18 @@ pub mod org_data;
 pub mod session;
 pub mod texts;
 pub mod validate;
+
+#[cfg(test)]
+mod tests {
+    /// One version number: the crate's is the npm package's, and the changelog has a section
+    /// for it.
+    #[test]
+    fn the_crate_the_npm_package_and_the_changelog_share_one_version() {
+        let package: serde_json::Value =
+            serde_json::from_str(include_str!("../npm/package.json")).unwrap();
+        assert_eq!(package["version"], env!("CARGO_PKG_VERSION"));
+        let changelog = include_str!("../CHANGELOG.md");
+        let section = format!("\n## [{}] - ", env!("CARGO_PKG_VERSION"));
+        assert!(changelog.contains(&section), "CHANGELOG.md lacks {section:?}");
+    }
+}

@@ -392,10 +392,20 @@ export interface WidgetHandle {
   getValues(): Required<Omit<ContactValues, "customFieldValues">> | null;
 }
 
-/** Loads the wasm and defines <thena-add-contact>. */
-export default function init(
-  input?: { module_or_path: RequestInfo | URL | Response | BufferSource | WebAssembly.Module },
-): Promise<unknown>;
+/** Where init() finds the wasm: its URL, a request or response for it, its bytes, or the module. */
+export type WasmSource =
+  | RequestInfo
+  | URL
+  | Response
+  | Promise<Response>
+  | BufferSource
+  | WebAssembly.Module;
+
+/**
+ * Loads the wasm (once) and defines <thena-add-contact>. Without an argument, the wasm beside the
+ * module (bundlers copy it); else where the host serves it, e.g. `init(fetch(url, { integrity }))`.
+ */
+export default function init(input?: WasmSource | { module_or_path: WasmSource }): Promise<unknown>;
 
 /** Mounts the form into `element`; throws an Error naming a wrong option. */
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;

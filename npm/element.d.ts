@@ -1,0 +1,6 @@
+// Typings of element.js. Importing it defines <thena-add-contact> (the element's typings, and
+// those of its events, come with the main module's).
+export type { ThenaAddContactElement, ContactEventMap } from "./thena_add_contact.js";
+
+/** Resolves once the wasm is loaded and <thena-add-contact> is defined; rejects if it cannot load. */
+export declare const ready: Promise<unknown>;

@@ -1,0 +1,223 @@
+// End-to-end: the npm package as portals consume it. scripts/package.sh packs the release build
+// (dist/) into target/thena-add-contact-<version>.tgz; two tiny portals (tests/e2e/bundlers/) are
+// copied to target/bundlers/, install that tarball with npm, and are built by Vite and by
+// webpack 5 (the project's own devDependencies); each build is served as a portal serves its
+// files and driven in Chromium against the stub API: the form renders, a contact is created. The
+// Vite portal is TypeScript, type-checked by tsc against the package's typings. The CDN layout
+// (target/cdn/) is served from a second origin and embedded with its snippet's integrity hashes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { root, startStub, launchChromium, openPage, plainOrg, serveFiles, distFolder } from "./support.mjs";
+
+const stubPort = Number(process.env.THENA_E2E_BUNDLERS_STUB_PORT ?? 8798);
+const work = path.join(root, "target/bundlers");
+const bin = (name) => path.join(root, "node_modules", name);
+const version = readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/^version = "(.+)"/m)[1];
+const tarball = path.join(root, `target/thena-add-contact-${version}.tgz`);
+
+let stub;
+let browser;
+
+before(async () => {
+  distFolder(); // fails with its reason when there is no release build
+  execFileSync("bash", [path.join(root, "scripts/package.sh")], { cwd: root, stdio: "inherit" });
+  stub = await startStub(stubPort);
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  stub?.stop();
+});
+
+/** A copy of the portal `name` in target/bundlers/, with the packed tarball installed by npm. */
+function portal(name) {
+  const dir = path.join(work, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(work, { recursive: true });
+  cpSync(path.join(root, "tests/e2e/bundlers", name), dir, { recursive: true });
+  writeFileSync(path.join(dir, "package.json"), JSON.stringify({ name: `${name}-portal`, private: true, type: "module" }));
+  execFileSync("npm", ["install", "--no-audit", "--no-fund", "--prefer-offline", "--loglevel=error", tarball], {
+    cwd: dir,
+    stdio: "inherit",
+  });
+  return dir;
+}
+
+/** Every file under `dir`, as paths relative to it. */
+function files(dir) {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.relative(dir, path.join(entry.parentPath, entry.name)));
+}
+
+/** Serves `dir` as a static site. */
+function serveBuild(dir) {
+  return serveFiles((pathname) => {
+    const file = path.join(dir, pathname === "/" ? "index.html" : pathname);
+    return existsSync(file) ? file : null;
+  });
+}
+
+/** Fills the form under `scope`, submits it and waits for the portal to see the contact. */
+async function createContact(page, scope, firstName, email) {
+  await page.locator(`${scope} .thena-add-contact`).waitFor();
+  await page.fill(`${scope} [name="firstName"]`, firstName);
+  await page.fill(`${scope} [name="email"]`, email);
+  await page.click(`${scope} .thena-submit`);
+  await page.waitForFunction(() => document.body.dataset.created);
+  return page.evaluate(() => document.body.dataset.created);
+}
+
+test("the packed tarball: package.json, exports and files as portals need them", () => {
+  const listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
+  const locales = ["ar", "de", "es", "fr", "ja", "pt-BR"].map((tag) => `package/locales/${tag}.json`);
+  assert.deepEqual(listing, [
+    "package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/element.d.ts", "package/element.js",
+    ...locales, "package/package.json", "package/thena-add-contact.css", "package/thena_add_contact.d.ts",
+    "package/thena_add_contact.js", "package/thena_add_contact_bg.wasm",
+  ].sort());
+  const pkg = JSON.parse(execFileSync("tar", ["xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
+  assert.equal(pkg.name, "thena-add-contact");
+  assert.equal(pkg.version, version);
+  assert.equal(pkg.type, "module");
+  assert.equal(pkg.license, "MIT");
+  assert.equal(pkg.types, "./thena_add_contact.d.ts");
+  assert.deepEqual(pkg.exports["."], { types: "./thena_add_contact.d.ts", default: "./thena_add_contact.js" });
+  assert.equal(pkg.exports["./style.css"], "./thena-add-contact.css");
+  assert.equal(pkg.exports["./locales/*"], "./locales/*");
+  assert.deepEqual(pkg.sideEffects, ["./thena-add-contact.css", "./element.js"]);
+  // Every export points into the package.
+  for (const target of Object.values(pkg.exports).flatMap((t) => (typeof t === "string" ? [t] : Object.values(t)))) {
+    if (!target.includes("*")) assert.ok(listing.includes(`package/${target.slice(2)}`), `${target} is packed`);
+  }
+});
+
+test("Vite: a TypeScript portal type-checks against the typings, builds, and creates a contact", async (t) => {
+  const dir = portal("vite");
+  execFileSync("node", [bin("typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: dir, stdio: "inherit" });
+  execFileSync("node", [bin("vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: dir, stdio: "inherit" });
+  const built = files(path.join(dir, "dist"));
+  // Vite copied the wasm and the translations (hashed names) beside its bundle.
+  assert.ok(built.some((f) => /^assets\/thena_add_contact_bg-.+\.wasm$/.test(f)), `a wasm in ${built}`);
+  assert.ok(built.some((f) => /^assets\/de-.+\.json$/.test(f)), `the German translation in ${built}`);
+
+  // A wrong type is refused: the typings are what tsc reads, not `any`.
+  writeFileSync(path.join(dir, "wrong.ts"), 'import { mount } from "thena-add-contact";\nmount(document.body, { apiBase: "x", orgId: 7 });\n');
+  assert.throws(
+    () => execFileSync("node", [bin("typescript/bin/tsc"), "--noEmit", "--strict", "--module", "esnext", "--moduleResolution", "bundler",
+      "--target", "es2022", "--lib", "es2022,dom", "wrong.ts"], { cwd: dir, stdio: "pipe" }),
+    (error) => /wrong\.ts\(2,\d+\): error TS2322/.test(String(error.stdout)),
+  );
+
+  const site = await serveBuild(path.join(dir, "dist"));
+  t.after(() => site.close());
+  const org = await plainOrg(stub, "vite-portal");
+  const page = await openPage(browser, t, `${site.url}/?api=${encodeURIComponent(stub.url)}&org=${org}&locale=fr`);
+  // French: the translation Vite copied was found and fetched.
+  await page.locator('.thena-add-contact[lang="fr"]').waitFor();
+  const id = await createContact(page, "#app", "Ada", "ada.vite@example.com");
+  assert.match(id, /^ct_/);
+  const [request] = await stub.requests(org);
+  assert.equal(request.headers.authorization, "Bearer vite-portal-token");
+  assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite@example.com" });
+});
+
+test("webpack 5: a portal with only the element builds and creates a contact, in German", async (t) => {
+  const dir = portal("webpack");
+  execFileSync("node", [bin("webpack-cli/bin/cli.js"), "--config", "webpack.config.cjs", "--no-stats"], { cwd: dir, stdio: "inherit" });
+  cpSync(path.join(dir, "index.html"), path.join(dir, "dist/index.html"));
+  const built = files(path.join(dir, "dist"));
+  assert.ok(built.some((f) => f.endsWith(".wasm")), `a wasm in ${built}`);
+  assert.ok(built.some((f) => f.endsWith(".css")), `the stylesheet in ${built}`);
+  // No path of the build machine in what is served.
+  assert.doesNotMatch(readFileSync(path.join(dir, "dist/main.js"), "utf8"), /file:\/\//);
+
+  const site = await serveBuild(path.join(dir, "dist"));
+  t.after(() => site.close());
+  const org = await plainOrg(stub, "webpack-portal");
+  const page = await openPage(browser, t, `${site.url}/?api=${encodeURIComponent(stub.url)}&org=${org}`);
+  await page.waitForFunction(() => document.body.dataset.defined === "yes");
+  // The page is German: the element follows its lang, with the translation webpack copied.
+  await page.locator('.thena-add-contact[lang="de"]').waitFor();
+  assert.equal(await page.locator("#add-contact .thena-submit").innerText(), "Kontakt hinzufügen");
+  // The stylesheet webpack bundled applies.
+  assert.equal(await page.locator("#add-contact .thena-submit").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(43, 89, 195)");
+  const id = await createContact(page, "#add-contact", "Grace", "grace.webpack@example.com");
+  assert.match(id, /^ct_/);
+  const [request] = await stub.requests(org);
+  assert.equal(request.headers.authorization, "Bearer webpack-portal-token");
+  assert.deepEqual(request.body, { firstName: "Grace", email: "grace.webpack@example.com" });
+});
+
+/**
+ * The CDN layout served from its own origin (as a CDN: CORS open, immutable caching), `mutate`
+ * changing a file on the way; and a portal page on another origin with the snippet and an
+ * element.
+ */
+async function cdnPortal(t, mutate = (pathname, body) => body) {
+  const cdn = await serveFiles(
+    (pathname) => {
+      const file = path.join(root, "target/cdn", pathname);
+      return pathname.startsWith("/thena-add-contact/") && existsSync(file) ? file : null;
+    },
+    {
+      headers: () => ({ "Access-Control-Allow-Origin": "*", "Cache-Control": "public, max-age=31536000, immutable" }),
+      transform: mutate,
+    },
+  );
+  t.after(() => cdn.close());
+  const snippet = readFileSync(path.join(root, `target/cdn/thena-add-contact/${version}/snippet.html`), "utf8")
+    .replaceAll("{{base}}", cdn.url);
+  const org = await plainOrg(stub, "cdn-portal");
+  const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A portal using the CDN</title>
+${snippet}</head><body>
+<thena-add-contact id="add-contact" api-base="${stub.url}" org-id="${org}"></thena-add-contact>
+<script>
+  const element = document.getElementById("add-contact");
+  element.token = "cdn-portal-token";
+  element.options = { contactTypes: false, customFields: false };
+  element.addEventListener("contact:created", (event) => (document.body.dataset.created = event.detail.id));
+</script></body></html>`;
+  // (Any .html file, for its content type: the page is the transform's.)
+  const html = path.join(root, `target/cdn/thena-add-contact/${version}/snippet.html`);
+  const site = await serveFiles((pathname) => (pathname === "/" ? html : null), { transform: () => page });
+  t.after(() => site.close());
+  return { url: `${site.url}/`, org };
+}
+
+test("the CDN layout: versioned paths, the README's snippet with its integrity hashes", async (t) => {
+  const folder = path.join(root, `target/cdn/thena-add-contact/${version}`);
+  assert.deepEqual(files(folder).sort(), [
+    "element.js", ...["ar", "de", "es", "fr", "ja", "pt-BR"].map((tag) => `locales/${tag}.json`), "snippet.html",
+    "thena-add-contact.css", "thena_add_contact.d.ts", "thena_add_contact.js", "thena_add_contact_bg.wasm",
+  ].sort());
+  const { url, org } = await cdnPortal(t);
+  const page = await openPage(browser, t, url);
+  const id = await createContact(page, "#add-contact", "Edsger", "edsger.cdn@example.com");
+  assert.match(id, /^ct_/);
+  const [request] = await stub.requests(org);
+  assert.equal(request.headers.authorization, "Bearer cdn-portal-token");
+  // The stylesheet from the CDN applies.
+  assert.equal(await page.locator("#add-contact .thena-submit").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(43, 89, 195)");
+  // The README shows this version's snippet, hashes included (scripts/package.sh writes it).
+  const readme = readFileSync(path.join(root, "README.md"), "utf8");
+  const shown = readFileSync(path.join(folder, "snippet.html"), "utf8").replaceAll("{{base}}", "https://cdn.example.com");
+  assert.ok(readme.includes(shown), "README.md shows another build's CDN snippet: run bash scripts/package.sh --readme");
+});
+
+test("the CDN snippet refuses a module or a wasm that is not the one hashed", async (t) => {
+  for (const changed of ["thena_add_contact.js", "thena_add_contact_bg.wasm"]) {
+    await t.test(changed, async (t) => {
+      const { url, org } = await cdnPortal(t, (pathname, body) =>
+        pathname.endsWith(`/${changed}`) ? Buffer.concat([body, Buffer.from(changed.endsWith(".js") ? "\n//" : [0])]) : body);
+      const page = await openPage(browser, t, url, [/integrity/i, /Failed to fetch|Failed to load|TypeError/i]);
+      await page.waitForTimeout(1500);
+      assert.equal(await page.locator("#add-contact .thena-add-contact").count(), 0, "no form from a changed file");
+      assert.deepEqual(await stub.requests(org), []);
+    });
+  }
+});
