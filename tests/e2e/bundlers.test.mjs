@@ -221,3 +221,46 @@ test("the CDN snippet refuses a module or a wasm that is not the one hashed", as
     });
   }
 });
+
+test("init() takes the wasm from where the host serves it: a URL, its string, a Response, or a promise of one", async (t) => {
+  const dist = distFolder();
+  // The module under /js/, the wasm elsewhere under another name: init() without an argument
+  // would look for /js/thena_add_contact_bg.wasm, which is not served.
+  const site = await serveFiles(
+    (pathname) =>
+      ({
+        "/": path.join(dist, "index.html"),
+        "/js/thena_add_contact.js": path.join(dist, "thena_add_contact.js"),
+        "/static/widget-1a2b.wasm": path.join(dist, "thena_add_contact_bg.wasm"),
+      })[pathname] ?? null,
+    {
+      transform: (pathname, body) =>
+        pathname === "/"
+          ? `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>init</title></head><body><div id="app"></div></body></html>`
+          : body,
+    },
+  );
+  t.after(() => site.close());
+  const inputs = {
+    url: 'new URL("/static/widget-1a2b.wasm", location.href)',
+    string: '"/static/widget-1a2b.wasm"',
+    response: 'await fetch("/static/widget-1a2b.wasm")',
+    promise: 'fetch("/static/widget-1a2b.wasm")',
+    object: '{ module_or_path: "/static/widget-1a2b.wasm" }',
+  };
+  for (const [name, input] of Object.entries(inputs)) {
+    await t.test(name, async (t) => {
+      const page = await openPage(browser, t, `${site.url}/`);
+      const warnings = [];
+      page.on("console", (m) => m.type() === "warning" && warnings.push(m.text()));
+      await page.evaluate(async (input) => {
+        const { default: init, mount } = await import("/js/thena_add_contact.js");
+        await new Function("init", `return (async () => init(${input}))();`)(init);
+        window.form = mount(document.getElementById("app"), { apiBase: "http://127.0.0.1:9", orgId: "o", token: "t",
+          contactTypes: false, customFields: false, checkDuplicates: false, searchAccounts: false });
+      }, input);
+      await page.locator(".thena-add-contact .thena-submit").waitFor();
+      assert.deepEqual(warnings, [], "no deprecation warning from wasm-bindgen");
+    });
+  }
+});
