@@ -14,6 +14,20 @@ use serde::Serialize;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// Where and as whom the widget calls the API.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::ApiConfig;
+///
+/// let api = ApiConfig::new("https://platform.thena.ai/", " org_7Hq2 ").unwrap();
+/// assert_eq!(api.api_base(), "https://platform.thena.ai");
+/// assert_eq!(api.org_id(), "org_7Hq2");
+/// assert_eq!(api.contacts_url(), "https://platform.thena.ai/v1/accounts/contacts");
+/// // Plain http only for a local stand-in of the API.
+/// assert!(ApiConfig::new("http://localhost:8787", "org_7Hq2").is_ok());
+/// assert!(ApiConfig::new("http://platform.thena.ai", "org_7Hq2").is_err());
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ApiConfig {
     api_base: String,
@@ -21,6 +35,17 @@ pub struct ApiConfig {
 }
 
 /// Why an [`ApiConfig`] could not be made; the message names the option.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{ApiConfig, ConfigError};
+///
+/// let error: ConfigError = ApiConfig::new("https://platform.thena.ai", " ").unwrap_err();
+/// assert_eq!(error.to_string(), "orgId is required");
+/// let error = ApiConfig::new("platform.thena.ai", "org_7Hq2").unwrap_err();
+/// assert!(error.0.starts_with("apiBase must be an absolute https:// URL"));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ConfigError(pub String);
 
@@ -85,14 +110,17 @@ impl ApiConfig {
         })
     }
 
+    /// The base URL, trimmed and without a trailing `/` (`https://platform.thena.ai`).
     pub fn api_base(&self) -> &str {
         &self.api_base
     }
 
+    /// The organization's ID, trimmed: the `x-org-id` header of every request.
     pub fn org_id(&self) -> &str {
         &self.org_id
     }
 
+    /// The URL of the create: the base URL followed by [`CONTACTS_PATH`].
     pub fn contacts_url(&self) -> String {
         format!("{}{CONTACTS_PATH}", self.api_base)
     }
@@ -121,32 +149,46 @@ pub enum ApiError {
     /// they name (a duplicate email to the email field), the rest are kept to show above the
     /// button.
     Rejected {
+        /// The status sent: 400, 409 or 422.
         status: u16,
+        /// The messages that name a field, each on the field (built-in or custom) it is about.
         fields: Vec<(Target, FieldError)>,
+        /// The messages that name no field, as sent.
         general: Vec<String>,
     },
     /// 401, or no token the host could give (`status` is then `None`).
     Unauthorized {
+        /// `Some(401)`, or `None` when nothing was sent for want of a token.
         status: Option<u16>,
     },
+    /// 403: the signed-in person may not add contacts in this organization.
     Forbidden,
+    /// 429: too many requests.
     RateLimited {
+        /// The seconds to wait (`Retry-After`, else `X-RateLimit-Reset`); `None` when the reply named
+        /// no wait it could read (see [`ApiError::with_backoff`]).
         retry_after_secs: Option<u64>,
     },
+    /// A 5xx: the service failed.
     Server {
+        /// The status sent (500 to 599).
         status: u16,
     },
     /// No answer: the network failed, or none came within `timeout_secs`.
     Network {
+        /// The timeout that ran out, in seconds; `None` when the network failed (or the request
+        /// could not be made).
         timeout_secs: Option<u64>,
     },
     /// A reply that is not the documented JSON, or a status the API does not document.
     BadResponse {
+        /// The status sent.
         status: u16,
     },
     /// A 2xx whose body could not be read, after which a search did not find the contact: it
     /// was probably not created (or is not searchable yet), so trying again is offered.
     Unconfirmed {
+        /// The 2xx status sent.
         status: u16,
     },
 }
@@ -409,9 +451,13 @@ pub fn list_page<R: Reply, T: DeserializeOwned>(body: &R) -> Option<(Vec<T>, usi
 /// The parts of a response that decide the outcome. `body` is `None` when the reply was not JSON
 /// (or could not be read).
 pub struct ResponseParts<'a, R> {
+    /// The HTTP status.
     pub status: u16,
+    /// The `Retry-After` header, if sent.
     pub retry_after: Option<&'a str>,
+    /// The `X-RateLimit-Reset` header, if sent.
     pub rate_limit_reset: Option<&'a str>,
+    /// The parsed body; `None` when it was not JSON (or could not be read).
     pub body: Option<R>,
 }
 
@@ -581,8 +627,11 @@ pub(crate) fn to_js<T: Serialize + ?Sized>(
 /// POST.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ApiRequest {
+    /// The path under `apiBase`, like [`CONTACTS_PATH`].
     pub path: &'static str,
+    /// The query parameters, as (name, value) in order; empty for none.
     pub query: Vec<(&'static str, String)>,
+    /// The JSON body of a POST; `None` for a GET.
     pub json: Option<String>,
 }
 
@@ -614,6 +663,7 @@ impl ApiRequest {
 /// A reply, read to the end: the status, the rate-limit headers and the body the browser parsed
 /// (`None` when it was not JSON or was cut off).
 pub struct Answer {
+    /// The HTTP status of the reply.
     pub status: u16,
     retry_after: Option<String>,
     rate_limit_reset: Option<String>,

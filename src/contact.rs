@@ -8,22 +8,46 @@ use std::fmt;
 
 /// The request body. Optional fields the person left empty are left out of the JSON (never sent
 /// as `""` or `[]`).
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::NewContact;
+///
+/// let body = NewContact {
+///     first_name: "Jane".into(),
+///     email: "jane@acme.com".into(),
+///     account_ids: vec!["acc_acme".into()],
+///     ..NewContact::default()
+/// };
+/// let json = serde_json::to_string(&body).unwrap();
+/// assert_eq!(json, r#"{"firstName":"Jane","email":"jane@acme.com","accountIds":["acc_acme"]}"#);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct NewContact {
+    /// `firstName`: required.
     pub first_name: String,
+    /// `lastName`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    /// `email`: required; unique within the organization.
     pub email: String,
+    /// `phoneNumber`, with its country code (the form sends E.164: `+14155550123`); left out
+    /// when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
-    /// UID of a contact-type attribute value; the organization's default is used when absent.
+    /// `contactType`: the UID of a contact-type attribute value; left out when `None`, and the
+    /// organization's default is used.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<String>,
+    /// `avatarUrl`: an `http` or `https` URL of the contact's picture; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar_url: Option<String>,
+    /// `accountIds`: the IDs of the accounts the contact belongs to; left out when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub account_ids: Vec<String>,
+    /// `customFieldValues`: one item per custom field with a value; left out when empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub custom_field_values: Vec<CustomFieldValue>,
 }
@@ -35,19 +59,49 @@ pub struct NewContact {
 /// `{"customFieldId": "<uid>", "data": [{"value": "…"}]}` (see `../shared/THENA_API.md`). This
 /// type is the one place that holds that shape: both members may be left out (the reference's
 /// own example is `[{}]`), and any other member is refused rather than silently dropped.
+///
+/// # Examples
+///
+/// ```
+/// use serde_json::json;
+/// use thena_add_contact::{CustomFieldDatum, CustomFieldValue};
+///
+/// let tier = CustomFieldValue {
+///     custom_field_id: Some("cf_tier".into()),
+///     data: Some(vec![CustomFieldDatum { value: "Gold".into() }]),
+/// };
+/// let sent = json!({"customFieldId": "cf_tier", "data": [{"value": "Gold"}]});
+/// assert_eq!(serde_json::to_value(&tier).unwrap(), sent);
+/// // Another shape is refused rather than dropped.
+/// assert!(serde_json::from_value::<CustomFieldValue>(json!({"fieldId": "cf_tier"})).is_err());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
 pub struct CustomFieldValue {
+    /// `customFieldId`: the custom field's `uid`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_field_id: Option<String>,
+    /// `data`: the field's values; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub data: Option<Vec<CustomFieldDatum>>,
 }
 
 /// One value of a custom field: a multiple-choice field has one per chosen option.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::CustomFieldDatum;
+///
+/// let datum: CustomFieldDatum = serde_json::from_str(r#"{"value": "2026-03-31"}"#).unwrap();
+/// assert_eq!(datum.value, "2026-03-31");
+/// assert!(serde_json::from_str::<CustomFieldDatum>(r#"{"value": 42}"#).is_err());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, expecting = "an object")]
 pub struct CustomFieldDatum {
+    /// The value as text, as typed or chosen (`"42"`, `"2026-03-31"`; `"true"` for a checked
+    /// checkbox).
     pub value: String,
 }
 
@@ -72,26 +126,53 @@ fn left_out() -> AsItCame {
 /// strings; the others must have their documented type when present, and may be `null` or
 /// missing, because the contact exists by then and a missing avatar is no reason to say it
 /// failed. The contact may come flat or wrapped in `data` (see [`crate::api`]).
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::CreatedContact;
+///
+/// let reply = r#"{"id": "ct_7f3a", "firstName": "Jane", "lastName": "Doe",
+///                 "email": "jane@acme.com", "accounts": ["acc_acme"], "avatarUrl": null}"#;
+/// let contact: CreatedContact = serde_json::from_str(reply).unwrap();
+/// assert_eq!(contact.display_name(), "Jane Doe");
+/// assert_eq!(contact.accounts, Some(vec!["acc_acme".to_string()]));
+/// assert_eq!(contact.avatar_url, None);
+/// // Without an id, it is no created contact.
+/// assert!(serde_json::from_str::<CreatedContact>(r#"{"firstName": "Jane"}"#).is_err());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct CreatedContact {
+    /// `id`: the new contact's ID.
     pub id: String,
+    /// `firstName`.
     pub first_name: String,
+    /// `lastName`; `None` when missing or `null`.
     pub last_name: Option<String>,
+    /// `email`.
     pub email: String,
+    /// `phoneNumber`; `None` when missing or `null`.
     pub phone_number: Option<String>,
+    /// `avatarUrl`; `None` when missing or `null`.
     pub avatar_url: Option<String>,
+    /// `accounts`, documented as `string[]`; `None` when missing or `null`.
     pub accounts: Option<Vec<String>>,
+    /// `contactTypeId`: the contact type's ID; `None` when missing or `null`.
     pub contact_type_id: Option<String>,
+    /// `contactType`, documented as a string; `None` when missing or `null`.
     pub contact_type: Option<String>,
     /// Documented as `string[]`; only the host reads it.
     #[serde(default = "left_out")]
     #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
     pub custom_field_values: AsItCame,
+    /// `metadata`, documented as an object; only the host reads it (`null` when missing).
     #[serde(default = "left_out")]
     #[cfg_attr(target_arch = "wasm32", serde(with = "serde_wasm_bindgen::preserve"))]
     pub metadata: AsItCame,
+    /// `createdAt`, the time as sent; `None` when missing or `null`.
     pub created_at: Option<String>,
+    /// `updatedAt`, the time as sent; `None` when missing or `null`.
     pub updated_at: Option<String>,
     /// The reply to the create was lost, and a search found the contact it created (the host
     /// gets `recovered: true`; the member is left out otherwise).

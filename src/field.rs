@@ -8,16 +8,34 @@ use serde::{Deserialize, Serialize};
 use std::ops::{Index, IndexMut};
 
 /// A field of the add-contact form, in the order the form shows them.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::Field;
+///
+/// assert_eq!(Field::Phone.json_name(), "phoneNumber");
+/// assert_eq!(Field::from_json_name("avatarUrl"), Some(Field::AvatarUrl));
+/// assert!(Field::Email.required() && !Field::Phone.required());
+/// assert_eq!(serde_json::to_string(&Field::Phone).unwrap(), r#""phoneNumber""#);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "a field name")]
 pub enum Field {
+    /// First name (`firstName`): required.
     FirstName,
+    /// Last name (`lastName`).
     LastName,
+    /// Email address (`email`): required.
     Email,
+    /// Phone number with country code (`phoneNumber`).
     #[serde(rename = "phoneNumber")]
     Phone,
+    /// Contact type (`contactType`): the ID of one of the organization's contact types.
     ContactType,
+    /// URL of the contact's picture (`avatarUrl`).
     AvatarUrl,
+    /// The accounts the contact belongs to, by ID (`accountIds`).
     AccountIds,
 }
 
@@ -77,6 +95,7 @@ impl Field {
         }
     }
 
+    /// Whether the contact cannot be sent without it: the first name and the email.
     pub const fn required(self) -> bool {
         matches!(self, Field::FirstName | Field::Email)
     }
@@ -86,6 +105,8 @@ impl Field {
         format!("[name=\"{}\"]", self.json_name())
     }
 
+    /// The field with this property name (`"phoneNumber"`); `None` for any other name (case
+    /// matters).
     pub fn from_json_name(name: &str) -> Option<Field> {
         Field::ALL.into_iter().find(|f| f.json_name() == name)
     }
@@ -95,7 +116,9 @@ impl Field {
 /// fields by its slug.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
+    /// A built-in field.
     Field(Field),
+    /// A custom field, by its slug.
     Custom(String),
 }
 
@@ -125,14 +148,32 @@ pub fn custom_input_name(slug: &str) -> String {
 }
 
 /// One value per field.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{Field, FieldMap, Show};
+///
+/// let mut show: FieldMap<Show> = FieldMap::default();
+/// show[Field::ContactType] = Show::Hidden;
+/// let hidden: Vec<Field> = show
+///     .iter()
+///     .filter(|(_, how)| **how == Show::Hidden)
+///     .map(|(field, _)| field)
+///     .collect();
+/// assert_eq!(hidden, [Field::ContactType]);
+/// assert_eq!(FieldMap::from_fn(Field::json_name)[Field::Email], "email");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FieldMap<T>([T; 7]);
 
 impl<T> FieldMap<T> {
+    /// A map holding `f(field)` for every field.
     pub fn from_fn(mut f: impl FnMut(Field) -> T) -> Self {
         FieldMap(Field::ALL.map(&mut f))
     }
 
+    /// Every field with its value, in form order.
     pub fn iter(&self) -> impl Iterator<Item = (Field, &T)> {
         Field::ALL.into_iter().zip(self.0.iter())
     }

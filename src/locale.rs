@@ -8,13 +8,20 @@ use serde::Serialize;
 /// A language the widget ships.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
+    /// English (`en`), the default: the table in [`crate::texts`], no file.
     #[default]
     En,
+    /// German (`de`).
     De,
+    /// French (`fr`).
     Fr,
+    /// Spanish (`es`).
     Es,
+    /// Brazilian Portuguese (`pt-BR`), also for any other Portuguese tag.
     PtBr,
+    /// Japanese (`ja`).
     Ja,
+    /// Arabic (`ar`), written right to left.
     Ar,
 }
 
@@ -116,7 +123,9 @@ impl Locale {
 /// A unit of the durations messages mention.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeUnit {
+    /// Seconds.
     Second,
+    /// Minutes.
     Minute,
 }
 

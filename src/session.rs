@@ -16,9 +16,13 @@ use wasm_bindgen::JsCast;
 /// Where, as whom, and how long to wait.
 #[derive(Clone)]
 pub struct Session {
+    /// Where the requests go, and for which organization.
     pub api: ApiConfig,
+    /// The signed-in person's bearer token.
     pub token: TokenSource,
+    /// How long a request may take, from sending to the end of the reply.
     pub request_timeout: Duration,
+    /// How long the token source may take; after that, the request is not sent (`unauthorized`).
     pub token_timeout: Duration,
 }
 
@@ -76,6 +80,8 @@ pub struct Sleep {
     timer: Option<(i32, Closure<dyn FnMut()>)>,
 }
 
+/// A [`Sleep`] of `duration`, at most about 24.8 days (`setTimeout`'s limit); without a browser
+/// window it ends at once.
 pub fn sleep(duration: Duration) -> Sleep {
     let (sender, done) = oneshot::channel();
     let mut sender = Some(sender);

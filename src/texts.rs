@@ -45,91 +45,178 @@ macro_rules! texts {
 }
 
 texts! {
+    /// The first name's label.
     FirstNameLabel = "firstName.label" => "First name",
+    /// The first name's hint (empty: none).
     FirstNameHint = "firstName.hint" => "",
+    /// The last name's label.
     LastNameLabel = "lastName.label" => "Last name",
+    /// The last name's hint (empty: none).
     LastNameHint = "lastName.hint" => "",
+    /// The email's label.
     EmailLabel = "email.label" => "Email",
+    /// The email's hint (empty: none).
     EmailHint = "email.hint" => "",
+    /// The phone number's label.
     PhoneNumberLabel = "phoneNumber.label" => "Phone",
+    /// The phone number's hint.
     PhoneNumberHint = "phoneNumber.hint" => "With country code, as in +1 415 555 0123",
+    /// The contact type's label.
     ContactTypeLabel = "contactType.label" => "Contact type",
+    /// The contact type's hint (empty: none).
     ContactTypeHint = "contactType.hint" => "",
+    /// The avatar URL's label.
     AvatarUrlLabel = "avatarUrl.label" => "Avatar URL",
+    /// The avatar URL's hint.
     AvatarUrlHint = "avatarUrl.hint" => "A web address starting with https://",
+    /// The accounts' label.
     AccountIdsLabel = "accountIds.label" => "Accounts",
+    /// The accounts' hint.
     AccountIdsHint = "accountIds.hint" => "Search by name or domain, or type an account ID and press Enter.",
+    /// The submit button.
     Submit = "submit" => "Add contact",
+    /// The submit button while the contact is being sent; also announced.
     Sending = "sending" => "Adding contact…",
+    /// The button that sends again after a failure.
     Retry = "retry" => "Try again",
+    /// After "Try again" while a wait after a 429 counts down: `{seconds}`.
     RetryIn = "retry.in" => " in {seconds}",
+    /// Shown while the browser is offline and the contact waits for the connection.
     Offline = "offline" => "You're offline. The contact will be sent when the connection is back.",
+    /// The button that stops the contact waiting for the connection.
     OfflineCancel = "offline.cancel" => "Don't send",
+    /// The notice that an unsent draft was restored.
     DraftRestored = "draft.restored" => "Restored your unsent draft.",
+    /// The button that discards the restored draft.
     DraftDiscard = "draft.discard" => "Discard",
+    /// The button, after a create, that shows the form again.
     AddAnother = "addAnother" => "Add another",
+    /// Announced once the contact is created: `{name}`, `{email}`.
     Created = "created" => "Added {name} ({email}).",
+    /// Above the button when one field is invalid.
     InvalidField = "invalidField" => "Check the highlighted field.",
+    /// Above the button when several fields are invalid: `{count}`.
     InvalidFields = "invalidFields" => "Check the {count} highlighted fields.",
+    /// Under an empty first name: `{label}`.
     FirstNameRequired = "firstName.required" => "Enter a first name.",
+    /// Under an empty email: `{label}`.
     EmailRequired = "email.required" => "Enter an email address.",
+    /// A value longer than its field allows: `{label}`, `{max}`, `{actual}`.
     ErrorTooLong = "error.tooLong" => "{label} can be at most {max} characters; this one has {actual}.",
+    /// A value with control characters: `{label}`.
     ErrorControlCharacters = "error.controlCharacters" => "{label} contains invisible control characters. Retype it without them.",
+    /// An email without `@`.
     ErrorEmailMissingAt = "error.emailMissingAt" => "An email address needs an @, like name@example.com.",
+    /// An email with a space.
     ErrorEmailSpace = "error.emailSpace" => "An email address can't contain a space.",
+    /// An email with a character it cannot have: `{character}`.
     ErrorEmailInvalidCharacter = "error.emailInvalidCharacter" => "An email address can't contain {character}.",
+    /// An email with nothing before the `@`.
     ErrorEmailMissingLocalPart = "error.emailMissingLocalPart" => "Add the part before the @, like name@example.com.",
+    /// An email whose domain is not valid.
     ErrorEmailInvalidDomain = "error.emailInvalidDomain" => "The part after the @ isn't a valid domain, like example.com.",
+    /// An email whose domain has no dot.
     ErrorEmailDomainWithoutDot = "error.emailDomainWithoutDot" => "Add the end of the domain, like example.com rather than example.",
+    /// Under the email, when the service says a contact already has it.
     ErrorEmailAlreadyExists = "error.emailAlreadyExists" => "A contact with this email already exists in this organization.",
+    /// A phone number without a country code.
     ErrorPhoneMissingCountryCode = "error.phoneMissingCountryCode" => "Add the country code, starting with +, as in +1 415 555 0123.",
+    /// A phone number with characters other than digits and separators.
     ErrorPhoneInvalidCharacters = "error.phoneInvalidCharacters" => "Use only digits, spaces, dashes, dots, parentheses and a leading +.",
+    /// A phone number of too few or too many digits: `{digits}`.
     ErrorPhoneWrongLength = "error.phoneWrongLength" => "A phone number with country code has 7 to 15 digits; this one has {digits}.",
+    /// A phone number whose country code starts with 0.
     ErrorPhoneCountryCodeStartsWithZero = "error.phoneCountryCodeStartsWithZero" => "Country codes don't start with 0. Check the digits after the +.",
+    /// A URL that is not absolute.
     ErrorUrlNotAbsolute = "error.urlNotAbsolute" => "Enter the full web address, starting with https://.",
+    /// A URL with a scheme other than http and https: `{scheme}`.
     ErrorUrlUnsupportedScheme = "error.urlUnsupportedScheme" => "Only http:// and https:// addresses can be used, not “{scheme}:”.",
+    /// A URL with a space.
     ErrorUrlContainsSpace = "error.urlContainsSpace" => "A web address can't contain spaces. Copy the address again.",
+    /// A URL without a host.
     ErrorUrlMissingHost = "error.urlMissingHost" => "The address is missing the site's name, like https://example.com/photo.png.",
+    /// An account ID with a space: `{id}`.
     ErrorAccountIdContainsSpace = "error.accountIdContainsSpace" => "“{id}” contains a space. Separate account IDs with commas.",
+    /// One account ID listed more than once: `{id}`.
     ErrorAccountIdRepeated = "error.accountIdRepeated" => "“{id}” is listed more than once. Remove the copy.",
+    /// Several account IDs listed more than once: `{ids}`.
     ErrorAccountIdsRepeated = "error.accountIdsRepeated" => "{ids} are listed more than once. Remove the copies.",
+    /// Text left in the account picker: `{query}`.
     ErrorAccountNotChosen = "error.accountNotChosen" => "“{query}” isn't added yet. Choose an account from the list, or press Enter to add it as an account ID.",
+    /// The label of the button that removes an account: `{name}`.
     AccountsRemove = "accounts.remove" => "Remove {name}",
+    /// The account suggested for the email's domain: `{name}`, `{domain}`.
     AccountsSuggest = "accounts.suggest" => "Add to {name} ({domain})?",
+    /// The button that adds the suggested account.
     AccountsAdd = "accounts.add" => "Add",
+    /// The account search found nothing: `{query}`.
     AccountsNoMatch = "accounts.noMatch" => "No account found. Press Enter to add “{query}” as an account ID.",
+    /// Under an empty required custom field: `{label}`.
     CustomRequired = "customField.required" => "Fill in {label}.",
+    /// An integer field's value that is not a whole number.
     ErrorNotWholeNumber = "error.notWholeNumber" => "Enter a whole number, like 42.",
+    /// A decimal or currency field's value that is not a number.
     ErrorNotNumber = "error.notNumber" => "Enter a number with a dot for decimals, like 12.5.",
+    /// A currency value with more than 2 decimals.
     ErrorTooManyDecimals = "error.tooManyDecimals" => "Use at most 2 decimals, like 1250.99.",
+    /// A date field's value that is not a date.
     ErrorInvalidDate = "error.invalidDate" => "Enter a date as YYYY-MM-DD, like 2026-03-31.",
+    /// A date-time field's value that is not a date and time.
     ErrorInvalidDateTime = "error.invalidDateTime" => "Enter a date and time, like 2026-03-31T14:30.",
+    /// A time field's value that is not a time.
     ErrorInvalidTime = "error.invalidTime" => "Enter a time as HH:MM, like 14:30.",
+    /// A value that is not one of the field's choices: `{value}`, `{label}`.
     ErrorNotAnOption = "error.notAnOption" => "{value} isn't one of the choices for {label}. Pick one from the list.",
+    /// An IP address field's value that is not one.
     ErrorInvalidIpAddress = "error.invalidIpAddress" => "Enter an IPv4 address like 192.0.2.10 or an IPv6 address like 2001:db8::1.",
+    /// A value that does not match the field's pattern: `{label}`.
     ErrorPatternMismatch = "error.patternMismatch" => "{label} isn't in the format your organization asks for.",
+    /// The empty first choice of a custom field's list.
     ChooseOption = "choose" => "Choose…",
+    /// The contact type choice that leaves it to the organization's default.
     ContactTypeDefault = "contactType.default" => "Organization default",
+    /// Reported to the host (kind `options`) when its contact type is not the
+    /// organization's: `{id}`.
     ContactTypeUnknown = "contactType.unknown" => "values.contactType \"{id}\" is not one of this organization's contact types; the form shows the default instead.",
+    /// While the organization's data loads.
     Loading = "loading" => "Loading…",
+    /// When the contact types could not be loaded.
     ContactTypesFailed = "contactTypes.failed" => "Couldn't load the contact types. You can still add the contact.",
+    /// When the custom fields could not be loaded.
     CustomFieldsFailed = "customFields.failed" => "Couldn't load your organization's contact fields. You can still add the contact.",
+    /// The button that loads what failed again.
     LoadAgain = "loadAgain" => "Load again",
+    /// Under the email, when a contact already has it: `{name}`.
     DuplicateEmail = "duplicate.email" => "{name} already has this email.",
+    /// The service refused the contact without saying why: `{status}`.
     ApiRejected = "api.rejected" => "The service didn't accept the contact and didn't say why (error {status}). Check the fields, then try again.",
+    /// A 401, or no token.
     ApiUnauthorized = "api.unauthorized" => "Your session has expired. Sign in again, then add the contact.",
+    /// A 403.
     ApiForbidden = "api.forbidden" => "You don't have permission to add contacts in this organization.",
+    /// The service says a contact already has the email.
     ApiConflict = "api.conflict" => "A contact with this email already exists.",
+    /// A 429 that asks to wait up to 90 seconds: `{seconds}`.
     ApiRateLimited = "api.rateLimited" => "Too many requests right now. Try again in {seconds}.",
+    /// A 429 that asks to wait up to an hour: `{minutes}`.
     ApiRateLimitedMinutes = "api.rateLimitedMinutes" => "Too many requests right now. Try again in about {minutes}.",
+    /// A 429 that names no wait.
     ApiRateLimitedUnknown = "api.rateLimitedUnknown" => "Too many requests right now. Wait a minute, then try again.",
+    /// A 429 that asks to wait more than an hour.
     ApiRateLimitedLong = "api.rateLimitedLong" => "Too many requests: the Thena service asks to wait more than an hour. Try again later.",
+    /// A 5xx: `{status}`.
     ApiServer = "api.server" => "The Thena service had a problem (error {status}). Nothing was lost: try again.",
+    /// No answer in time: `{seconds}`.
     ApiTimeout = "api.timeout" => "The Thena service didn't answer within {seconds}. Nothing was lost: try again.",
+    /// The network failed.
     ApiNetwork = "api.network" => "Couldn't reach the Thena service. Check your connection, then try again.",
+    /// A 2xx whose body could not be read.
     ApiProbablyCreated = "api.probablyCreated" => "The contact was probably created, but the reply could not be read. Check the contact list before adding it again.",
+    /// A 2xx whose body could not be read, and the contact was not found: `{status}`.
     ApiUnconfirmed = "api.unconfirmed" => "The service's reply (status {status}) couldn't be read, and the contact isn't in the contact list. Try again.",
+    /// A 404: the API address is probably wrong.
     ApiNotFound = "api.notFound" => "The contacts service wasn't found at this address (error 404). Check the widget's API address.",
+    /// A reply that is not the documented one: `{status}`.
     ApiBadResponse = "api.badResponse" => "The service sent a reply the form couldn't read (status {status}). Try again; if it keeps happening, contact support.",
 }
 

@@ -12,6 +12,21 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 /// Which of the browser's storages keeps the draft.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{AddContactOptions, ApiConfig, DraftStorage, TokenSource};
+///
+/// let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").unwrap();
+/// let mut options = AddContactOptions::new(api, TokenSource::fixed("eyJhbGciOi…"));
+/// // Keep what was typed across a reload of the tab, apart from the sidebar's form.
+/// options.persist_draft = Some(DraftStorage::Session);
+/// options.draft_key = Some("new-customer-page".into());
+/// // As a JavaScript host writes it: `persistDraft: "local"`.
+/// let storage: DraftStorage = serde_json::from_str(r#""local""#).unwrap();
+/// assert_eq!(storage, DraftStorage::Local);
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum DraftStorage {

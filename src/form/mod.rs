@@ -218,11 +218,12 @@ const DRAFT_SAVE_DELAY: Duration = Duration::from_millis(300);
 /// [`AddContactOptions::check`] refuses are shown as that refusal (`role="alert"`), without a
 /// form.
 ///
-/// ```
+/// # Examples
+///
+/// ```no_run
 /// use leptos::prelude::*;
 /// use std::rc::Rc;
-/// use thena_add_contact::api::ApiConfig;
-/// use thena_add_contact::form::{AddContactForm, AddContactOptions, TokenSource, WidgetEvent};
+/// use thena_add_contact::{AddContactForm, AddContactOptions, ApiConfig, TokenSource, WidgetEvent};
 ///
 /// #[component]
 /// fn NewContactPage(org_id: String, token: String) -> impl IntoView {
@@ -239,9 +240,17 @@ const DRAFT_SAVE_DELAY: Duration = Duration::from_millis(300);
 ///     }));
 ///     view! { <AddContactForm options /> }.into_any()
 /// }
+///
+/// fn main() {
+///     let (org_id, token) = ("org_7Hq2".to_string(), "eyJhbGciOi…".to_string());
+///     mount_to_body(move || view! { <NewContactPage org_id token /> });
+/// }
 /// ```
 #[component]
-pub fn AddContactForm(options: AddContactOptions) -> impl IntoView {
+pub fn AddContactForm(
+    /// Where to send, as whom, what to prefill, whom to tell.
+    options: AddContactOptions,
+) -> impl IntoView {
     match options.check() {
         Ok(()) => Either::Left(form(options)),
         Err(problem) => {

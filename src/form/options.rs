@@ -17,12 +17,57 @@ use std::rc::Rc;
 use std::time::Duration;
 
 /// How long the form waits for the service, and for the host's token, unless told otherwise.
+///
+/// # Examples
+///
+/// ```
+/// use std::time::Duration;
+/// use thena_add_contact::{AddContactOptions, ApiConfig, TokenSource, DEFAULT_TIMEOUT};
+///
+/// let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").unwrap();
+/// let mut options = AddContactOptions::new(api, TokenSource::fixed("eyJhbGciOi…"));
+/// assert_eq!(options.request_timeout, DEFAULT_TIMEOUT);
+/// assert_eq!(DEFAULT_TIMEOUT, Duration::from_secs(30));
+/// // Behind a slow proxy: give the service longer.
+/// options.request_timeout = Duration::from_secs(60);
+/// ```
 pub const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 /// A future that yields the bearer token, or `None` when the host has none.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{TokenFuture, TokenSource};
+///
+/// /// The portal's signed-in session, asked for its current token.
+/// fn current_token() -> TokenFuture {
+///     Box::pin(async { Some("eyJhbGciOiJIUzI1NiJ9.current".to_string()) })
+/// }
+///
+/// let token = TokenSource::from_fn(current_token);
+/// assert!(token.refreshes());
+/// ```
 pub type TokenFuture = Pin<Box<dyn Future<Output = Option<String>>>>;
 
 /// Where the bearer token comes from: asked for before every request, so a host can refresh it.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::TokenSource;
+///
+/// /// The portal's own refresh (a request to its backend in a real page).
+/// async fn refresh_token() -> Option<String> {
+///     Some("eyJhbGciOiJIUzI1NiJ9.fresh".to_string())
+/// }
+///
+/// // Asked before every request, and once more after a 401.
+/// let tokens = TokenSource::from_fn(|| Box::pin(refresh_token()));
+/// assert!(tokens.refreshes());
+/// // A fixed token is never asked again: a 401 ends the attempt.
+/// assert!(!TokenSource::fixed("eyJhbGciOiJIUzI1NiJ9.static").refreshes());
+/// ```
 #[derive(Clone)]
 pub struct TokenSource {
     get: Rc<dyn Fn() -> TokenFuture>,
@@ -51,16 +96,39 @@ impl TokenSource {
         }
     }
 
+    /// The token for the next request: the fixed one, or what the function gives.
     pub fn get(&self) -> TokenFuture {
         (self.get)()
     }
 
+    /// Whether a new token can be asked for (made with [`TokenSource::from_fn`]): only then is a
+    /// request refused with 401 sent once more.
     pub fn refreshes(&self) -> bool {
         self.refreshes
     }
 }
 
 /// What the form reports to its host.
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::{CreatedContact, EventHandler, WidgetEvent};
+///
+/// let on_event: EventHandler = Rc::new(|event| {
+///     if let WidgetEvent::Created(contact) = event {
+///         leptos::logging::log!("added {} ({})", contact.display_name(), contact.id);
+///     }
+///     true
+/// });
+/// let contact = CreatedContact {
+///     id: "ct_7f3a".into(),
+///     first_name: "Jane".into(),
+///     ..CreatedContact::default()
+/// };
+/// assert!(on_event(WidgetEvent::Created(&contact)));
+/// ```
 #[derive(Clone, Debug)]
 pub enum WidgetEvent<'a> {
     /// The form is on the page and can be used.
@@ -79,9 +147,45 @@ pub enum WidgetEvent<'a> {
 
 /// Called with every event; the return value matters only for [`WidgetEvent::Submit`]. A Rust
 /// handler must not panic: the release build aborts on panic, which stops every widget.
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::{EventHandler, NewContact, WidgetEvent};
+///
+/// // This portal adds business contacts only: `false` stops the request.
+/// let on_event: EventHandler = Rc::new(|event| match event {
+///     WidgetEvent::Submit(body) => !body.email.ends_with("@gmail.com"),
+///     _ => true,
+/// });
+/// let body = NewContact {
+///     first_name: "Jane".into(),
+///     email: "jane@gmail.com".into(),
+///     ..NewContact::default()
+/// };
+/// assert!(!on_event(WidgetEvent::Submit(&body)));
+/// assert!(on_event(WidgetEvent::Ready));
+/// ```
 pub type EventHandler = Rc<dyn Fn(WidgetEvent<'_>) -> bool>;
 
 /// An error as the host receives it (`contact:error`'s detail).
+///
+/// # Examples
+///
+/// ```
+/// use serde_json::json;
+/// use thena_add_contact::{Texts, WidgetError};
+///
+/// let invalid = vec![("email".to_string(), "Enter an email address.".to_string())];
+/// let error = WidgetError::from_validation(invalid, &Texts::default());
+/// assert_eq!(error.message, "Check the highlighted field.");
+/// assert_eq!(
+///     serde_json::to_value(&error).unwrap(),
+///     json!({"kind": "validation", "status": null, "message": "Check the highlighted field.",
+///            "fieldErrors": {"email": "Enter an email address."}})
+/// );
+/// ```
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct WidgetError {
@@ -90,6 +194,7 @@ pub struct WidgetError {
     pub kind: &'static str,
     /// The HTTP status the service sent; `None` when no answer came (or none was asked for).
     pub status: Option<u16>,
+    /// What went wrong, in the form's texts: the message shown above the button.
     pub message: String,
     /// Messages by field in form order; the host gets an object keyed by the request body's
     /// property names and custom fields' slugs.
@@ -138,10 +243,50 @@ impl WidgetError {
 }
 
 /// A host's account search: the query in, the accounts out (`None` when it failed).
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::{Account, AccountSearch, AccountSearchFn};
+///
+/// /// The portal's own lookup (its backend, in a real page).
+/// fn find(query: &str) -> Vec<Account> {
+///     let acme = Account {
+///         id: "acc_acme".into(),
+///         name: "Acme Corp".into(),
+///         primary_domain: Some("acme.com".into()),
+///     };
+///     let query = query.to_lowercase();
+///     let matches = |a: &Account| {
+///         a.name.to_lowercase().contains(&query) || a.primary_domain.as_deref() == Some(&query)
+///     };
+///     [acme].into_iter().filter(matches).collect()
+/// }
+///
+/// let search: AccountSearchFn = Rc::new(|query: String| {
+///     let found = find(&query);
+///     Box::pin(async move { Some(found) })
+/// });
+/// let account_search = AccountSearch::Host(search);
+/// assert_eq!(find("acme.com")[0].name, "Acme Corp");
+/// ```
 pub type AccountSearchFn =
     Rc<dyn Fn(String) -> Pin<Box<dyn Future<Output = Option<Vec<Account>>>>>>;
 
 /// Where the account picker finds accounts by name or domain.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{AccountSearch, AddContactOptions, ApiConfig, TokenSource};
+///
+/// let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").unwrap();
+/// let mut options = AddContactOptions::new(api, TokenSource::fixed("eyJhbGciOi…"));
+/// assert!(matches!(options.account_search, AccountSearch::Platform));
+/// // This portal's people know their account IDs: no search.
+/// options.account_search = AccountSearch::Off;
+/// ```
 #[derive(Clone, Default)]
 pub enum AccountSearch {
     /// The platform's search API (`GET /v1/search/accounts`); a failure or a reply of another
@@ -155,6 +300,23 @@ pub enum AccountSearch {
 }
 
 /// Where the organization's definitions (contact types, custom fields) come from.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{AddContactOptions, ApiConfig, ContactType, Definitions, TokenSource};
+///
+/// let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").unwrap();
+/// let mut options = AddContactOptions::new(api, TokenSource::fixed("eyJhbGciOi…"));
+/// assert_eq!(options.contact_types, Definitions::Load);
+/// // The portal has the contact types already: nothing is loaded at mount.
+/// options.contact_types = Definitions::Given(vec![
+///     ContactType { id: "CT_PRIMARY".into(), value: "Primary".into(), is_default: true },
+///     ContactType { id: "CT_BILLING".into(), value: "Billing".into(), is_default: false },
+/// ]);
+/// // And shows no custom fields.
+/// options.custom_fields = Definitions::Off;
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum Definitions<T> {
     /// Loaded from the API at mount, once per page per `(apiBase, orgId)`.
@@ -168,8 +330,28 @@ pub enum Definitions<T> {
 }
 
 /// How the form shows a field.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{AddContactOptions, ApiConfig, Field, Show, TokenSource};
+///
+/// let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").unwrap();
+/// let mut options = AddContactOptions::new(api, TokenSource::fixed("eyJhbGciOi…"));
+/// options.values.values[Field::ContactType] = "CT_BILLING".into();
+/// options.show[Field::ContactType] = Show::ReadOnly;
+/// options.custom_show.push(("customer_tier".into(), Show::Hidden));
+/// assert_eq!(options.check(), Ok(()));
+/// // A hidden field needs a valid value: nobody could see or fix it.
+/// options.show[Field::Email] = Show::Hidden;
+/// assert_eq!(
+///     options.check(),
+///     Err("hidden field email needs a valid value: Enter an email address.".into())
+/// );
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Show {
+    /// Shown and editable (the default).
     #[default]
     Editable,
     /// Shown and sent, not editable: a value the host decides.
@@ -180,12 +362,26 @@ pub enum Show {
 
 /// The form's colours: light (the default, as most portals are), dark, or `auto`, following the
 /// person's system setting (`prefers-color-scheme`).
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::Theme;
+///
+/// assert_eq!(Theme::default(), Theme::Light);
+/// assert_eq!(Theme::Auto.name(), "auto");
+/// let theme: Theme = serde_json::from_str(r#""dark""#).unwrap();
+/// assert_eq!(theme, Theme::Dark);
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Theme {
+    /// Light colours (the default).
     #[default]
     Light,
+    /// Dark colours.
     Dark,
+    /// Light or dark, as the person's system is set (`prefers-color-scheme`).
     Auto,
 }
 
@@ -201,9 +397,32 @@ impl Theme {
 }
 
 /// Everything the form needs: where to send, as whom, what to prefill, whom to tell.
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::{AddContactOptions, ApiConfig, Field, Show, TokenSource, WidgetEvent};
+///
+/// let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").unwrap();
+/// let mut options = AddContactOptions::new(api, TokenSource::fixed("eyJhbGciOi…"));
+/// // A contact of the account the portal shows: prefilled, and not shown.
+/// options.values.values[Field::Email] = "jane@acme.com".into();
+/// options.values.values[Field::AccountIds] = "acc_acme".into();
+/// options.show[Field::AccountIds] = Show::Hidden;
+/// options.on_event = Some(Rc::new(|event| {
+///     if let WidgetEvent::Created(contact) = event {
+///         leptos::logging::log!("added {}", contact.id);
+///     }
+///     true
+/// }));
+/// assert_eq!(options.check(), Ok(()));
+/// ```
 #[derive(Clone)]
 pub struct AddContactOptions {
+    /// Where the requests go, and for which organization.
     pub api: ApiConfig,
+    /// The signed-in person's bearer token.
     pub token: TokenSource,
     /// Prefilled values (and custom field values passed through unchanged); also what
     /// "Add another" and [`FormControl::reset`] go back to.
@@ -214,7 +433,10 @@ pub struct AddContactOptions {
     /// Custom fields (by slug) that are read-only or hidden. A hidden custom field is not
     /// shown or checked; the host's value for it is sent unchanged.
     pub custom_show: Vec<(String, Show)>,
+    /// The contact types the form offers; loaded from the API by default.
     pub contact_types: Definitions<Vec<ContactType>>,
+    /// The organization's custom fields for contacts, shown after the built-in fields; loaded
+    /// from the API by default.
     pub custom_fields: Definitions<Vec<CustomFieldDefinition>>,
     /// Whether an email that loses focus is looked up, to warn about an existing contact.
     pub check_duplicates: bool,
@@ -223,7 +445,9 @@ pub struct AddContactOptions {
     /// The texts: a language, with the host's `strings` over it. Their language is the form's
     /// `lang`, and sets its direction.
     pub texts: Texts,
+    /// The form's colours; light by default.
     pub theme: Theme,
+    /// Called with every [`WidgetEvent`]; `None` (the default) reports nothing.
     pub on_event: Option<EventHandler>,
     /// Lets the host reset the form, read and set its values after mounting.
     pub control: Option<FormControl>,
@@ -238,6 +462,10 @@ pub struct AddContactOptions {
 }
 
 impl AddContactOptions {
+    /// The options for `api` and `token`, with defaults for the rest: no prefilled values, every
+    /// field editable, contact types and custom fields loaded from the API, the duplicate check
+    /// on, the platform's account search, English, the light theme, [`DEFAULT_TIMEOUT`] for both
+    /// timeouts, no draft kept.
     pub fn new(api: ApiConfig, token: TokenSource) -> AddContactOptions {
         AddContactOptions {
             api,
@@ -312,6 +540,27 @@ fn check_hidden(show: &FieldMap<Show>, draft: &ContactDraft, texts: &Texts) -> R
 /// Reaches a mounted form from outside: reset it, read and set its values. Does nothing before
 /// the form is mounted or after it is gone, except while the form waits to be shown (for its
 /// translation): then what is set is kept and typed in once the form shows.
+///
+/// # Examples
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use thena_add_contact::{AddContactForm, AddContactOptions, Field, FormControl};
+///
+/// #[component]
+/// fn NewContactPanel(options: AddContactOptions) -> impl IntoView {
+///     let control = FormControl::default();
+///     let options = AddContactOptions { control: Some(control.clone()), ..options };
+///     let prefill = control.clone();
+///     view! {
+///         <AddContactForm options />
+///         <button on:click=move |_| control.reset()>"Start over"</button>
+///         <button on:click=move |_| {
+///             let _ = prefill.set_values(&[(Field::Email, "jane@acme.com".into())]);
+///         }>"Use Jane's address"</button>
+///     }
+/// }
+/// ```
 #[derive(Clone, Default)]
 pub struct FormControl(Rc<RefCell<Reach>>);
 

@@ -9,8 +9,11 @@ use crate::texts::Texts;
 use crate::validate::{ContactDraft, CustomEntry, CustomField, FieldError};
 use std::rc::Rc;
 
+/// What the form holds between events: the draft, the errors shown, and the host's values to
+/// go back to.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FormState {
+    /// What the form holds now.
     pub draft: ContactDraft,
     /// The error shown under each field (client rule or server message).
     pub shown: FieldMap<Option<FieldError>>,
@@ -21,6 +24,7 @@ pub struct FormState {
 }
 
 impl FormState {
+    /// A form that starts from `draft` (also what a reset goes back to), with no errors shown.
     pub fn new(draft: ContactDraft) -> FormState {
         FormState {
             initial: draft.clone(),
@@ -60,6 +64,8 @@ impl FormState {
         }
     }
 
+    /// Custom field `index` lost focus: show its error, if any. A server message stays until the
+    /// value changes.
     pub fn blur_custom(&mut self, index: usize) {
         let (Some(entry), Some(shown)) = (
             self.draft.custom.get(index),
@@ -218,6 +224,7 @@ impl FormState {
             .collect()
     }
 
+    /// How many fields, built-in and custom, show an error.
     pub fn invalid_count(&self) -> usize {
         self.shown.iter().filter(|(_, e)| e.is_some()).count()
             + self.custom_shown.iter().filter(|e| e.is_some()).count()
