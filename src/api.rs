@@ -165,8 +165,8 @@ pub enum ApiError {
     Forbidden,
     /// 429: too many requests.
     RateLimited {
-        /// The seconds to wait (`Retry-After`, else `X-RateLimit-Reset`); `None` when the reply named
-        /// no wait it could read (see [`ApiError::with_backoff`]).
+        /// The seconds to wait (`Retry-After`, else `X-RateLimit-Reset`); `None` when the reply
+        /// named no wait that could be read (see [`ApiError::with_backoff`]).
         retry_after_secs: Option<u64>,
     },
     /// A 5xx: the service failed.

@@ -81,6 +81,9 @@ mod tests {
         assert_eq!(package["version"], env!("CARGO_PKG_VERSION"));
         let changelog = include_str!("../CHANGELOG.md");
         let section = format!("\n## [{}] - ", env!("CARGO_PKG_VERSION"));
-        assert!(changelog.contains(&section), "CHANGELOG.md lacks {section:?}");
+        assert!(
+            changelog.contains(&section),
+            "CHANGELOG.md lacks {section:?}"
+        );
     }
 }

@@ -6,6 +6,19 @@
 use serde::Serialize;
 
 /// A language the widget ships.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::Locale;
+///
+/// assert_eq!(Locale::for_tag("de-AT"), Some(Locale::De));
+/// assert_eq!(Locale::for_tag("pt_PT"), Some(Locale::PtBr));
+/// assert_eq!(Locale::for_tag("zh-Hans"), None);
+/// assert_eq!(Locale::for_page(Some("zh-Hans")), Locale::En);
+/// assert_eq!(Locale::PtBr.tag(), "pt-BR");
+/// assert!(Locale::Ar.is_rtl());
+/// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
     /// English (`en`), the default: the table in [`crate::texts`], no file.

@@ -170,14 +170,14 @@ pub struct CustomFieldDefinition {
     /// How hosts name the field (`hidden`, `readOnly`); the uid when the platform gives none.
     #[serde(default)]
     pub slug: Option<String>,
-    /// An unknown or missing type is a single line of text.
+    /// `fieldType`: an unknown or missing type is a single line of text.
     #[serde(default)]
     pub field_type: Option<FieldType>,
     /// `options`: the choices of a single_choice, multi_choice or radio_button field; empty for
     /// none.
     #[serde(default)]
     pub options: Choices,
-    /// Missing or `null` means active.
+    /// `isActive`: an inactive field is not shown; missing or `null` means active.
     #[serde(default = "active", deserialize_with = "flag_or_true")]
     pub is_active: bool,
     /// `hintText`: shown under the label; `None` for none.

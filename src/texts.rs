@@ -17,6 +17,18 @@ use std::sync::Arc;
 macro_rules! texts {
     ($($(#[$doc:meta])* $name:ident = $key:literal => $english:literal,)*) => {
         /// A text of the widget, read from the key a host's `strings` uses.
+        ///
+        /// # Examples
+        ///
+        /// ```
+        /// use thena_add_contact::Text;
+        ///
+        /// assert_eq!(Text::Submit.key(), "submit");
+        /// assert_eq!(Text::Submit.english(), "Add contact");
+        /// let text: Text = serde_json::from_str(r#""firstName.label""#).unwrap();
+        /// assert_eq!(text, Text::FirstNameLabel);
+        /// assert!(serde_json::from_str::<Text>(r#""firstname.label""#).is_err());
+        /// ```
         #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
         #[serde(try_from = "String")]
         pub enum Text {
@@ -171,7 +183,7 @@ texts! {
     ErrorInvalidIpAddress = "error.invalidIpAddress" => "Enter an IPv4 address like 192.0.2.10 or an IPv6 address like 2001:db8::1.",
     /// A value that does not match the field's pattern: `{label}`.
     ErrorPatternMismatch = "error.patternMismatch" => "{label} isn't in the format your organization asks for.",
-    /// The empty first choice of a custom field's list.
+    /// The first choice of a custom field's select, which leaves the field empty.
     ChooseOption = "choose" => "Choose…",
     /// The contact type choice that leaves it to the organization's default.
     ContactTypeDefault = "contactType.default" => "Organization default",
@@ -235,6 +247,21 @@ impl TryFrom<String> for Text {
 
 /// The form's texts: a language (English, or a translation laid over it), with the host's
 /// replacements laid over that (a few, so a list).
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{Field, Text, Texts};
+///
+/// let texts = Texts::default()
+///     .with(Text::Submit, "Save customer")
+///     .with(Text::FirstNameLabel, "Given name");
+/// assert_eq!(texts.get(Text::Submit), "Save customer");
+/// assert_eq!(texts.label(Field::FirstName), "Given name");
+/// assert_eq!(texts.get(Text::Retry), "Try again");
+/// let args = [("name", "Jane Doe"), ("email", "jane@acme.com")];
+/// assert_eq!(texts.fill(Text::Created, &args), "Added Jane Doe (jane@acme.com).");
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Texts {
     locale: Locale,
@@ -279,6 +306,7 @@ impl Texts {
         self.locale.duration(n, unit, short)
     }
 
+    /// The text: its replacement (a translation's, or the host's), else the English.
     pub fn get(&self, text: Text) -> &str {
         self.replaced
             .iter()
@@ -471,7 +499,10 @@ mod tests {
         let module = include_str!("js/thena_add_contact.js");
         for file in &shipped {
             let named = format!("new URL(\"./locales/{file}\", import.meta.url)");
-            assert!(module.contains(&named), "src/js/thena_add_contact.js lacks {named}");
+            assert!(
+                module.contains(&named),
+                "src/js/thena_add_contact.js lacks {named}"
+            );
         }
         let mut problems = Vec::new();
         for file in &files {

@@ -21,38 +21,70 @@ pub const MAX_LONG_TEXT_CHARS: usize = 10_000;
 /// Why a field's value cannot be sent.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
+    /// Empty (after trimming), and the field is required.
     Required,
+    /// Longer than the field allows.
     TooLong {
+        /// The most characters allowed.
         max: usize,
+        /// How many characters the value has.
         actual: usize,
     },
+    /// Control characters (line breaks and tabs are allowed in a multi-line value only).
     ControlCharacters,
+    /// An email without `@`.
     EmailMissingAt,
+    /// An email with a character it cannot have there (a space, a second `@`, …): the first one.
     EmailInvalidCharacter(char),
+    /// An email with nothing before the `@`.
     EmailMissingLocalPart,
+    /// An email whose domain is empty, or has a label that is empty, longer than 63 characters,
+    /// or starts or ends with `-`.
     EmailInvalidDomain,
+    /// An email whose domain has no dot (`name@example`).
     EmailDomainWithoutDot,
+    /// A phone number of digits only, without a leading `+` or `00`.
     PhoneMissingCountryCode,
+    /// A phone number with a character other than digits, spaces, `-`, `.`, parentheses and a
+    /// leading `+`.
     PhoneInvalidCharacters,
+    /// A phone number of fewer than 7 or more than 15 digits, country code included.
     PhoneWrongLength {
+        /// How many digits it has.
         digits: usize,
     },
+    /// A phone number whose country code starts with 0.
     PhoneCountryCodeStartsWithZero,
+    /// A URL without a scheme, or without `//` after it.
     UrlNotAbsolute,
+    /// A URL whose scheme is neither `http` nor `https`: that scheme, in lower case.
     UrlUnsupportedScheme(String),
+    /// A URL with whitespace in it.
     UrlContainsSpace,
+    /// A URL without a host (`https:///a.png`).
     UrlMissingHost,
+    /// An account ID with whitespace inside: that ID.
     AccountIdContainsSpace(String),
+    /// Account IDs listed more than once: each of them once, in order.
     AccountIdsRepeated(Vec<String>),
     /// Text in the account picker that is not an account yet.
     AccountNotChosen(String),
+    /// An integer field's value that is not an optional sign and 1 to 30 digits.
     NotWholeNumber,
+    /// A decimal or currency field's value that is not an optional sign and 1 to 30 digits with
+    /// at most one `.`.
     NotNumber,
+    /// A currency value with more than 2 decimals.
     TooManyDecimals,
+    /// A date field's value that is not a day that exists, as `YYYY-MM-DD`.
     InvalidDate,
+    /// A date-time field's value that is not `YYYY-MM-DDTHH:MM[:SS]`.
     InvalidDateTime,
+    /// A time field's value that is not `HH:MM[:SS]`.
     InvalidTime,
+    /// A choice field's value that is not one of its options: that value.
     NotAnOption(String),
+    /// An IP address field's value that is neither an IPv4 nor an IPv6 address.
     InvalidIpAddress,
     /// The value does not match the custom field's `regexForValidation`.
     PatternMismatch,
@@ -184,8 +216,28 @@ pub fn invalid_fields_summary(count: usize, texts: &Texts) -> String {
 }
 
 /// What the person has typed, one raw string per field, plus what the host passes through.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{ContactDraft, Field, Texts};
+///
+/// let mut draft = ContactDraft::default();
+/// draft.values[Field::FirstName] = "  Jane ".into();
+/// draft.values[Field::Email] = "jane@acme.com".into();
+/// draft.values[Field::Phone] = "0049 30 901820".into();
+/// let body = draft.to_request().unwrap();
+/// assert_eq!(body.first_name, "Jane");
+/// assert_eq!(body.phone_number.as_deref(), Some("+4930901820"));
+/// draft.values[Field::Email] = "jane@acme".into();
+/// let error = draft.check(Field::Email).unwrap();
+/// let expected = "Add the end of the domain, like example.com rather than example.";
+/// assert_eq!(error.message(Field::Email, &Texts::default()), expected);
+/// ```
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct ContactDraft {
+    /// The raw text of each built-in field, as typed or prefilled (account IDs separated by
+    /// commas or line breaks).
     pub values: FieldMap<String>,
     /// The host's custom field values for fields the form does not show, sent unchanged.
     pub custom_field_values: Vec<CustomFieldValue>,
@@ -200,14 +252,18 @@ pub struct ContactDraft {
 /// a multi_choice (a checked checkbox holds `"true"`).
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomEntry {
+    /// The field.
     pub field: Rc<CustomField>,
+    /// What it holds: one text, or the options chosen.
     pub values: Vec<String>,
 }
 
 /// A custom field's definition with its `regexForValidation`, compiled once.
 #[derive(Debug, PartialEq)]
 pub struct CustomField {
+    /// The definition, as the platform sent it or the host gave it.
     pub definition: CustomFieldDefinition,
+    /// `regexForValidation`, compiled; `None` when there is none or it does not compile.
     pub pattern: Option<Pattern>,
 }
 
@@ -233,6 +289,7 @@ impl CustomEntry {
         custom_value(&self.field, &self.values)
     }
 
+    /// Where its value and errors belong: the custom field, by its slug.
     pub fn target(&self) -> Target {
         Target::Custom(self.field.definition.slug().to_string())
     }

@@ -1050,8 +1050,11 @@ async fn mount_shows_the_form_once_its_language_is_there_and_the_handle_works_me
     let options = js_options(json!({"apiBase": STUB, "orgId": org, "token": "t",
         "contactTypes": false, "customFields": false, "checkDuplicates": false,
         "searchAccounts": false}));
-    // No translation at this address: after the attempt, English.
-    let missing = format!("{STUB}/__no-locales-here/");
+    // No translation at the address the module gives: after the attempt, English.
+    let missing = js_sys::Function::new_with_args(
+        "tag",
+        &format!("return `{STUB}/__no-locales-here/${{tag}}.json`"),
+    );
     let mut handle = thena_add_contact::embed::mount_widget(
         element.clone().into(),
         options,

@@ -49,7 +49,9 @@ pub struct HostValue(pub JsValue);
 /// `accountIds[1]` (members joined by dots, items in brackets).
 #[derive(Debug)]
 pub struct HostError {
+    /// Where: empty at the value itself, else like `accountIds[1]`.
     pub path: String,
+    /// What is wrong.
     pub message: String,
 }
 

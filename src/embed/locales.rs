@@ -9,9 +9,9 @@ use crate::locale::Locale;
 use crate::session::within;
 use crate::texts::Texts;
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
+use js_sys::Function;
 use std::cell::RefCell;
 use std::time::Duration;
-use js_sys::Function;
 use wasm_bindgen::{JsCast, JsValue};
 
 /// How long a translation may take to arrive; after that the form shows in English.

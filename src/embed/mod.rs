@@ -141,6 +141,7 @@ impl WidgetHandle {
         }
     }
 
+    /// Back to the values given at mount: no errors, the form shown (also after a create).
     pub fn reset(&self) {
         self.control.reset();
     }

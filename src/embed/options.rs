@@ -22,35 +22,56 @@ use wasm_bindgen::{JsCast, JsError, JsValue};
 #[derive(Deserialize)]
 #[serde(rename_all = "camelCase", expecting = "an object")]
 pub struct MountOptions {
+    /// `apiBase`: the platform's URL, as [`ApiConfig::new`](crate::ApiConfig::new) takes it.
     pub api_base: String,
+    /// `orgId`: the organization, sent as `x-org-id`.
     pub org_id: String,
+    /// `token`: a fixed bearer token; `token` or `getToken` is required.
     pub token: Option<String>,
+    /// `getToken`: returns the token or a Promise of it; asked before every request, and once
+    /// more after a 401. Used instead of `token` when both are given.
     pub get_token: Option<JsFunction>,
+    /// `values`: the prefilled values.
     pub values: Option<ContactValues>,
+    /// `readOnly`: the fields shown and sent, not editable; `None` when not given.
     #[serde(default, deserialize_with = "field_names")]
     pub read_only: Option<Vec<FieldName>>,
+    /// `hidden`: the fields not shown, sent as set in `values`; `None` when not given.
     #[serde(default, deserialize_with = "field_names")]
     pub hidden: Option<Vec<FieldName>>,
     /// `false`, or the organization's contact types in the API's shape (then nothing is loaded).
     pub contact_types: Option<Given>,
     /// `false`, or the organization's custom field definitions in the API's shape.
     pub custom_fields: Option<Given>,
+    /// `checkDuplicates`: look up a valid email when it loses focus (`true` when not given).
     pub check_duplicates: Option<bool>,
     /// `searchAccounts`: a function, or `false` (no search).
     pub search_accounts: Option<Given>,
+    /// `strings`: texts replaced by key, over any language.
     pub strings: Option<Texts>,
     /// A BCP 47 tag (`"de-AT"`); without it, the nearest `lang`.
     pub locale: Option<String>,
+    /// `theme`: `"light"` (when not given), `"dark"` or `"auto"`.
     pub theme: Option<Theme>,
+    /// `requestTimeoutMs`: how long a request may take; [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT)
+    /// when not given.
     pub request_timeout_ms: Option<Milliseconds>,
+    /// `tokenTimeoutMs`: how long `getToken` may take; [`DEFAULT_TIMEOUT`](crate::DEFAULT_TIMEOUT)
+    /// when not given.
     pub token_timeout_ms: Option<Milliseconds>,
     /// `"session"` or `"local"`: keep an unsent draft across reloads.
     pub persist_draft: Option<DraftStorage>,
+    /// `draftKey`: tells the drafts of several forms of one organization apart.
     pub draft_key: Option<String>,
+    /// `onReady`: called once the form is on the page.
     pub on_ready: Option<JsFunction>,
+    /// `onSubmit`: called with the request body before it is sent; returning `false` stops it.
     pub on_submit: Option<JsFunction>,
+    /// `onCreated`: called with the created contact.
     pub on_created: Option<JsFunction>,
+    /// `onError`: called with the error (`contact:error`'s detail).
     pub on_error: Option<JsFunction>,
+    /// `onDuplicate`: called with the existing contact that has the email typed.
     pub on_duplicate: Option<JsFunction>,
 }
 
@@ -58,7 +79,9 @@ pub struct MountOptions {
 /// one of the organization's custom fields.
 #[derive(Clone, Debug, PartialEq)]
 pub enum FieldName {
+    /// One of the form's fields, by its property name.
     Builtin(Field),
+    /// Any other name: a custom field's slug.
     Custom(String),
 }
 
@@ -120,25 +143,33 @@ impl Given {
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields, expecting = "an object")]
 pub struct ContactValues {
+    /// `firstName`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub first_name: Option<String>,
+    /// `lastName`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub last_name: Option<String>,
+    /// `email`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub email: Option<String>,
+    /// `phoneNumber`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub phone_number: Option<String>,
+    /// `contactType`: a contact type's ID; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub contact_type: Option<String>,
+    /// `avatarUrl`; left out when `None`.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub avatar_url: Option<String>,
+    /// `accountIds`: an array of account IDs; left out when `None`.
     #[serde(
         default,
         deserialize_with = "strings",
         skip_serializing_if = "Option::is_none"
     )]
     pub account_ids: Option<Vec<String>>,
-    /// Passed through to the request unchanged (only at mount).
+    /// At mount only: an item for a custom field the form shows prefills that field; the others
+    /// are passed through to the request unchanged.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub custom_field_values: Option<Vec<CustomFieldValue>>,
 }

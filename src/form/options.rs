@@ -196,8 +196,8 @@ pub struct WidgetError {
     pub status: Option<u16>,
     /// What went wrong, in the form's texts: the message shown above the button.
     pub message: String,
-    /// Messages by field in form order; the host gets an object keyed by the request body's
-    /// property names and custom fields' slugs.
+    /// `fieldErrors`: messages by field in form order; the host gets an object keyed by the
+    /// request body's property names and custom fields' slugs.
     #[serde(serialize_with = "as_object")]
     pub field_errors: Vec<(String, String)>,
 }
