@@ -64,21 +64,24 @@ impl ApiConfig {
         let host = lower
             .strip_prefix("https://")
             .or_else(|| lower.strip_prefix("http://"))
-            .map(|rest| rest.split(['/', '?', '#']).next().unwrap_or_default());
+            // Browsers end the host at a backslash too.
+            .map(|rest| rest.split(['/', '\\', '?', '#']).next().unwrap_or_default());
         let Some(host) = host.filter(|h| !h.is_empty()) else {
             return Err(ConfigError(format!(
                 "apiBase must be an absolute https:// URL, like https://platform.thena.ai (got \"{api_base}\")"
             )));
         };
+        // A user name or password: the browser's host is what follows the `@`, and fetch refuses
+        // such a URL anyway.
+        if host.contains('@') || api_base.contains('\\') {
+            return Err(ConfigError(format!(
+                "apiBase must not contain a user name, a password or a backslash, got \"{api_base}\""
+            )));
+        }
         let hostname = if host.starts_with('[') {
             host.split_inclusive(']').next().unwrap_or_default()
         } else {
-            host.rsplit('@')
-                .next()
-                .unwrap_or_default()
-                .split(':')
-                .next()
-                .unwrap_or_default()
+            host.split(':').next().unwrap_or_default()
         };
         let local = matches!(hostname, "localhost" | "127.0.0.1" | "[::1]");
         if lower.starts_with("http://") && !local {
@@ -839,6 +842,12 @@ mod tests {
             "https://",
             "https://exa mple.com",
             "https://a.com/?x",
+            // The browser's host is evil.com in each: plain http and the token would go there.
+            "http://evil.com\\@localhost",
+            "http://[::1]@evil.com",
+            "http://localhost@evil.com",
+            "http://evil.com\\.localhost",
+            "https://user:secret@platform.thena.ai",
         ] {
             let err = ApiConfig::new(bad, "o").unwrap_err();
             assert!(err.0.contains("apiBase"), "{bad}: {err}");

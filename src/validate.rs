@@ -446,20 +446,27 @@ fn long_text(value: &str) -> Result<String, FieldError> {
 
 /// An optional sign and digits; sent without a `+`.
 fn whole_number(value: &str) -> Result<String, FieldError> {
-    let digits = value.strip_prefix('+').unwrap_or(value);
-    let unsigned = digits.strip_prefix('-').unwrap_or(digits);
+    let (sign, unsigned) = split_sign(value);
     if unsigned.is_empty() || unsigned.len() > 30 || !unsigned.bytes().all(|b| b.is_ascii_digit()) {
         return Err(FieldError::NotWholeNumber);
     }
-    Ok(digits.to_string())
+    Ok(format!("{sign}{unsigned}"))
+}
+
+/// One optional sign, as sent (`-`, or nothing for `+`), and the rest.
+fn split_sign(value: &str) -> (&'static str, &str) {
+    match value.as_bytes().first() {
+        Some(b'-') => ("-", &value[1..]),
+        Some(b'+') => ("", &value[1..]),
+        _ => ("", value),
+    }
 }
 
 /// A decimal number with a dot (`-12.5`, `.5`, `3.`); at most `max_decimals` after the dot.
 /// Sent without a `+` and with digits on both sides of any dot (`0.5`, `3`), a form every
 /// number parser reads.
 fn decimal(value: &str, max_decimals: Option<usize>) -> Result<String, FieldError> {
-    let number = value.strip_prefix('+').unwrap_or(value);
-    let unsigned = number.strip_prefix('-').unwrap_or(number);
+    let (sign, unsigned) = split_sign(value);
     let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, ""));
     let digits = |part: &str| part.bytes().all(|b| b.is_ascii_digit());
     if whole.len() + fraction.len() == 0
@@ -472,7 +479,6 @@ fn decimal(value: &str, max_decimals: Option<usize>) -> Result<String, FieldErro
     if max_decimals.is_some_and(|max| fraction.len() > max) {
         return Err(FieldError::TooManyDecimals);
     }
-    let sign = if number.starts_with('-') { "-" } else { "" };
     let whole = if whole.is_empty() { "0" } else { whole };
     Ok(match fraction {
         "" => format!("{sign}{whole}"),
@@ -1081,6 +1087,18 @@ mod tests {
             assert_eq!(sent(&amount, raw), Ok(value.to_string()), "{raw}");
         }
         assert_eq!(sent(&amount, ".125"), Err(FieldError::TooManyDecimals));
+        // One sign at most.
+        let integer = field(FieldType::Integer);
+        for raw in ["+-5", "-+5", "--5", "++5.5", "-"] {
+            assert_eq!(sent(&number, raw), Err(FieldError::NotNumber), "{raw}");
+            assert_eq!(
+                sent(&integer, raw),
+                Err(FieldError::NotWholeNumber),
+                "{raw}"
+            );
+        }
+        assert_eq!(sent(&integer, "+42"), Ok("42".to_string()));
+        assert_eq!(sent(&integer, "-42"), Ok("-42".to_string()));
         for bad in [".", "-", "+.", "1.2.3", "1e3"] {
             assert_eq!(sent(&number, bad), Err(FieldError::NotNumber), "{bad}");
         }

@@ -369,7 +369,7 @@ export interface WidgetOptions {
 }
 
 export interface MountOptions extends WidgetOptions {
-  /** https URL of the platform (http only for localhost and 127.0.0.1). */
+  /** https URL of the platform (plain http only for localhost, 127.0.0.1 and [::1]); no user name or password. */
   apiBase: string;
   orgId: string;
   /** One of token and getToken. */
