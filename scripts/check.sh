@@ -23,7 +23,7 @@ in_firefox() { env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" "$@";
 run "cargo fmt --check" cargo fmt --all -- --check
 run "clippy (native: widget + stub)" cargo clippy --workspace --all-targets -- -D warnings
 run "clippy (wasm32)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --all-targets -- -D warnings
-run "clippy (wasm32, as a Leptos host builds it: no embed)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --no-default-features --lib -- -D warnings
+run "clippy (wasm32, a Leptos host: tests/leptos-host, no embed)" cargo clippy -p thena-add-contact -p leptos-host --target wasm32-unknown-unknown --no-default-features -- -D warnings
 run "native tests (unit, stub, doc)" cargo test --workspace
 run "cargo doc (the crate's public docs; warnings fail)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --target wasm32-unknown-unknown
 run "build the stub API" cargo build -p stub-api
