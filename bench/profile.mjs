@@ -5,7 +5,8 @@
 //   trunk build --release && node bench/profile.mjs [page id …]   (default: widget react-lean)
 //
 // PROFILE_BLURS: rounds per page (default 400); PROFILE_FLOOR=1: the rounds on the benchmark's
-// floor (a bare input outside the form) instead of the form's email; PROFILE_OUT: where the raw traces go
+// floor (a bare input outside the form) instead of the form's email; PROFILE_REDUCED_MOTION=1:
+// the pages under prefers-reduced-motion: reduce; PROFILE_OUT: where the raw traces go
 // (default bench/results/, one <page>.trace.json each; open them in chrome://tracing or Perfetto).
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
@@ -14,7 +15,7 @@ import { pages, startServer, measureStartup, withTimeout } from "./run.mjs";
 
 const BLURS = Number(process.env.PROFILE_BLURS ?? 400);
 const OUT = process.env.PROFILE_OUT ?? path.join(root, "bench/results");
-const FLOOR = Boolean(process.env.PROFILE_FLOOR);
+const FLOOR = process.env.PROFILE_FLOOR === "1";
 const STUB_PORT = 8822;
 const CATEGORIES = [
   "toplevel",
@@ -30,73 +31,21 @@ const CATEGORIES = [
   "disabled-by-default-v8.wasm.detailed",
 ];
 
-/** In the page: `count` rounds of the benchmark's blur → error, marked `b<i>` … `e<i>`. */
-function blurRounds([count, floor]) {
-  const page = window.__bench.page;
-  const root = window.__bench.root;
-  let input = page.input(root, "email");
-  let error = page.error(root, "email");
-  if (floor) {
-    // The benchmark's floor: a bare input outside the form, its error written by one line of JS.
-    const field = document.body.appendChild(document.createElement("div"));
-    field.innerHTML = '<input type="email"><p></p>';
-    [input, error] = field.children;
-    input.addEventListener("blur", () => {
-      error.textContent = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.value) ? "" : "Enter an email address.";
-    });
-  }
-  const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value").set;
-  const shown = () => error.textContent.trim() !== "";
-  const nextTask = () =>
-    new Promise((resolve) => {
-      const channel = new MessageChannel();
-      channel.port1.onmessage = resolve;
-      channel.port2.postMessage(null);
-    });
-  return (async () => {
-    const times = [];
-    for (let i = 0; i < count; i++) {
-      const invalid = i % 2 === 0;
-      input.focus();
-      setValue.call(input, invalid ? "not-an-email" : `valid.${i}@example.com`);
-      input.dispatchEvent(new InputEvent("input", { bubbles: true, inputType: "insertText", data: "x" }));
-      await nextTask();
-      if (invalid === shown()) {
-        // The input already showed (or cleared) it: not a blur round.
-        input.blur();
-        await nextTask();
-        continue;
-      }
-      const done = new Promise((resolve) => {
-        const observer = new MutationObserver(() => {
-          if (shown() === invalid) {
-            observer.disconnect();
-            performance.mark(`e${i}`);
-            resolve(performance.now());
-          }
-        });
-        observer.observe(error, { childList: true, subtree: true, characterData: true, attributes: true });
-      });
-      await new Promise((resolve) => requestAnimationFrame(resolve)); // as the benchmark: a frame
-      await nextTask(); // after the typing
-      performance.mark(`b${i}`);
-      const t0 = performance.now();
-      input.blur();
-      times.push({ i, ms: (await done) - t0, show: invalid });
-      await new Promise((resolve) => requestAnimationFrame(resolve));
-    }
-    return times;
-  })();
-}
-
 async function tracePage(browser, server, stub, spec) {
   const org = await plainOrg(stub, `profile-${spec.id}`);
-  const context = await browser.newContext({ reducedMotion: process.env.PROFILE_REDUCED_MOTION ? "reduce" : "no-preference" });
+  const context = await browser.newContext({ reducedMotion: process.env.PROFILE_REDUCED_MOTION === "1" ? "reduce" : "no-preference" });
   const page = await context.newPage();
   try {
     await page.goto(`${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}`);
     await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
-    await page.evaluate(blurRounds, [20, FLOOR]); // the first blurs (lazy compilation) are not profiled
+    await page.addScriptTag({ url: "/pages/harness.js" });
+    // The benchmark's rounds (bench/pages/harness.js), the first ones (lazy compilation) not
+    // profiled.
+    const blurRounds = ([count, floor]) =>
+      (floor ? window.benchHarness.blurFloor(count, true) : window.benchHarness.blurs(count, { marked: true })).then(
+        (samples) => samples.rounds,
+      );
+    await page.evaluate(blurRounds, [20, FLOOR]);
     const cdp = await context.newCDPSession(page);
     const events = [];
     cdp.on("Tracing.dataCollected", ({ value }) => events.push(...value));

@@ -17,7 +17,8 @@ if (!from || !out || !version) throw new Error("usage: node scripts/cdn.mjs <pac
 const folder = path.join(out, "thena-add-contact", version);
 rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
-for (const name of ["thena_add_contact.js", "thena_add_contact_bg.wasm", "thena-add-contact.css", "thena_add_contact.d.ts", "element.js", "locales"]) {
+for (const name of ["thena_add_contact.js", "thena_add_contact_bg.wasm", "thena-add-contact.css", "thena_add_contact.d.ts",
+  "element.js", "element.d.ts", "locales", "LICENSE"]) {
   cpSync(path.join(from, name), path.join(folder, name), { recursive: true });
 }
 

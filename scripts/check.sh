@@ -26,6 +26,7 @@ run "clippy (wasm32)" cargo clippy -p thena-add-contact --target wasm32-unknown-
 run "clippy (wasm32, a Leptos host: tests/leptos-host, no embed)" cargo clippy -p thena-add-contact -p leptos-host --target wasm32-unknown-unknown --no-default-features -- -D warnings
 run "native tests (unit, stub, doc)" cargo test --workspace
 run "cargo doc (the crate's public docs; warnings fail)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --target wasm32-unknown-unknown
+run "cargo doc without embed (a Leptos host's)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --no-default-features --target wasm32-unknown-unknown
 run "build the stub API" cargo build -p stub-api
 run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
 run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience

@@ -11,7 +11,11 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 dist=${THENA_DIST:-dist}
 [ -f "$dist/thena_add_contact_bg.wasm" ] || { echo "package: no release build in $dist (trunk build --release)" >&2; exit 1; }
-version=$(sed -n 's/^version = "\(.*\)"/\1/p' Cargo.toml | head -1)
+# A debug build's wasm is several MB (the release one about 0.55 MB).
+[ "$(wc -c <"$dist/thena_add_contact_bg.wasm")" -lt 2000000 ] ||
+  { echo "package: $dist holds a debug build; run trunk build --release" >&2; exit 1; }
+# The [package] section's version.
+version=$(sed -n '/^\[package\]/,/^\[/ s/^version = "\(.*\)"/\1/p' Cargo.toml)
 npm_version=$(node -p 'require("./npm/package.json").version')
 [ "$version" = "$npm_version" ] || { echo "package: Cargo.toml says $version, npm/package.json $npm_version" >&2; exit 1; }
 

@@ -57,13 +57,19 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
 fi
 
 # npm tools: wasm-opt (binaryen 132; Debian's binaryen breaks the output), esbuild,
-# playwright-core, axe-core. package-lock.json pins them.
+# playwright-core, axe-core, and vite, webpack, typescript for the package's bundler tests.
+# package-lock.json pins them.
 if ! have node || ! have npm; then
   step "apt-get install nodejs npm"
   apt_install nodejs npm
 fi
+# Vite 8 needs Node.js 20.19+ or 22.12+ (Debian 12's own nodejs is 18).
+node -e 'const [a, b] = process.versions.node.split(".").map(Number);
+  process.exit(a > 22 || (a === 22 && b >= 12) || (a === 20 && b >= 19) ? 0 : 1)' ||
+  fail "Node.js $(node --version) is too old for the bundler tests (vite 8): install Node.js 20.19+ or 22.12+"
 if [ ! -x node_modules/.bin/wasm-opt ] || [ ! -x node_modules/.bin/esbuild ] ||
   [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] ||
+  [ ! -d node_modules/vite ] || [ ! -d node_modules/webpack-cli ] || [ ! -d node_modules/typescript ] ||
   [ package-lock.json -nt node_modules/.package-lock.json ]; then
   step "npm ci"
   npm ci --no-audit --no-fund || fail "npm ci failed"

@@ -20,9 +20,11 @@ fi
 if [ -f "$dir/thena-add-contact_bg.wasm" ]; then
   mv "$dir/thena-add-contact_bg.wasm" "$dir/thena_add_contact_bg.wasm"
 fi
-# The bindings also export leptos's server_fn stream classes (IntoUnderlying*), which the widget
-# never uses; without their Symbol.dispose lines, esbuild can leave them out of the bundle.
-sed -e 's/thena-add-contact_bg\.wasm/thena_add_contact_bg.wasm/g' \
+# The wasm's stable name, in a URL written "./…" as the module's other files are (bundlers copy
+# it either way). The bindings also export leptos's server_fn stream classes (IntoUnderlying*),
+# which the widget never uses; without their Symbol.dispose lines, esbuild can leave them out.
+sed -e "s|new URL('thena-add-contact_bg\\.wasm'|new URL('./thena-add-contact_bg.wasm'|" \
+  -e 's/thena-add-contact_bg\.wasm/thena_add_contact_bg.wasm/g' \
   -e '/^if (Symbol\.dispose) IntoUnderlying[A-Za-z]*\.prototype/d' \
   "$dir/thena-add-contact.js" >"$dir/thena_add_contact_bindings.js"
 rm "$dir/thena-add-contact.js"

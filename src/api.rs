@@ -56,8 +56,9 @@ impl std::fmt::Display for ConfigError {
 }
 
 impl ApiConfig {
-    /// `api_base`: an absolute `https` URL (plain `http` only for localhost); `org_id`: the
-    /// organization sent as `x-org-id`.
+    /// `api_base`: an absolute `https` URL (plain `http` only for `localhost`, `127.0.0.1` and
+    /// `[::1]`), without a user name, a password, a backslash, spaces, a query or a fragment;
+    /// `org_id`: the organization sent as `x-org-id`, printable ASCII.
     pub fn new(api_base: &str, org_id: &str) -> Result<ApiConfig, ConfigError> {
         let api_base = api_base.trim().trim_end_matches('/');
         let lower = api_base.to_ascii_lowercase();

@@ -1,7 +1,7 @@
 //! The one list of the form's fields. The view, the validation rules, the request body and the
 //! mapping of server messages to fields all read it, so a field is described exactly once. Its
 //! serde names are the request body's property names, which hosts also use (`values`,
-//! `readOnly`, `hidden`); the typings' `FieldName` and [`crate::embed::options::ContactValues`] are
+//! `readOnly`, `hidden`); the typings' `FieldName` and `embed::options::ContactValues` are
 //! checked against it by tests.
 
 use serde::{Deserialize, Serialize};

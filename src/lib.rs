@@ -11,13 +11,16 @@
 //!
 //! #[component]
 //! fn NewCustomer(token: String) -> impl IntoView {
-//!     let api = ApiConfig::new("https://api.thena.ai", "org_7Hq2").expect("a valid base URL");
+//!     let api = ApiConfig::new("https://platform.thena.ai", "org_7Hq2").expect("a valid base URL");
 //!     let options = AddContactOptions::new(api, TokenSource::fixed(token));
 //!     view! { <AddContactForm options /> }
 //! }
 //! ```
 //!
-//! Link the widget's stylesheet (`style/thena-add-contact.css`) from the page.
+//! The page needs the widget's stylesheet: [`STYLESHEET`] in a `<style>`, or a link to
+//! `style/thena-add-contact.css`. The crate renders in the browser only: it turns on Leptos's
+//! `csr` feature, which fits a client-side rendered portal (built with Trunk, say); it does not
+//! offer Leptos's `ssr` and `hydrate` features yet.
 //!
 //! What is public, and covered by the version number, is what is re-exported at the crate root
 //! (listed below, under "Re-exports"). The modules are the widget's own parts, public for its
@@ -45,17 +48,36 @@
 #![warn(missing_docs)]
 
 pub use api::{ApiConfig, ConfigError};
-pub use contact::{CreatedContact, CustomFieldDatum, CustomFieldValue, NewContact};
-pub use field::{Field, FieldMap};
+pub use contact::{AsItCame, CreatedContact, CustomFieldDatum, CustomFieldValue, NewContact};
+pub use field::{Field, FieldMap, Target};
 pub use form::{
     AccountSearch, AccountSearchFn, AddContactForm, AddContactFormProps, AddContactOptions,
     Definitions, DraftStorage, EventHandler, FormControl, Show, Theme, TokenFuture, TokenSource,
     WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
 };
-pub use locale::Locale;
-pub use org_data::{Account, ContactType, CustomFieldDefinition, FieldType};
+pub use locale::{Locale, TimeUnit};
+pub use org_data::{Account, Choices, ContactType, CustomFieldDefinition, FieldType, Loose};
 pub use texts::{Text, Texts};
-pub use validate::ContactDraft;
+pub use validate::{ContactDraft, CustomEntry, CustomField, FieldError, Pattern};
+
+/// The widget's stylesheet (`style/thena-add-contact.css`), for a Leptos host to put in its page:
+/// the form's classes and its `--thena-*` custom properties (see the README's "Themes").
+///
+/// # Examples
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// use thena_add_contact::{AddContactForm, AddContactOptions, STYLESHEET};
+///
+/// #[component]
+/// fn NewCustomer(options: AddContactOptions) -> impl IntoView {
+///     view! {
+///         <style>{STYLESHEET}</style>
+///         <AddContactForm options />
+///     }
+/// }
+/// ```
+pub const STYLESHEET: &str = include_str!("../style/thena-add-contact.css");
 
 pub mod api;
 pub mod contact;

@@ -8,8 +8,7 @@ use serde::de::{self, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
-/// The most custom fields asked for per page, and the most pages read (a sensible cap: 1,000
-/// fields is far more than a form can show).
+/// The most custom fields asked for per page (the `limit` of each request).
 pub const CUSTOM_FIELDS_PER_PAGE: usize = 100;
 /// The most pages of custom fields read (see [`CUSTOM_FIELDS_PER_PAGE`]).
 pub const CUSTOM_FIELD_PAGES: usize = 10;

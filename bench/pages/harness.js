@@ -97,12 +97,14 @@ window.benchHarness = (() => {
 
   /**
    * `count` rounds of: type into the email (invalid and valid in turn), then blur it; the time
-   * from blur() until the error text is shown (or cleared), the blur a frame after the typing. A change that the input itself made
-   * (a form that re-checks a field while it shows an error) is counted apart, from the input.
+   * from blur() until the error text is shown (or cleared), the blur a frame after the typing.
+   * A change that the input itself made (a form that re-checks a field while it shows an error)
+   * is counted apart, from the input. With `marked` (bench/profile.mjs), each timed round is
+   * marked `b<i>` and `e<i>` with User Timing, and listed in `rounds`.
    */
-  async function blurs(count, input = page.input(root, "email"), error = page.error(root, "email")) {
+  async function blurs(count, { input = page.input(root, "email"), error = page.error(root, "email"), marked = false } = {}) {
     const shown = () => error.textContent.trim() !== "";
-    const samples = { show: [], clear: [], clearOnInput: [], showOnInput: [] };
+    const samples = { show: [], clear: [], clearOnInput: [], showOnInput: [], rounds: [] };
     for (let i = 0; i < count; i++) {
       const invalid = i % 2 === 0;
       const want = invalid ? shown : () => !shown();
@@ -121,10 +123,13 @@ window.benchHarness = (() => {
       // input's new text to lay out) is rendered first, not counted in the blur.
       await nextFrame();
       await nextTask();
+      if (marked) performance.mark(`b${i}`);
       const t0 = now();
       input.blur();
       const t1 = await withTimeout(change, 5000, `blur ${invalid ? "shows" : "clears"} the error`);
+      if (marked) performance.mark(`e${i}`);
       samples[invalid ? "show" : "clear"].push(t1 - t0);
+      samples.rounds.push({ i, ms: t1 - t0, show: invalid });
     }
     return samples;
   }
@@ -134,7 +139,7 @@ window.benchHarness = (() => {
    * listener writes its error with one line of JavaScript. What this takes is the browser's
    * (focus change, style, the observer) and the machine's noise, the same for every page.
    */
-  async function blurFloor(count) {
+  async function blurFloor(count, marked = false) {
     const field = document.createElement("div");
     field.innerHTML = '<input type="email" name="floor"><p class="floor-error"></p>';
     document.body.append(field);
@@ -143,7 +148,7 @@ window.benchHarness = (() => {
       error.textContent = /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(input.value) ? "" : "Enter an email address.";
     });
     try {
-      return await blurs(count, input, error);
+      return await blurs(count, { input, error, marked });
     } finally {
       field.remove();
     }

@@ -39,7 +39,8 @@ pub struct MountOptions {
     /// `hidden`: the fields not shown, sent as set in `values`; `None` when not given.
     #[serde(default, deserialize_with = "field_names")]
     pub hidden: Option<Vec<FieldName>>,
-    /// `false`, or the organization's contact types in the API's shape (then nothing is loaded).
+    /// `true` (loaded, the default), `false`, or the organization's contact types in the API's
+    /// shape (then nothing is loaded).
     pub contact_types: Option<Given>,
     /// `false`, or the organization's custom field definitions in the API's shape.
     pub custom_fields: Option<Given>,

@@ -208,6 +208,7 @@ fn as_object<S: Serializer>(errors: &[(String, String)], serializer: S) -> Resul
 
 impl WidgetError {
     /// `field_errors`: (name, message) of the fields the service named.
+    #[doc(hidden)]
     pub fn from_api(
         error: &ApiError,
         field_errors: Vec<(String, String)>,
@@ -489,6 +490,7 @@ impl AddContactOptions {
     }
 
     /// Where, as whom and how long: what every request of the form needs.
+    #[doc(hidden)]
     pub fn session(&self) -> Session {
         Session {
             api: self.api.clone(),
@@ -590,6 +592,7 @@ pub(crate) struct Controls {
 
 impl FormControl {
     /// The form with these options will show once it can: until then, values set are kept.
+    #[doc(hidden)]
     pub fn waiting_for(&self, options: &AddContactOptions) {
         *self.0.borrow_mut() = Reach::Waiting(Box::new(Waiting {
             initial: options.values.clone(),

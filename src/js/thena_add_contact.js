@@ -24,14 +24,27 @@ const fail = (message) => {
   throw new Error(`thena-add-contact: ${message}`);
 };
 
+/** The wasm's load: the first init() call's, shared by every later call (until one fails). */
+let loading;
+
 /**
  * Loads the wasm (once) and defines the <thena-add-contact> element. Without `input`, the wasm
  * beside this module; else where `input` says: a URL or its string, a Request, a Response (or a
  * promise of one, e.g. `fetch(url, { integrity })`), the bytes, a compiled WebAssembly.Module, or
- * wasm-bindgen's `{ module_or_path }` holding one of those.
+ * wasm-bindgen's `{ module_or_path }` holding one of those. The first call decides: a later
+ * one, with or without `input`, gets the same load. After a failed load the next call tries again.
  */
-export default async function init(input) {
-  const given = input === undefined || (typeof input === "object" && "module_or_path" in input);
+export default function init(input) {
+  loading ??= load(input).catch((error) => {
+    loading = undefined;
+    throw error;
+  });
+  return loading;
+}
+
+async function load(input) {
+  // wasm-bindgen's own form: a plain object holding module_or_path (its check, not `in`).
+  const given = input === undefined || (input !== null && Object.getPrototypeOf(input) === Object.prototype);
   const wasm = await initWasm(given ? input : { module_or_path: input });
   if (globalThis.customElements && !customElements.get("thena-add-contact")) {
     customElements.define("thena-add-contact", ThenaAddContact);
@@ -60,7 +73,9 @@ export function mount(element, options) {
  * reach it and its CSS does not leak out. It mounts once it is in the document with api-base,
  * org-id and a token or getToken; removing it unmounts the form.
  */
-class ThenaAddContact extends HTMLElement {
+// Importing this module on a server (server-side rendering) must not throw: there is no
+// HTMLElement there, and the element is only defined by init(), in a browser.
+class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   static observedAttributes = [
     "api-base",
     "org-id",
