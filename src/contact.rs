@@ -108,6 +108,19 @@ pub struct CustomFieldDatum {
 /// JSON the widget does not read but hands to the host exactly as the service sent it: the
 /// browser's own value in the wasm (kept by serde-wasm-bindgen's `preserve`, no copy), serde_json's
 /// in the native tests.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{AsItCame, CreatedContact};
+///
+/// let json = r#"{"id": "ct_1", "firstName": "Jane", "email": "jane@acme.com",
+///     "metadata": {"source": "crm", "score": 7}}"#;
+/// let contact: CreatedContact = serde_json::from_str(json).unwrap();
+/// // Natively a serde_json value; in the browser, the JavaScript value as it came.
+/// let metadata: &AsItCame = &contact.metadata;
+/// assert_eq!(metadata["score"], 7);
+/// ```
 #[cfg(target_arch = "wasm32")]
 pub type AsItCame = wasm_bindgen::JsValue;
 /// JSON the widget does not read (see the wasm definition).

@@ -114,6 +114,20 @@ impl Field {
 
 /// Where a value or an error belongs: a built-in field, or one of the organization's custom
 /// fields by its slug.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{ContactDraft, Field, FieldError, Target};
+///
+/// let mut draft = ContactDraft::default();
+/// draft.values[Field::Email] = "jane@acme.com".into();
+/// // No first name: the request is refused, the error where it belongs.
+/// let errors = draft.to_request().unwrap_err();
+/// assert_eq!(errors, vec![(Target::Field(Field::FirstName), FieldError::Required)]);
+/// assert_eq!(errors[0].0.name(), "firstName");
+/// assert_eq!(Target::Custom("customer_tier".into()).name(), "customer_tier");
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Target {
     /// A built-in field.

@@ -134,6 +134,17 @@ impl Locale {
 }
 
 /// A unit of the durations messages mention.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{Texts, TimeUnit};
+///
+/// // In the browser through Intl.NumberFormat, in the form's language; natively in English.
+/// let texts = Texts::default();
+/// assert_eq!(texts.duration(1, TimeUnit::Second, false), "1 second");
+/// assert_eq!(texts.duration(3, TimeUnit::Minute, false), "3 minutes");
+/// ```
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum TimeUnit {
     /// Seconds.

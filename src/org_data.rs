@@ -274,11 +274,32 @@ pub enum FieldType {
 
 /// A field's `options`: strings in responses, `{value}` objects in the create request; both
 /// are read.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::Choices;
+///
+/// let choices: Choices = serde_json::from_str(r#"["Gold", {"value": "Silver"}]"#).unwrap();
+/// assert_eq!(choices, Choices(vec!["Gold".into(), "Silver".into()]));
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Choices(pub Vec<String>);
 
 /// `defaultValue`: a string, a number, a boolean or a list of strings (multi_choice), read as
 /// the texts the inputs hold. `null` is none.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::Loose;
+///
+/// let read = |json: &str| serde_json::from_str::<Loose>(json).unwrap().0;
+/// assert_eq!(read("42"), vec!["42"]);
+/// assert_eq!(read("true"), vec!["true"]);
+/// assert_eq!(read(r#"["a", "b"]"#), vec!["a", "b"]);
+/// assert!(read("null").is_empty());
+/// ```
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Loose(pub Vec<String>);
 

@@ -19,6 +19,19 @@ pub const MAX_URL_CHARS: usize = 2048;
 pub const MAX_LONG_TEXT_CHARS: usize = 10_000;
 
 /// Why a field's value cannot be sent.
+///
+/// # Examples
+///
+/// ```
+/// use thena_add_contact::{ContactDraft, Field, FieldError, Texts};
+///
+/// let mut draft = ContactDraft::default();
+/// draft.values[Field::Email] = "jane.acme.com".into();
+/// let error = draft.check(Field::Email).unwrap();
+/// assert_eq!(error, FieldError::EmailMissingAt);
+/// // The message the form shows under the field, in the form's language.
+/// assert!(error.message(Field::Email, &Texts::default()).contains('@'));
+/// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FieldError {
     /// Empty (after trimming), and the field is required.
@@ -250,6 +263,27 @@ pub struct ContactDraft {
 
 /// A custom field as the form shows it, and what it holds: one text, or the chosen options of
 /// a multi_choice (a checked checkbox holds `"true"`).
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::{CustomEntry, CustomField, CustomFieldDefinition, FieldType, Target};
+///
+/// let definition = CustomFieldDefinition {
+///     uid: "cf_9".into(),
+///     slug: Some("seats".into()),
+///     field_type: Some(FieldType::Integer),
+///     ..CustomFieldDefinition::default()
+/// };
+/// let field = Rc::new(CustomField { definition, pattern: None });
+/// let entry = CustomEntry { field, values: vec!["+12".into()] };
+/// assert_eq!(entry.target(), Target::Custom("seats".into()));
+/// // The item the request carries for it: the value as the platform reads it.
+/// let item = entry.check().unwrap().unwrap();
+/// assert_eq!(item.custom_field_id.as_deref(), Some("cf_9"));
+/// assert_eq!(item.data.unwrap()[0].value, "12");
+/// ```
 #[derive(Clone, Debug, PartialEq)]
 pub struct CustomEntry {
     /// The field.
@@ -259,6 +293,21 @@ pub struct CustomEntry {
 }
 
 /// A custom field's definition with its `regexForValidation`, compiled once.
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::{CustomEntry, CustomField, CustomFieldDefinition, Pattern};
+///
+/// // A host's own test stands in for the browser's RegExp (natively there is none).
+/// let upper = Pattern(Rc::new(|value: &str| value.chars().all(|c| c.is_ascii_uppercase())));
+/// let definition = CustomFieldDefinition { uid: "cf_1".into(), ..Default::default() };
+/// let field = Rc::new(CustomField { definition, pattern: Some(upper) });
+/// let entry = |value: &str| CustomEntry { field: field.clone(), values: vec![value.into()] };
+/// assert!(entry("ACME").check().is_ok());
+/// assert!(entry("acme").check().is_err());
+/// ```
 #[derive(Debug, PartialEq)]
 pub struct CustomField {
     /// The definition, as the platform sent it or the host gave it.
@@ -268,6 +317,17 @@ pub struct CustomField {
 }
 
 /// A pattern test: the browser's `RegExp` in the widget (no regex crate in the wasm).
+///
+/// # Examples
+///
+/// ```
+/// use std::rc::Rc;
+/// use thena_add_contact::Pattern;
+///
+/// let digits = Pattern(Rc::new(|value: &str| value.bytes().all(|b| b.is_ascii_digit())));
+/// assert!((digits.0)("2026"));
+/// assert!(!(digits.0)("20x6"));
+/// ```
 #[derive(Clone)]
 pub struct Pattern(pub Rc<dyn Fn(&str) -> bool>);
 
