@@ -7,8 +7,9 @@
 // (target/cdn/) is served from a second origin and embedded with its snippet's integrity hashes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import path from "node:path";
 import { root, startStub, launchChromium, openPage, plainOrg, serveFiles, distFolder } from "./support.mjs";
 
@@ -126,6 +127,42 @@ test("Vite: a TypeScript portal type-checks against the typings, builds, and cre
   const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer vite-portal-token");
   assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite@example.com" });
+});
+
+/** A free port on 127.0.0.1. */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer().once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+test("Vite's dev server serves the same portal from the tarball: the wasm and a translation load, a contact is created", async (t) => {
+  const dir = path.join(work, "vite");
+  if (!existsSync(path.join(dir, "node_modules/thena-add-contact"))) portal("vite");
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const vite = spawn("node", [bin("vite/bin/vite.js"), "--port", String(port), "--strictPort", "--host", "127.0.0.1"], {
+    cwd: dir,
+    stdio: "ignore",
+  });
+  t.after(() => vite.kill());
+  for (let i = 0; ; i++) {
+    const up = await fetch(url).then((r) => r.ok, () => false);
+    if (up) break;
+    assert.ok(i < 100, "vite's dev server did not start in 20 s");
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  const org = await plainOrg(stub, "vite-dev-portal");
+  const page = await openPage(browser, t, `${url}/?api=${encodeURIComponent(stub.url)}&org=${org}&locale=de`);
+  await page.locator('.thena-add-contact[lang="de"]').waitFor({ timeout: 30000 });
+  const id = await createContact(page, "#app", "Ada", "ada.vite.dev@example.com");
+  assert.match(id, /^ct_/);
+  const [request] = await stub.requests(org);
+  assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite.dev@example.com" });
 });
 
 test("webpack 5: a portal with only the element builds and creates a contact, in German", async (t) => {
