@@ -11,7 +11,7 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { root, startStub, plainOrg, launchChromium } from "../tests/e2e/support.mjs";
-import { pages, startServer, measureStartup, withTimeout } from "./run.mjs";
+import { pages, pageUrl, startServer, measureStartup, summarize, withTimeout } from "./run.mjs";
 
 const BLURS = Number(process.env.PROFILE_BLURS ?? 400);
 const OUT = process.env.PROFILE_OUT ?? path.join(root, "bench/results");
@@ -36,7 +36,7 @@ async function tracePage(browser, server, stub, spec) {
   const context = await browser.newContext({ reducedMotion: process.env.PROFILE_REDUCED_MOTION === "1" ? "reduce" : "no-preference" });
   const page = await context.newPage();
   try {
-    await page.goto(`${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}`);
+    await page.goto(pageUrl(server, stub, spec, org));
     await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
     await page.addScriptTag({ url: "/pages/harness.js" });
     // The benchmark's rounds (bench/pages/harness.js), the first ones (lazy compilation) not
@@ -62,10 +62,6 @@ async function tracePage(browser, server, stub, spec) {
   }
 }
 
-function quantile(sorted, q) {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
 /**
  * The rounds' windows (trace µs) from their marks, and per window the time of each event name on
  * the page's main thread that overlaps it (clipped to the window; nested events each count).
@@ -85,7 +81,7 @@ function analyse({ times, events }) {
       if (start !== undefined) spans.push({ name: e.name, start, end: e.ts });
     } else if (e.ph === "I" || e.ph === "i" || e.ph === "n") spans.push({ name: `${e.name} (instant)`, start: e.ts, end: e.ts });
   }
-  const rounds = times
+  return times
     .map((t) => ({ ...t, start: marks.get(`b${t.i}`), end: marks.get(`e${t.i}`) }))
     .filter((t) => t.start !== undefined && t.end !== undefined)
     .map((t) => {
@@ -99,13 +95,10 @@ function analyse({ times, events }) {
       }
       return { ...t, byName };
     });
-  return rounds;
 }
 
 function report(spec, rounds) {
-  const sorted = rounds.map((r) => r.ms).sort((a, b) => a - b);
-  const median = quantile(sorted, 0.5);
-  const p95 = quantile(sorted, 0.95);
+  const { median, p95, max, n } = summarize(rounds.map((r) => r.ms));
   const slow = rounds.filter((r) => r.ms >= p95);
   const typical = rounds.filter((r) => Math.abs(r.ms - median) <= median * 0.25);
   const mean = (group, name) => group.reduce((sum, r) => sum + (r.byName[name]?.ms ?? 0), 0) / (group.length || 1);
@@ -115,8 +108,7 @@ function report(spec, rounds) {
     .map((name) => ({ name, slow: mean(slow, name), typical: mean(typical, name), inSlow: share(slow, name), inTypical: share(typical, name) }))
     .filter((row) => row.slow >= 0.02 || row.typical >= 0.02 || row.inSlow - row.inTypical > 0.2)
     .sort((a, b) => b.slow - b.typical - (a.slow - a.typical));
-  const shows = sorted.length;
-  console.log(`\n## ${spec.title}: ${shows} blur rounds traced; median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${sorted.at(-1).toFixed(2)} ms`);
+  console.log(`\n## ${spec.title}: ${n} blur rounds traced; median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms, max ${max.toFixed(2)} ms`);
   console.log(`(with tracing on: the times are longer than the benchmark's)\n`);
   console.log(`Slowest rounds: ${slow.sort((a, b) => b.ms - a.ms).slice(0, 12).map((r) => `#${r.i} ${r.ms.toFixed(2)}`).join(", ")}\n`);
   console.log(`| trace event (main thread) | mean ms in the ${slow.length} rounds ≥ p95 | in how many | mean ms in the ${typical.length} rounds near the median | in how many |`);

@@ -203,19 +203,32 @@ async function measureCycles(page, tag) {
 
 // ---------------------------------------------------------------------------------------------
 
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** The address of `spec`'s page for `org` of the stub, with `extra` added to its query. */
+export function pageUrl(server, stub, spec, org, extra = "") {
+  return `${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}${extra}`;
+}
+
+/** `use(page)` on a page of a fresh context, closed after it (and the renderer given its exit). */
+async function inFreshContext(browser, use) {
+  const context = await browser.newContext();
+  try {
+    return await use(await context.newPage());
+  } finally {
+    await context.close();
+    await sleep(SETTLE_MS);
+  }
+}
+
 /** A fresh page with ten forms: script start → the ten visible. */
 async function runTenLoad(browser, server, stub, spec, round) {
   const org = await plainOrg(stub, `bench-ten-${spec.id}-${round}`);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    await page.goto(`${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}&forms=10`);
+  return inFreshContext(browser, async (page) => {
+    await page.goto(pageUrl(server, stub, spec, org, "&forms=10"));
     const { scriptToVisible } = await withTimeout(measureStartup(page), 30000, `${spec.id}: ten forms visible`);
     return { scriptToVisibleTen: scriptToVisible };
-  } finally {
-    await context.close();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  }
+  });
 }
 
 /**
@@ -225,54 +238,45 @@ async function runTenLoad(browser, server, stub, spec, round) {
  */
 async function runRepeatLoad(browser, server, stub, spec, round) {
   const org = await plainOrg(stub, `bench-repeat-${spec.id}-${round}`);
-  const context = await browser.newContext();
-  try {
-    const page = await context.newPage();
-    const url = `${server.url}${spec.path}?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}`;
+  return inFreshContext(browser, async (page) => {
+    const url = pageUrl(server, stub, spec, org);
     await page.goto(url);
     await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
-    await new Promise((resolve) => setTimeout(resolve, REPEAT_AFTER_MS));
+    await sleep(REPEAT_AFTER_MS);
     await page.goto("about:blank");
     await page.goto(url);
     const again = await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible again`);
     return Object.fromEntries(Object.entries(again).map(([key, value]) => [`repeat.${key}`, value]));
-  } finally {
-    await context.close();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
-  }
+  });
 }
 
 async function runLoad(browser, server, stub, spec, round, withCycles) {
   const org = await plainOrg(stub, `bench-${spec.id}-${round}`);
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const problems = [];
-  page.on("pageerror", (e) => problems.push(String(e)));
-  // The browser logs every failed HTTP status; those are reported with their URL below.
-  page.on("console", (m) => {
-    if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+  return inFreshContext(browser, async (page) => {
+    const problems = [];
+    page.on("pageerror", (e) => problems.push(String(e)));
+    // The browser logs every failed HTTP status; those are reported with their URL below.
+    page.on("console", (m) => {
+      if (m.type() === "error" && !m.text().startsWith("Failed to load resource")) problems.push(m.text());
+    });
+    page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && problems.push(`${r.status()} ${r.url()}`));
+    try {
+      await page.goto(pageUrl(server, stub, spec, org));
+      const result = await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
+      await page.addScriptTag({ url: "/pages/harness.js" });
+      Object.assign(result, await measureMemory(page));
+      Object.assign(result, await measureKeystrokes(page));
+      Object.assign(result, await measureBlurs(page));
+      Object.assign(result, await measureSubmit(page, round));
+      Object.assign(result, await measureTenVsOne(page));
+      if (withCycles) Object.assign(result, await measureCycles(page, round));
+      if (problems.length) throw new Error(problems.join("\n"));
+      return result;
+    } catch (error) {
+      error.message = `${spec.id} (round ${round}): ${error.message}\n${problems.join("\n")}`;
+      throw error;
+    }
   });
-  page.on("response", (r) => r.status() >= 400 && !r.url().endsWith("/favicon.ico") && problems.push(`${r.status()} ${r.url()}`));
-  try {
-    const query = `?api=${encodeURIComponent(stub.url)}&org=${encodeURIComponent(org)}`;
-    await page.goto(server.url + spec.path + query);
-    const result = await withTimeout(measureStartup(page), 30000, `${spec.id}: form visible`);
-    await page.addScriptTag({ url: "/pages/harness.js" });
-    Object.assign(result, await measureMemory(page));
-    Object.assign(result, await measureKeystrokes(page));
-    Object.assign(result, await measureBlurs(page));
-    Object.assign(result, await measureSubmit(page, round));
-    Object.assign(result, await measureTenVsOne(page));
-    if (withCycles) Object.assign(result, await measureCycles(page, round));
-    if (problems.length) throw new Error(problems.join("\n"));
-    return result;
-  } catch (error) {
-    error.message = `${spec.id} (round ${round}): ${error.message}\n${problems.join("\n")}`;
-    throw error;
-  } finally {
-    await context.close();
-    await new Promise((resolve) => setTimeout(resolve, SETTLE_MS)); // the renderer's exit
-  }
 }
 
 export function withTimeout(promise, ms, what) {
@@ -286,7 +290,7 @@ export function withTimeout(promise, ms, what) {
 // ---------------------------------------------------------------------------------------------
 // Statistics and report.
 
-function summarize(values) {
+export function summarize(values) {
   const v = values.filter((x) => typeof x === "number" && Number.isFinite(x)).sort((a, b) => a - b);
   if (!v.length) return null;
   const rank = (q) => v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)];

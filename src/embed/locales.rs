@@ -54,26 +54,26 @@ fn nearest_lang(element: &web_sys::Element) -> Option<String> {
     html.get_attribute("lang").filter(|l| !l.trim().is_empty())
 }
 
-/// The texts of `locale` as they are now: English at once, a translation once it has arrived
-/// (`None` until then).
-pub fn ready(locale: Locale, files: Option<&Function>) -> Option<Texts> {
+/// The texts of `locale` as they are now: English at once, a translation once it has arrived;
+/// until then `Err` with the URL of its file, for [`load`].
+pub fn ready(locale: Locale, files: Option<&Function>) -> Result<Texts, String> {
     if locale == Locale::En {
-        return Some(Texts::default());
+        return Ok(Texts::default());
     }
     let url = file_url(locale, files);
-    LOADS.with(|loads| {
+    let arrived = LOADS.with(|loads| {
         loads
             .borrow()
             .iter()
             .find(|(u, _)| *u == url)
             .and_then(|(_, load)| load.peek().cloned())
-    })
+    });
+    arrived.ok_or(url)
 }
 
-/// The texts of `locale`, from its file (once per page). A file that cannot be fetched or read
-/// in time gives English, with a warning in the console.
-pub fn load(locale: Locale, files: Option<&Function>) -> impl std::future::Future<Output = Texts> {
-    let url = file_url(locale, files);
+/// The texts of `locale`, from its file at `url` (once per page). A file that cannot be fetched
+/// or read in time gives English, with a warning in the console.
+pub fn load(locale: Locale, url: String) -> impl std::future::Future<Output = Texts> {
     LOADS.with(|loads| {
         let mut loads = loads.borrow_mut();
         if let Some((_, load)) = loads.iter().find(|(u, _)| *u == url) {

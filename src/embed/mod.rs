@@ -307,10 +307,10 @@ pub fn mount_widget(
     // Nothing shows until the language has arrived (or, failing that, English).
     let mounted = Rc::new(RefCell::new(Shown::Waiting));
     match locales::ready(locale, locales.as_ref()) {
-        Some(texts) => show(&mounted, element, in_language(form, texts)),
-        None => {
+        Ok(texts) => show(&mounted, element, in_language(form, texts)),
+        Err(file) => {
             control.waiting_for(&form);
-            let (load, mounted) = (locales::load(locale, locales.as_ref()), mounted.clone());
+            let (load, mounted) = (locales::load(locale, file), mounted.clone());
             // Not leptos's spawn_local: its executor starts with the first mount, which may
             // be this one.
             wasm_bindgen_futures::spawn_local(async move {

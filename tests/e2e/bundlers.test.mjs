@@ -73,6 +73,12 @@ async function createContact(page, scope, firstName, email) {
   return page.evaluate(() => document.body.dataset.created);
 }
 
+/** The widget's stylesheet applies to the form under `scope`: its submit button has the accent. */
+async function assertStyled(page, scope) {
+  const background = await page.locator(`${scope} .thena-submit`).evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(background, "rgb(43, 89, 195)", "the widget's stylesheet applies");
+}
+
 test("the packed tarball: package.json, exports and files as portals need them", () => {
   const listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
   const locales = ["ar", "de", "es", "fr", "ja", "pt-BR"].map((tag) => `package/locales/${tag}.json`);
@@ -121,7 +127,7 @@ test("Vite: a TypeScript portal type-checks against the typings, builds, and cre
   // French: the translation Vite copied was found and fetched.
   await page.locator('.thena-add-contact[lang="fr"]').waitFor();
   // The stylesheet Vite bundled applies.
-  assert.equal(await page.locator("#app .thena-submit").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(43, 89, 195)");
+  await assertStyled(page, "#app");
   const id = await createContact(page, "#app", "Ada", "ada.vite@example.com");
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
@@ -184,7 +190,7 @@ test("webpack 5: a portal with only the element builds and creates a contact, in
   await page.locator('.thena-add-contact[lang="de"]').waitFor();
   assert.equal(await page.locator("#add-contact .thena-submit").innerText(), "Kontakt hinzufügen");
   // The stylesheet webpack bundled applies.
-  assert.equal(await page.locator("#add-contact .thena-submit").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(43, 89, 195)");
+  await assertStyled(page, "#add-contact");
   const id = await createContact(page, "#add-contact", "Grace", "grace.webpack@example.com");
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
@@ -241,7 +247,7 @@ test("the CDN layout: versioned paths, the README's snippet with its integrity h
   const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer cdn-portal-token");
   // The stylesheet from the CDN applies.
-  assert.equal(await page.locator("#add-contact .thena-submit").evaluate((b) => getComputedStyle(b).backgroundColor), "rgb(43, 89, 195)");
+  await assertStyled(page, "#add-contact");
   // The README shows this version's snippet (scripts/package.sh --readme writes it), hashes
   // included but the wasm's: the wasm holds the paths of Cargo's registry on the machine that
   // built it, so its hash is the release machine's.
