@@ -26,19 +26,15 @@
 //! (listed below, under "Re-exports"). The modules are the widget's own parts, public for its
 //! tests: they are documented, but they change without notice.
 //!
-//! The modules:
-//! - [`contact`]: the API contract as serde types (request body, created contact, errors).
-//! - [`field`]: the one list of fields every other part reads.
-//! - [`validate`]: the client-side rule of every field.
-//! - [`api`]: the one request builder and response reader of the Thena API (gloo-net).
-//! - [`org_data`]: the organization's contact types, custom fields and accounts, as serde types.
-//! - [`session`]: requests as the signed-in person (token, refresh, timeouts, abort).
-//! - [`live`]: the organization's data, loaded once per page; the duplicate-email search.
-//! - [`texts`]: every visible text by key, with its English, and the host's overrides.
-//! - [`locale`]: the languages shipped, which one a page asks for, numbers and durations (`Intl`).
-//! - [`form`]: the Leptos component.
-//! - `embed` (with the `embed` feature): what the JavaScript module (`src/js/`) calls; the host's
-//!   options.
+//! The modules, in layers (each imports only from the layers below it):
+//! - [`model`]: the API contract, the organization's data and the form's fields, as serde types.
+//! - [`rules`] (on `model`): the client-side rule of every field.
+//! - [`api`] (on `model`): the one client of the Thena API: requests, the session, replies.
+//! - [`i18n`] (on `model`, `rules`, `api`): every visible text, the languages, the messages.
+//! - [`data`] (on `api`, `rules`): the organization's data, loaded once per page; the searches.
+//! - [`form`] (on all of the above): the Leptos component, its controllers and views.
+//! - `embed` (on `form`; with the `embed` feature): what the JavaScript module (`src/js/`)
+//!   calls; the host's options.
 //!
 //! # Features
 //!
@@ -47,18 +43,20 @@
 //!   carries none of that glue.
 #![warn(missing_docs)]
 
-pub use api::{ApiConfig, ConfigError};
-pub use contact::{AsItCame, CreatedContact, CustomFieldDatum, CustomFieldValue, NewContact};
-pub use field::{Field, FieldMap, Target};
+pub use api::{ApiConfig, ConfigError, TokenFuture, TokenSource};
+pub use data::{AccountSearch, AccountSearchFn};
 pub use form::{
-    AccountSearch, AccountSearchFn, AddContactForm, AddContactFormProps, AddContactOptions,
-    Definitions, DraftStorage, EventHandler, FormControl, Show, Theme, TokenFuture, TokenSource,
-    WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
+    AddContactForm, AddContactFormProps, AddContactOptions, Definitions, DraftStorage,
+    EventHandler, FormControl, Show, Theme, WidgetError, WidgetEvent, DEFAULT_TIMEOUT,
 };
-pub use locale::{Locale, TimeUnit};
-pub use org_data::{Account, Choices, ContactType, CustomFieldDefinition, FieldType, Loose};
-pub use texts::{Text, Texts};
-pub use validate::{ContactDraft, CustomEntry, CustomField, FieldError, Pattern};
+pub use i18n::{Locale, Text, Texts, TimeUnit};
+pub use model::contact::{
+    AsItCame, CreatedContact, CustomFieldDatum, CustomFieldValue, NewContact,
+};
+pub use model::field::{Field, FieldMap, Target};
+pub use model::field_error::FieldError;
+pub use model::org::{Account, Choices, ContactType, CustomFieldDefinition, FieldType, Loose};
+pub use rules::{ContactDraft, CustomEntry, CustomField, Pattern};
 
 /// The widget's stylesheet (`style/thena-add-contact.css`), for a Leptos host to put in its page:
 /// the form's classes and its `--thena-*` custom properties (see the README's "Themes").
@@ -80,17 +78,13 @@ pub use validate::{ContactDraft, CustomEntry, CustomField, FieldError, Pattern};
 pub const STYLESHEET: &str = include_str!("../style/thena-add-contact.css");
 
 pub mod api;
-pub mod contact;
+pub mod data;
 #[cfg(feature = "embed")]
 pub mod embed;
-pub mod field;
 pub mod form;
-pub mod live;
-pub mod locale;
-pub mod org_data;
-pub mod session;
-pub mod texts;
-pub mod validate;
+pub mod i18n;
+pub mod model;
+pub mod rules;
 
 #[cfg(test)]
 mod tests {

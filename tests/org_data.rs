@@ -12,8 +12,9 @@ use std::cell::Cell;
 use std::rc::Rc;
 use support::document;
 use support::*;
-use thena_add_contact::form::{Definitions, Show, TokenSource};
-use thena_add_contact::org_data::{ContactType, CustomFieldDefinition, FieldType};
+use thena_add_contact::api::TokenSource;
+use thena_add_contact::form::{Definitions, Show};
+use thena_add_contact::model::org::{ContactType, CustomFieldDefinition, FieldType};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{HtmlElement, HtmlInputElement};
@@ -412,14 +413,16 @@ async fn a_prefilled_contact_type_is_selected_and_an_unknown_one_is_reported_not
     let org = unique_org("types-prefilled");
     let allow = Rc::new(Cell::new(false));
     let w = mount_shaped(&org, TokenSource::fixed("t"), allow.clone(), |options| {
-        options.values.values[thena_add_contact::field::Field::ContactType] = "CT_EXECUTIVE".into();
+        options.values.values[thena_add_contact::model::field::Field::ContactType] =
+            "CT_EXECUTIVE".into();
     })
     .await;
     assert_eq!(w.options_of("contactType").1, "CT_EXECUTIVE");
     assert!(w.errors.borrow().is_empty());
 
     let unknown = mount_shaped(&org, TokenSource::fixed("t"), allow, |options| {
-        options.values.values[thena_add_contact::field::Field::ContactType] = "CT_GONE".into();
+        options.values.values[thena_add_contact::model::field::Field::ContactType] =
+            "CT_GONE".into();
     })
     .await;
     let error = unknown.errors.borrow().last().cloned().expect("reported");
@@ -1012,14 +1015,14 @@ async fn the_emails_company_domain_suggests_its_account_added_only_with_a_click(
 
 #[wasm_bindgen_test]
 async fn a_host_search_function_finds_accounts_and_prefilled_ids_show_by_name() {
-    use thena_add_contact::form::AccountSearch;
-    use thena_add_contact::org_data::Account;
+    use thena_add_contact::data::AccountSearch;
+    use thena_add_contact::model::org::Account;
     let org = unique_org("accounts-host");
     let asked = Rc::new(std::cell::RefCell::new(Vec::new()));
     let log = asked.clone();
     let allow = Rc::new(Cell::new(false));
     let w = mount_shaped(&org, TokenSource::fixed("h"), allow, move |options| {
-        options.values.values[thena_add_contact::field::Field::AccountIds] =
+        options.values.values[thena_add_contact::model::field::Field::AccountIds] =
             "host_1\nunknown_9".into();
         options.account_search = AccountSearch::Host(Rc::new(move |query: String| {
             log.borrow_mut().push(query.clone());
@@ -1086,7 +1089,7 @@ async fn without_a_working_search_the_picker_takes_typed_ids() {
     let org = unique_org("accounts-prefilled");
     let allow = Rc::new(Cell::new(false));
     let w = mount_shaped(&org, TokenSource::fixed("p"), allow, |options| {
-        options.values.values[thena_add_contact::field::Field::AccountIds] =
+        options.values.values[thena_add_contact::model::field::Field::AccountIds] =
             "acc_acme\nacc_gone".into();
     })
     .await;
@@ -1106,8 +1109,9 @@ async fn a_form_unmounted_before_it_was_ready_does_nothing_afterwards() {
         thena_add_contact::api::ApiConfig::new(STUB, &org).unwrap(),
         TokenSource::fixed("early"),
     );
-    options.values.values[thena_add_contact::field::Field::AccountIds] = "acc_acme".into();
-    options.values.values[thena_add_contact::field::Field::Email] = "jane.doe@acme.com".into();
+    options.values.values[thena_add_contact::model::field::Field::AccountIds] = "acc_acme".into();
+    options.values.values[thena_add_contact::model::field::Field::Email] =
+        "jane.doe@acme.com".into();
     let (root, handle) = mount_raw(options);
     drop(handle);
     root.remove();

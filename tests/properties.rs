@@ -16,16 +16,18 @@ use std::rc::Rc;
 use std::sync::OnceLock;
 use strategies::*;
 use thena_add_contact::api::{self, interpret_response, ApiError, Reply, ResponseParts};
-use thena_add_contact::contact::{CreatedContact, NestError, NewContact};
-use thena_add_contact::field::{Field, Target};
-use thena_add_contact::org_data::{
-    self, Account, Choices, ContactType, CustomFieldDefinition, FieldType,
+use thena_add_contact::data;
+use thena_add_contact::i18n::{fill, Text, Texts};
+use thena_add_contact::model::contact::{CreatedContact, NestError, NewContact};
+use thena_add_contact::model::field::{Field, Target};
+use thena_add_contact::model::field_error::FieldError;
+use thena_add_contact::model::org::{
+    Account, Choices, ContactType, CustomFieldDefinition, FieldType,
 };
-use thena_add_contact::texts::{fill, Text, Texts};
-use thena_add_contact::validate::{
+use thena_add_contact::rules::{
     account_id_list, account_ids, avatar_url, custom_value, email, first_name, optional_text,
-    phone, split_account_ids, ContactDraft, CustomEntry, CustomField, FieldError, Pattern,
-    MAX_EMAIL_CHARS, MAX_TEXT_CHARS, MAX_URL_CHARS,
+    phone, split_account_ids, ContactDraft, CustomEntry, CustomField, Pattern, MAX_EMAIL_CHARS,
+    MAX_TEXT_CHARS, MAX_URL_CHARS,
 };
 
 /// The `{name}` placeholders of the English texts.
@@ -104,7 +106,7 @@ proptest! {
             prop_assert!(!entry.contains([',', '\n', '\r']));
         }
         prop_assert_eq!(account_id_list(&input), entries.iter().map(|e| e.to_string()).collect::<Vec<_>>());
-        if let Some(domain) = org_data::company_domain(&input) {
+        if let Some(domain) = data::company_domain(&input) {
             prop_assert!(!domain.is_empty());
             prop_assert_eq!(domain.to_ascii_lowercase(), domain);
         }
@@ -268,7 +270,7 @@ proptest! {
         let outcome = interpret_response(parts, now, api::flat_or_data::<Json, CreatedContact>);
         let kind = match &outcome {
             Ok(_) => "ok",
-            Err(error) => error.kind(),
+            Err(error) => error.kind().name(),
         };
         let allowed: &[&str] = match status {
             200..=299 => &["ok", "bad_response"],

@@ -5,9 +5,8 @@
 //! file), is fetched once per page however many widgets use it; English is built in and needs
 //! none.
 
-use crate::locale::Locale;
-use crate::session::within;
-use crate::texts::Texts;
+use crate::api::session::within;
+use crate::i18n::{Locale, Texts};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use js_sys::Function;
 use std::cell::RefCell;

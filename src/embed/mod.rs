@@ -8,11 +8,10 @@ pub mod host_value;
 pub mod locales;
 pub mod options;
 
-use crate::api::{to_js, ApiConfig, Reply};
-use crate::form::{
-    AccountSearch, AddContactForm, AddContactOptions, FormControl, Show, TokenSource, WidgetEvent,
-};
-use crate::texts::Texts;
+use crate::api::{to_js, ApiConfig, Reply, TokenSource};
+use crate::data::AccountSearch;
+use crate::form::{AddContactForm, AddContactOptions, FormControl, Show, WidgetEvent};
+use crate::i18n::Texts;
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
 use options::{read, ContactValues, FieldName, Given, JsFunction, MountOptions, OptionError};

@@ -4,11 +4,11 @@
 
 use super::host_value::{kind, HostError, HostValue};
 use crate::api::Reply;
-use crate::contact::CustomFieldValue;
-use crate::field::Field;
 use crate::form::{Definitions, DraftStorage, Theme};
-use crate::texts::Texts;
-use crate::validate::ContactDraft;
+use crate::i18n::Texts;
+use crate::model::contact::CustomFieldValue;
+use crate::model::field::Field;
+use crate::rules::ContactDraft;
 use serde::de::{self, DeserializeOwned, Deserializer, SeqAccess, Unexpected, Visitor};
 use serde::{Deserialize, Serialize};
 use std::fmt;
@@ -186,7 +186,7 @@ impl ContactValues {
             phone_number: text(Field::Phone),
             contact_type: text(Field::ContactType),
             avatar_url: text(Field::AvatarUrl),
-            account_ids: Some(crate::validate::account_id_list(
+            account_ids: Some(crate::rules::account_id_list(
                 &draft.values[Field::AccountIds],
             )),
             custom_field_values: None,

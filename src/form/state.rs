@@ -1,12 +1,14 @@
 //! What the form knows between events, as a plain type: the typed values and the errors shown.
-//! The component only forwards DOM events here and renders the result.
+//! The controllers forward DOM events here (through [`super::store::FormStore`], which tells the
+//! view what changed) and the components render the result.
 
 use crate::api::ApiError;
-use crate::contact::NewContact;
-use crate::field::{Field, FieldMap, Target};
-use crate::org_data::FieldType;
-use crate::texts::Texts;
-use crate::validate::{ContactDraft, CustomEntry, CustomField, FieldError};
+use crate::i18n::Texts;
+use crate::model::contact::NewContact;
+use crate::model::field::{Field, FieldMap, Target};
+use crate::model::field_error::FieldError;
+use crate::model::org::FieldType;
+use crate::rules::{ContactDraft, CustomEntry, CustomField};
 use std::rc::Rc;
 
 /// What the form holds between events: the draft, the errors shown, and the host's values to
@@ -122,6 +124,23 @@ impl FormState {
             }
         }
         self.custom_shown.resize(self.draft.custom.len(), None);
+    }
+
+    /// The person typed in the account picker: text that is not an account yet. An error shown
+    /// under the accounts follows it.
+    pub fn input_account_query(&mut self, query: String) {
+        self.draft.account_query = query;
+        if self.shown[Field::AccountIds].is_some() {
+            self.shown[Field::AccountIds] = self.draft.check(Field::AccountIds);
+        }
+    }
+
+    /// The host's contact type is not one of the organization's: the default shows instead,
+    /// also after a reset.
+    pub fn drop_contact_type(&mut self) {
+        for draft in [&mut self.draft, &mut self.initial] {
+            draft.values[Field::ContactType].clear();
+        }
     }
 
     /// The organization's default contact type is selected unless the host chose one.
@@ -337,7 +356,7 @@ mod tests {
     #[test]
     fn clear_goes_back_to_the_hosts_values() {
         let mut initial = ContactDraft {
-            custom_field_values: vec![crate::contact::CustomFieldValue {
+            custom_field_values: vec![crate::model::contact::CustomFieldValue {
                 custom_field_id: Some("cf1".into()),
                 data: None,
             }],

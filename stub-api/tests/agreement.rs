@@ -25,12 +25,11 @@ use std::rc::Rc;
 use std::time::Instant;
 use strategies::*;
 use thena_add_contact::api;
-use thena_add_contact::field::Field;
-use thena_add_contact::live;
-use thena_add_contact::org_data::{CustomFieldDefinition, FieldType};
-use thena_add_contact::validate::{
-    self, ContactDraft, CustomEntry, CustomField, FieldError, Pattern,
-};
+use thena_add_contact::data;
+use thena_add_contact::model::field::Field;
+use thena_add_contact::model::field_error::FieldError;
+use thena_add_contact::model::org::{CustomFieldDefinition, FieldType};
+use thena_add_contact::rules::{self, ContactDraft, CustomEntry, CustomField, Pattern};
 use tower::ServiceExt;
 
 /// The stub, in process, and a runtime to call it from the (synchronous) property.
@@ -81,7 +80,7 @@ impl Stub {
     }
 
     /// The org's custom fields as the widget shows them: read by the widget's own reader,
-    /// active ones, each once (`live::ready_to_show`), the pattern compiled (by the regex crate
+    /// active ones, each once (`data::ready_to_show`), the pattern compiled (by the regex crate
     /// here, by the browser's RegExp in the widget).
     fn custom_fields(&self, org: &str) -> Vec<Rc<CustomField>> {
         let (status, body) = self.call(
@@ -95,7 +94,7 @@ impl Stub {
         let reply = Json(serde_json::from_str(&body).unwrap());
         let definitions: Vec<CustomFieldDefinition> = api::list(&reply).unwrap();
         // The stub's regex engine stands in for the browser's RegExp.
-        live::ready_to_show_with(definitions, |source| {
+        data::ready_to_show_with(definitions, |source| {
             let regex = regex::Regex::new(source).ok()?;
             Some(Pattern(Rc::new(move |value: &str| regex.is_match(value))))
         })
@@ -135,20 +134,20 @@ fn built_in_values() -> impl Strategy<Value = [String; 7]> {
         .prop_map(
             |((first, plain_first), last, (mail, plain_mail), tel, kind, avatar, ids)| {
                 let keep = |value: String, ok: bool| if ok { value } else { String::new() };
-                let first = if validate::first_name(&first).is_ok() {
+                let first = if rules::first_name(&first).is_ok() {
                     first
                 } else {
                     plain_first
                 };
-                let mail = if validate::email(&mail).is_ok() {
+                let mail = if rules::email(&mail).is_ok() {
                     mail
                 } else {
                     plain_mail
                 };
-                let last_ok = validate::optional_text(&last).is_ok();
-                let tel_ok = validate::phone(&tel).is_ok();
-                let avatar_ok = validate::avatar_url(&avatar).is_ok();
-                let ids_ok = validate::account_ids(&ids).is_ok();
+                let last_ok = rules::optional_text(&last).is_ok();
+                let tel_ok = rules::phone(&tel).is_ok();
+                let avatar_ok = rules::avatar_url(&avatar).is_ok();
+                let ids_ok = rules::account_ids(&ids).is_ok();
                 [
                     first,
                     keep(last, last_ok),
@@ -185,7 +184,7 @@ fn custom_values(field: &Rc<CustomField>) -> BoxedStrategy<Vec<String>> {
         0..=most,
     )
     .prop_map(move |values| {
-        if validate::custom_value(&field, &values).is_ok() {
+        if rules::custom_value(&field, &values).is_ok() {
             return values;
         }
         let fallback = field
@@ -196,7 +195,7 @@ fn custom_values(field: &Rc<CustomField>) -> BoxedStrategy<Vec<String>> {
             .cloned()
             .unwrap_or_else(|| "AB-1234".into());
         if field.definition.mandatory_on_creation
-            && validate::custom_value(&field, std::slice::from_ref(&fallback)).is_ok()
+            && rules::custom_value(&field, std::slice::from_ref(&fallback)).is_ok()
         {
             vec![fallback]
         } else {
@@ -345,7 +344,7 @@ fn a_mandatory_custom_field_left_empty_is_refused_by_both() {
         .iter()
         .find(|f| f.definition.uid == "cf_tier")
         .unwrap();
-    assert_eq!(validate::custom_value(tier, &[]), Err(FieldError::Required));
+    assert_eq!(rules::custom_value(tier, &[]), Err(FieldError::Required));
     let (status, body) = stub.create(
         "agreement-premise",
         json!({"firstName": "Ana", "email": "ana@example.com"}).to_string(),

@@ -11,7 +11,7 @@ use proptest::sample::select;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use thena_add_contact::api::Reply;
-use thena_add_contact::org_data::FieldType;
+use thena_add_contact::model::org::FieldType;
 
 /// A parsed reply as serde_json holds it, for the widget's readers (api.rs's own
 /// `impl Reply for Value` is private to its unit tests).

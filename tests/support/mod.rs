@@ -11,9 +11,10 @@ use serde_json::{json, Value};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 use thena_add_contact::api::ApiConfig;
+use thena_add_contact::api::TokenSource;
+use thena_add_contact::data::AccountSearch;
 use thena_add_contact::form::{
-    AccountSearch, AddContactForm, AddContactOptions, Definitions, TokenSource, WidgetError,
-    WidgetEvent,
+    AddContactForm, AddContactOptions, Definitions, WidgetError, WidgetEvent,
 };
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;

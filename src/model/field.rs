@@ -2,7 +2,8 @@
 //! mapping of server messages to fields all read it, so a field is described exactly once. Its
 //! serde names are the request body's property names, which hosts also use (`values`,
 //! `readOnly`, `hidden`); the typings' `FieldName` and `embed::options::ContactValues` are
-//! checked against it by tests.
+//! checked against it by tests. Nothing here knows the DOM: the form builds its selectors from
+//! [`Target::input_name`].
 
 use serde::{Deserialize, Serialize};
 use std::ops::{Index, IndexMut};
@@ -101,6 +102,10 @@ impl Field {
     }
 
     /// The CSS selector of the field's input within the widget (its `name`).
+    #[deprecated(
+        since = "0.1.1",
+        note = "the form's focus controller owns its selectors; kept for semver until 0.2"
+    )]
     pub fn selector(self) -> String {
         format!("[name=\"{}\"]", self.json_name())
     }
@@ -146,19 +151,24 @@ impl Target {
         }
     }
 
-    /// The CSS selector of its (first) input within the widget.
-    pub fn selector(&self) -> String {
+    /// The `name` its input carries in the form (every input of a group shares it): the property
+    /// name, or `custom.<slug>` for a custom field. Quotes and backslashes, which no slug should
+    /// have, are dropped so that a CSS selector can hold it.
+    pub fn input_name(&self) -> String {
         match self {
-            Target::Field(field) => field.selector(),
-            Target::Custom(slug) => format!("[name=\"{}\"]", custom_input_name(slug)),
+            Target::Field(field) => field.json_name().to_string(),
+            Target::Custom(slug) => format!("custom.{}", slug.replace(['\\', '"'], "")),
         }
     }
-}
 
-/// The `name` of a custom field's input (every input of a group shares it). Quotes and
-/// backslashes, which no slug should have, are dropped so that a selector can hold it.
-pub fn custom_input_name(slug: &str) -> String {
-    format!("custom.{}", slug.replace(['\\', '"'], ""))
+    /// The CSS selector of its (first) input within the widget.
+    #[deprecated(
+        since = "0.1.1",
+        note = "the form's focus controller owns its selectors; kept for semver until 0.2"
+    )]
+    pub fn selector(&self) -> String {
+        format!("[name=\"{}\"]", self.input_name())
+    }
 }
 
 /// One value per field.
@@ -178,7 +188,7 @@ pub fn custom_input_name(slug: &str) -> String {
 /// assert_eq!(hidden, [Field::ContactType]);
 /// assert_eq!(FieldMap::from_fn(Field::json_name)[Field::Email], "email");
 /// ```
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct FieldMap<T>([T; 7]);
 
 impl<T> FieldMap<T> {

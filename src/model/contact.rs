@@ -260,12 +260,12 @@ mod tests {
     use serde_json::{json, Map, Value};
 
     /// The reference page's examples, verbatim.
-    const SEED_REQUEST: &str = include_str!("../tests/fixtures/seed-request.json");
-    const SEED_RESPONSE: &str = include_str!("../tests/fixtures/seed-response.json");
+    const SEED_REQUEST: &str = include_str!("../../tests/fixtures/seed-request.json");
+    const SEED_RESPONSE: &str = include_str!("../../tests/fixtures/seed-response.json");
     /// The same shapes with a different value in every member, so that a member read from the
     /// wrong key fails.
-    const REQUEST: &str = include_str!("../tests/fixtures/request.json");
-    const RESPONSE: &str = include_str!("../tests/fixtures/response.json");
+    const REQUEST: &str = include_str!("../../tests/fixtures/request.json");
+    const RESPONSE: &str = include_str!("../../tests/fixtures/response.json");
 
     fn created(value: Value) -> Result<CreatedContact, serde_json::Error> {
         serde_json::from_value::<CreatedContact>(value)

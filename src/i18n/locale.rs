@@ -1,7 +1,7 @@
 //! The languages the widget ships, which one a page asks for, and numbers and durations as that
 //! language writes them (the browser's `Intl`). The translations are JSON files outside the wasm
 //! (`src/locales/<tag>.json`, served as `locales/<tag>.json` beside the module); English is the
-//! table in [`crate::texts`] and needs no file.
+//! table in [`super::texts`] and needs no file.
 
 use serde::Serialize;
 
@@ -21,7 +21,7 @@ use serde::Serialize;
 /// ```
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub enum Locale {
-    /// English (`en`), the default: the table in [`crate::texts`], no file.
+    /// English (`en`), the default: the table in [`super::texts`], no file.
     #[default]
     En,
     /// German (`de`).

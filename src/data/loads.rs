@@ -1,18 +1,11 @@
-//! The organization's live data, fetched through [`Session`]: its contact types and custom
-//! fields (loaded once per page per `(apiBase, orgId)`, however many widgets ask; a failed load
-//! is forgotten so that "Load again" asks again), the contacts that already have an email, and
-//! accounts by name, domain or ID.
+//! The organization's definitions, fetched through [`Session`]: its contact types and custom
+//! fields, loaded once per page per `(apiBase, orgId)` however many widgets ask; a failed load is
+//! forgotten so that "Load again" asks again.
 
-use crate::api::{self, ApiError};
-use crate::contact::CreatedContact;
-use crate::form::AccountSearch;
-use crate::org_data::{
-    account_search_request, accounts_by_id_request, contact_search_request, contact_types_request,
-    custom_fields_request, Account, ContactType, CustomFieldDefinition, CUSTOM_FIELDS_PER_PAGE,
-    CUSTOM_FIELD_PAGES,
-};
-use crate::session::Session;
-use crate::validate::{CustomField, Pattern};
+use crate::api::request::{CUSTOM_FIELDS_PER_PAGE, CUSTOM_FIELD_PAGES};
+use crate::api::{self, ApiError, ApiRequest, Session};
+use crate::model::org::{ContactType, CustomFieldDefinition};
+use crate::rules::{CustomField, Pattern};
 use futures::future::{FutureExt, LocalBoxFuture, Shared};
 use std::cell::RefCell;
 use std::future::Future;
@@ -36,7 +29,7 @@ thread_local! {
 pub async fn contact_types(session: &Session) -> Result<Rc<Vec<ContactType>>, ApiError> {
     once_per_page(&CONTACT_TYPES, session, |session| async move {
         session
-            .send(&contact_types_request())
+            .send(&ApiRequest::contact_types())
             .await?
             .interpret(api::list)
             .map(Rc::new)
@@ -50,7 +43,7 @@ pub async fn custom_fields(session: &Session) -> Result<Rc<Vec<Rc<CustomField>>>
     once_per_page(&CUSTOM_FIELDS, session, |session| async move {
         let mut definitions: Vec<CustomFieldDefinition> = Vec::new();
         for page in 0..CUSTOM_FIELD_PAGES {
-            let request = custom_fields_request(page);
+            let request = ApiRequest::custom_fields(page);
             let (items, sent) = session.send(&request).await?.interpret(api::list_page)?;
             definitions.extend(items);
             if sent < CUSTOM_FIELDS_PER_PAGE {
@@ -90,92 +83,6 @@ pub fn ready_to_show_with(
         }
     }
     fields
-}
-
-/// The contact of this organization that has `email`, if there is one.
-pub async fn contact_with_email(
-    session: &Session,
-    email: &str,
-) -> Result<Option<CreatedContact>, ApiError> {
-    let request = contact_search_request(email);
-    let found: Vec<CreatedContact> = session.send(&request).await?.interpret(api::list)?;
-    // The reference does not say whether the search is exact: only the same address counts.
-    Ok(found
-        .into_iter()
-        .find(|contact| contact.email.trim().eq_ignore_ascii_case(email.trim())))
-}
-
-/// How much the service's clock may be behind the browser's when a lost reply is checked.
-pub const CLOCK_SKEW_MS: f64 = 5.0 * 60.0 * 1000.0;
-
-/// The contact with `email` that was created at or after `since_ms` (the browser's clock, in
-/// milliseconds since 1970, give or take [`CLOCK_SKEW_MS`]): after a create whose reply was
-/// lost, whether that create happened. A contact without a readable `createdAt` does not count.
-pub async fn created_since(
-    session: &Session,
-    email: &str,
-    since_ms: f64,
-) -> Result<Option<CreatedContact>, ApiError> {
-    let found = contact_with_email(session, email).await?;
-    Ok(found.filter(|contact| {
-        let created = contact
-            .created_at
-            .as_deref()
-            .map_or(f64::NAN, js_sys::Date::parse);
-        created >= since_ms - CLOCK_SKEW_MS
-    }))
-}
-
-/// Accounts whose name or domain matches `query`: from the host's function, or the platform's
-/// search API. `None` when there is no search, it failed, or its answer could not be read.
-pub async fn search_accounts(
-    search: &AccountSearch,
-    session: &Session,
-    query: &str,
-) -> Option<Vec<Account>> {
-    match search {
-        AccountSearch::Off => None,
-        AccountSearch::Host(search) => search(query.to_string()).await,
-        AccountSearch::Platform => session
-            .send(&account_search_request(query))
-            .await
-            .ok()?
-            .interpret(api::search_hits)
-            .ok(),
-    }
-}
-
-/// The accounts with these IDs that can be found (to show prefilled IDs by name). A host's
-/// function is asked for each ID and must return the account itself among its results.
-pub async fn accounts_by_id(
-    search: &AccountSearch,
-    session: &Session,
-    ids: &[String],
-) -> Vec<Account> {
-    let found = match search {
-        AccountSearch::Off => None,
-        AccountSearch::Host(search) => {
-            let mut found = Vec::new();
-            for id in ids {
-                found.extend(search(id.clone()).await.unwrap_or_default());
-            }
-            Some(found)
-        }
-        AccountSearch::Platform => {
-            async {
-                session
-                    .send(&accounts_by_id_request(ids))
-                    .await
-                    .ok()?
-                    .interpret(api::search_hits)
-                    .ok()
-            }
-            .await
-        }
-    };
-    let mut found = found.unwrap_or_default();
-    found.retain(|account| ids.contains(&account.id));
-    found
 }
 
 /// The load of `cache` for this session's `(apiBase, orgId)`: the one under way or done, or a

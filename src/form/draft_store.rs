@@ -4,10 +4,10 @@
 //! and on "Discard". Never the token, never a hidden or read-only field (the host's values).
 //! Storage that throws (quota, disabled, private mode) is ignored: the form works without it.
 
-use super::Show;
+use super::options::Show;
 use crate::api::to_js;
-use crate::field::{Field, FieldMap};
-use crate::validate::ContactDraft;
+use crate::model::field::{Field, FieldMap};
+use crate::rules::ContactDraft;
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 

@@ -1,0 +1,95 @@
+//! What every part of one form shares, provided as context by the form's root component: the
+//! store, the host's options, the texts and the ids. `Copy`, so that a component or controller
+//! takes it with `FormCtx::get()` instead of a list of parameters.
+
+use super::events::WidgetEvent;
+use super::options::{custom_field_show, AddContactOptions, Show};
+use super::store::FormStore;
+use crate::api::Session;
+use crate::i18n::{Text, Texts};
+use crate::model::field::FieldMap;
+use leptos::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+/// One form's shared state and configuration.
+#[derive(Clone, Copy)]
+pub struct FormCtx {
+    /// What the form holds, per field.
+    pub store: FormStore,
+    /// How the host shows each built-in field.
+    pub show: FieldMap<Show>,
+    options: StoredValue<AddContactOptions, LocalStorage>,
+    texts: StoredValue<Texts>,
+    prefix: StoredValue<String>,
+}
+
+static INSTANCES: AtomicUsize = AtomicUsize::new(0);
+
+impl FormCtx {
+    /// The context of a new form with `options`, starting from `store`; provided to the
+    /// components below the caller.
+    pub fn provide(options: AddContactOptions, store: FormStore) -> FormCtx {
+        let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
+        let ctx = FormCtx {
+            store,
+            show: options.show,
+            texts: StoredValue::new(options.texts.clone()),
+            options: StoredValue::new_local(options),
+            prefix: StoredValue::new(prefix),
+        };
+        provide_context(ctx);
+        ctx
+    }
+
+    /// The context of the form this component is part of.
+    pub fn get() -> FormCtx {
+        expect_context::<FormCtx>()
+    }
+
+    /// The form's texts.
+    pub fn texts(&self) -> Texts {
+        self.texts.get_value()
+    }
+
+    /// One text, as the form shows it.
+    pub fn text(&self, text: Text) -> String {
+        self.texts.with_value(|texts| texts.get(text).to_string())
+    }
+
+    /// The form's id (`thena-ac-1`), which every id inside it starts with.
+    pub fn prefix(&self) -> String {
+        self.prefix.get_value()
+    }
+
+    /// An id inside the form: `thena-ac-1-<name>`.
+    pub fn id(&self, name: &str) -> String {
+        self.prefix.with_value(|prefix| format!("{prefix}-{name}"))
+    }
+
+    /// Reads the host's options; `None` once the form is gone.
+    pub fn with_options<R>(&self, read: impl FnOnce(&AddContactOptions) -> R) -> Option<R> {
+        self.options.try_with_value(read)
+    }
+
+    /// Where, as whom and how long: what every request needs; `None` once the form is gone.
+    pub fn session(&self) -> Option<Session> {
+        self.with_options(AddContactOptions::session)
+    }
+
+    /// How the host shows the custom field with this slug.
+    pub fn custom_show(&self, slug: &str) -> Show {
+        self.with_options(|o| custom_field_show(&o.custom_show, slug))
+            .unwrap_or_default()
+    }
+
+    /// Tells the host; `false` when its handler said no (to a submit) or the form is gone. The
+    /// handler runs outside any borrow of the form's state: it may call back into the form
+    /// (reset, destroy).
+    pub fn emit(&self, event: WidgetEvent<'_>) -> bool {
+        match self.with_options(|o| o.on_event.clone()) {
+            Some(Some(handler)) => handler(event),
+            Some(None) => true,
+            None => false,
+        }
+    }
+}

@@ -1,0 +1,160 @@
+//! The unsent draft, when the host asks for it (`persistDraft`): restored at mount (with a
+//! notice), written once typing pauses for a moment and when the page is left, forgotten once
+//! the contact is created, on reset and on "Discard". Where and what is kept is in
+//! [`crate::form::draft_store`].
+
+use crate::form::context::FormCtx;
+use crate::form::draft_store::{DraftStore, SavedDraft};
+use crate::form::options::AddContactOptions;
+use crate::form::state::FormState;
+use crate::rules::ContactDraft;
+use gloo_timers::callback::Timeout;
+use leptos::prelude::*;
+
+/// How long typing must pause before the draft is saved, in milliseconds.
+const SAVE_DELAY_MS: u32 = 300;
+
+/// The draft found at mount, before the form's store exists.
+pub struct Restored {
+    store: Option<DraftStore>,
+    saved: Option<SavedDraft>,
+}
+
+impl Restored {
+    /// The saved draft of the form `options` describe, laid over `start` (its values for the
+    /// fields shown editable; its custom fields wait for theirs to arrive).
+    pub fn load(options: &AddContactOptions, start: &mut FormState) -> Restored {
+        let store = options.persist_draft.map(|storage| {
+            DraftStore::new(storage, options.api.org_id(), options.draft_key.as_deref())
+        });
+        let saved = store.as_ref().and_then(DraftStore::load);
+        if let Some(saved) = &saved {
+            saved.restore_values(&mut start.draft, &options.show);
+        }
+        Restored { store, saved }
+    }
+}
+
+/// One form's unsent draft.
+#[derive(Clone, Copy)]
+pub struct DraftKeeper {
+    /// Whether the notice "Restored your unsent draft" shows.
+    pub restored: RwSignal<bool>,
+    ctx: FormCtx,
+    store: StoredValue<Option<DraftStore>>,
+    /// The save that waits for typing to pause (dropping it cancels it).
+    timer: StoredValue<Option<Timeout>, LocalStorage>,
+    /// The restored draft's custom fields, laid over them when they arrive.
+    restored_custom: StoredValue<Option<SavedDraft>>,
+}
+
+impl DraftKeeper {
+    /// Keeps the draft of the form of `ctx`: saves it as typing pauses and as the page is left,
+    /// and once more when the form is unmounted.
+    pub fn new(ctx: FormCtx, restored: Restored) -> DraftKeeper {
+        let shown = restored
+            .saved
+            .as_ref()
+            .is_some_and(|s| !s.values.is_empty() || !s.custom.is_empty());
+        let keeper = DraftKeeper {
+            restored: RwSignal::new(shown),
+            ctx,
+            timer: StoredValue::new_local(None),
+            restored_custom: StoredValue::new(restored.saved),
+            store: StoredValue::new(restored.store),
+        };
+        if keeper.store.with_value(Option::is_some) {
+            keeper.watch();
+        }
+        keeper
+    }
+
+    fn watch(self) {
+        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
+        on_cleanup(move || {
+            self.save_now();
+            pagehide.remove();
+        });
+        // What to keep is worked out when the timer fires, not on every keystroke.
+        Effect::new(move |_| {
+            self.ctx.store.track_changes();
+            let write = move || {
+                self.timer.try_update_value(Option::take);
+                if self.write() == Some(false) {
+                    // The host's values again: nothing restored is left to discard.
+                    self.restored.try_set(false);
+                }
+            };
+            let timer = Timeout::new(SAVE_DELAY_MS, write);
+            self.timer.try_update_value(|t| t.replace(timer));
+        });
+    }
+
+    /// The restored draft's custom fields, once (when the custom fields arrive).
+    pub fn take_restored_custom(&self) -> Option<SavedDraft> {
+        self.restored_custom
+            .try_update_value(Option::take)
+            .flatten()
+    }
+
+    /// Forgets the unsent draft: created, reset or discarded.
+    pub fn forget(&self) {
+        self.cancel_save();
+        let _ = self.store.try_with_value(|store| {
+            if let Some(store) = store {
+                store.remove();
+            }
+        });
+        self.restored_custom.try_update_value(Option::take);
+        self.restored.try_set(false);
+    }
+
+    /// Stops the save that waits for typing to pause; whether there was one.
+    fn cancel_save(&self) -> bool {
+        // Dropping the timer clears it.
+        let timer = self.timer.try_update_value(Option::take).flatten();
+        timer.is_some()
+    }
+
+    /// Writes now a draft whose write waits for typing to pause: the form is going (unmounted,
+    /// or the page is being left or reloaded).
+    fn save_now(&self) {
+        if self.cancel_save() {
+            self.write();
+        }
+    }
+
+    /// Writes the draft as the form holds it: saved, or removed when the form holds the host's
+    /// values. Whether a draft is kept; `None` without a store (or once the form is gone).
+    fn write(&self) -> Option<bool> {
+        let kept = self.ctx.store.read(|s| self.kept(s))?;
+        self.store.try_with_value(|store| {
+            let store = store.as_ref()?;
+            match kept {
+                Some(kept) => {
+                    store.save(&kept);
+                    Some(true)
+                }
+                None => {
+                    store.remove();
+                    Some(false)
+                }
+            }
+        })?
+    }
+
+    /// What of the form is kept; `None` when it holds the host's values. A restored draft's
+    /// custom fields count until the fields arrive and take them.
+    fn kept(&self, s: &FormState) -> Option<SavedDraft> {
+        let ctx = self.ctx;
+        let keep =
+            |draft: &ContactDraft| SavedDraft::of(draft, &ctx.show, |slug| ctx.custom_show(slug));
+        let mut kept = keep(&s.draft);
+        self.restored_custom.with_value(|pending| {
+            if let Some(pending) = pending {
+                kept.custom.extend(pending.custom.iter().cloned());
+            }
+        });
+        (kept != keep(&s.initial)).then_some(kept)
+    }
+}

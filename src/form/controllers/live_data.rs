@@ -1,0 +1,178 @@
+//! The organization's contact types and custom fields, as the form shows them: given by the host,
+//! loaded (once per page, see [`crate::data`]), turned off, or failed with a way to load them
+//! again. What arrives is checked against the host's values and laid into the form.
+
+use super::draft::DraftKeeper;
+use crate::data;
+use crate::form::context::FormCtx;
+use crate::form::events::{WidgetError, WidgetEvent};
+use crate::form::options::{Definitions, Show};
+use crate::i18n::Text;
+use crate::model::field::Field;
+use crate::model::org::ContactType;
+use crate::rules::CustomField;
+use leptos::prelude::*;
+use leptos::task::spawn_local_scoped_with_cancellation;
+use std::rc::Rc;
+
+/// A piece of the organization's live data, as the form shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Live<T> {
+    /// Being loaded: the form says so.
+    Loading,
+    /// Here.
+    Ready(T),
+    /// Not loaded: a note says so and offers to load again.
+    Failed,
+    /// Turned off by the host.
+    Off,
+}
+
+impl<T> Live<T> {
+    /// Before it arrives: loading, unless the host turned it off (then never "Loading…").
+    fn at_mount<D>(given: &Definitions<D>) -> Live<T> {
+        match given {
+            Definitions::Off => Live::Off,
+            _ => Live::Loading,
+        }
+    }
+}
+
+/// The contact types and custom fields of one form.
+#[derive(Clone, Copy)]
+pub struct LiveData {
+    /// The contact types the select offers.
+    pub contact_types: RwSignal<Live<Rc<Vec<ContactType>>>, LocalStorage>,
+    /// Whether the custom fields are in the form (they are in its store once ready).
+    pub custom_fields: RwSignal<Live<()>>,
+    ctx: FormCtx,
+    draft: DraftKeeper,
+}
+
+impl LiveData {
+    /// The live data of the form of `ctx`; nothing is asked for until [`LiveData::load`].
+    pub fn new(ctx: FormCtx, draft: DraftKeeper) -> LiveData {
+        let (types, fields) = ctx
+            .with_options(|o| {
+                (
+                    Live::at_mount(&o.contact_types),
+                    Live::at_mount(&o.custom_fields),
+                )
+            })
+            .unwrap_or((Live::Off, Live::Off));
+        LiveData {
+            contact_types: RwSignal::new_local(types),
+            custom_fields: RwSignal::new(fields),
+            ctx,
+            draft,
+        }
+    }
+
+    /// Asks for both (at mount, once the form is ready).
+    pub fn load(&self) {
+        self.load_contact_types();
+        self.load_custom_fields();
+    }
+
+    /// The contact types: the host's, or loaded; the form's unmount stops the wait.
+    pub fn load_contact_types(&self) {
+        let this = *self;
+        let Some((session, given)) = self
+            .ctx
+            .with_options(|o| (o.session(), o.contact_types.clone()))
+        else {
+            return;
+        };
+        match given {
+            Definitions::Off => self.contact_types.set(Live::Off),
+            Definitions::Given(types) => self.contact_types_arrived(Rc::new(types)),
+            Definitions::Load => {
+                self.contact_types.set(Live::Loading);
+                spawn_local_scoped_with_cancellation(async move {
+                    match data::contact_types(&session).await {
+                        Ok(types) => this.contact_types_arrived(types),
+                        Err(_) => {
+                            this.contact_types.try_set(Live::Failed);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /// The custom fields: the host's definitions, or loaded.
+    pub fn load_custom_fields(&self) {
+        let this = *self;
+        let Some((session, given)) = self
+            .ctx
+            .with_options(|o| (o.session(), o.custom_fields.clone()))
+        else {
+            return;
+        };
+        match given {
+            Definitions::Off => self.custom_fields.set(Live::Off),
+            Definitions::Given(definitions) => {
+                self.custom_fields_arrived(Rc::new(data::ready_to_show(definitions)))
+            }
+            Definitions::Load => {
+                self.custom_fields.set(Live::Loading);
+                spawn_local_scoped_with_cancellation(async move {
+                    match data::custom_fields(&session).await {
+                        Ok(fields) => this.custom_fields_arrived(fields),
+                        Err(_) => {
+                            this.custom_fields.try_set(Live::Failed);
+                        }
+                    }
+                });
+            }
+        }
+    }
+
+    /// The host's contact type must be one of them (else it is reported and the organization's
+    /// default shows instead); the default is preselected.
+    fn contact_types_arrived(&self, types: Rc<Vec<ContactType>>) {
+        let store = self.ctx.store;
+        if store.is_gone() {
+            return;
+        }
+        let given = store.value_now(Field::ContactType).trim().to_string();
+        if !given.is_empty() && !types.iter().any(|t| t.id == given) {
+            let texts = self.ctx.texts();
+            let message = texts.fill(Text::ContactTypeUnknown, &[("id", &given)]);
+            store.update(|s| s.drop_contact_type());
+            self.ctx
+                .emit(WidgetEvent::Error(&WidgetError::options(message)));
+        }
+        if let Some(default) = types.iter().find(|t| t.is_default) {
+            store.update(|s| s.default_contact_type(&default.id));
+        }
+        self.contact_types.try_set(Live::Ready(types));
+    }
+
+    /// Shown below the built-in fields, with the host's values or their defaults (or a restored
+    /// draft's). A name in `hidden` or `readOnly` that names no field is reported, as a misspelt
+    /// built-in name is at mount.
+    fn custom_fields_arrived(&self, fields: Rc<Vec<Rc<CustomField>>>) {
+        let (ctx, store) = (self.ctx, self.ctx.store);
+        let Some(custom_show) = ctx.with_options(|o| o.custom_show.clone()) else {
+            return;
+        };
+        let show = |slug: &str| ctx.custom_show(slug);
+        store.update(|s| s.add_custom_fields(&fields, |slug| show(slug) != Show::Hidden));
+        if let Some(saved) = self.draft.take_restored_custom() {
+            store.update(|s| saved.restore_custom(&mut s.draft, show));
+        }
+        self.custom_fields.try_set(Live::Ready(()));
+        for (slug, how) in &custom_show {
+            if !fields.iter().any(|f| f.definition.slug() == slug) {
+                let option = if *how == Show::Hidden {
+                    "hidden"
+                } else {
+                    "readOnly"
+                };
+                let message = format!("{option} names no field \"{slug}\"");
+                ctx.emit(WidgetEvent::Error(&WidgetError::options(message)));
+            }
+        }
+    }
+}

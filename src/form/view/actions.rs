@@ -1,0 +1,71 @@
+//! What surrounds the fields: the notice of a restored draft, the submit button, the status
+//! region that announces the outcome, and the panel shown after a create.
+
+use crate::form::context::FormCtx;
+use crate::form::controllers::submit::Phase;
+use crate::form::controllers::Controllers;
+use crate::i18n::Text;
+use leptos::prelude::*;
+
+/// "Restored your unsent draft." with "Discard".
+#[component]
+pub fn DraftNotice() -> impl IntoView {
+    let (ctx, controllers) = (FormCtx::get(), Controllers::get());
+    let restored = controllers.draft.restored;
+    view! {
+        <p class="thena-draft" hidden=move || !restored.get()>
+            {ctx.text(Text::DraftRestored)}
+            " "
+            <button type="button" class="thena-discard" on:click=move |_| controllers.discard()>
+                {ctx.text(Text::DraftDiscard)}
+            </button>
+        </p>
+    }
+}
+
+/// The submit button: busy while a request is under way or a 429's wait counts down (it stays
+/// focusable and says so with `aria-disabled`).
+#[component]
+pub fn SubmitButton() -> impl IntoView {
+    let (ctx, submit) = (FormCtx::get(), Controllers::get().submit);
+    let sending = move || submit.phase.with(|p| *p == Phase::Sending);
+    let busy = move || sending() || submit.countdown.is_waiting();
+    let (idle, sending_text) = (ctx.text(Text::Submit), ctx.text(Text::Sending));
+    view! {
+        <button
+            type="submit"
+            class="thena-submit"
+            aria-disabled=move || if busy() { "true" } else { "false" }
+        >
+            {move || if sending() { sending_text.clone() } else { idle.clone() }}
+        </button>
+    }
+}
+
+/// What is announced politely: sending, the invalid fields, the created contact.
+#[component]
+pub fn StatusRegion() -> impl IntoView {
+    let announcement = Controllers::get().submit.announcement;
+    view! {
+        <p class="thena-status" role="status" aria-live="polite">
+            {move || announcement.get()}
+        </p>
+    }
+}
+
+/// After a create: "Add another" (the CSS shows it by the form's `data-state`).
+#[component]
+pub fn SuccessPanel() -> impl IntoView {
+    let (ctx, controllers) = (FormCtx::get(), Controllers::get());
+    view! {
+        <div class="thena-success">
+            <button
+                type="button"
+                class="thena-add-another"
+                on:click=move |_| controllers.add_another()
+            >
+                {ctx.text(Text::AddAnother)}
+            </button>
+        </div>
+    }
+}

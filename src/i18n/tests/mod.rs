@@ -1,0 +1,3 @@
+mod api_messages;
+mod field_messages;
+mod texts;
