@@ -3,6 +3,7 @@
 //! will call) and the organization.
 
 use super::request::CONTACTS_PATH;
+use crate::model::web_url::parse_url;
 
 /// Where and as whom the widget calls the API.
 ///
@@ -118,38 +119,6 @@ fn check_base(api_base: &str) -> Result<(), ConfigError> {
         )));
     }
     Ok(())
-}
-
-/// What decides where a URL's requests go, as a WHATWG URL parser reads it.
-struct UrlParts {
-    /// In lower case, without the `:`.
-    scheme: String,
-    /// The host without the port (`[::1]` with its brackets).
-    hostname: String,
-    has_credentials: bool,
-}
-
-/// The browser's own parser (`new URL(…)`); `None` when it refuses the text.
-#[cfg(target_arch = "wasm32")]
-fn parse_url(text: &str) -> Option<UrlParts> {
-    let url = web_sys::Url::new(text).ok()?;
-    Some(UrlParts {
-        scheme: url.protocol().trim_end_matches(':').to_string(),
-        hostname: url.hostname(),
-        has_credentials: !url.username().is_empty() || !url.password().is_empty(),
-    })
-}
-
-/// Natively (tests, a Rust host's server side) the `url` crate, which implements the same
-/// WHATWG standard.
-#[cfg(not(target_arch = "wasm32"))]
-fn parse_url(text: &str) -> Option<UrlParts> {
-    let url = url::Url::parse(text).ok()?;
-    Some(UrlParts {
-        scheme: url.scheme().to_string(),
-        hostname: url.host_str().unwrap_or_default().to_string(),
-        has_credentials: !url.username().is_empty() || url.password().is_some(),
-    })
 }
 
 /// What `fetch` accepts in a header without throwing: printable ASCII.

@@ -1,17 +1,19 @@
-//! The host page's JavaScript values (options, `values`) as a serde `Deserializer`.
+//! The host page's JavaScript values (options, `values`, definitions) as a serde `Deserializer`.
 //!
 //! serde-wasm-bindgen's own deserializer, used for the API's replies, reads a struct by asking
 //! the object for the struct's members only, so `#[serde(deny_unknown_fields)]` never sees a
 //! misspelt member (`values: {nickname}`, a custom field value `{fieldId, value}`), and its
 //! errors do not say where they happened. Host data needs both: what the host wrote must be
-//! refused by name, never silently dropped. This reader walks every member of an object
-//! (`Object.entries`) and every item of an array, and records where an error happened
-//! (`values.accountIds[1]`). A getter that throws is an error like any other, never an exception
-//! through the wasm. It is small on purpose: against serde-wasm-bindgen with serde_path_to_error
-//! and a map layer that shows `deny_unknown_fields` every member, it saves 14.4 KB of gzip (see
-//! the README).
+//! refused by name, never silently dropped. This reader walks every member of a plain object
+//! (`Object.entries`) and every item of an array, records where an error happened
+//! (`values.accountIds[1]`), and keeps what went wrong as data ([`Problem`]), from which
+//! [`super::options`] writes the message. A getter that throws is an error like any other, never
+//! an exception through the wasm; a `Map`, a `Date` or a class instance is refused, not read as
+//! `{}`. It is small on purpose: against serde-wasm-bindgen with serde_path_to_error and a map
+//! layer that shows `deny_unknown_fields` every member, it saves 14.4 KB of gzip (see
+//! docs/size.md).
 
-use js_sys::{Array, Number, Reflect};
+use js_sys::{Array, Number, Object, Reflect};
 use serde::de::value::StringDeserializer;
 use serde::de::{
     self, DeserializeSeed, IntoDeserializer, MapAccess, SeqAccess, Unexpected, Visitor,
@@ -28,9 +30,24 @@ extern "C" {
     fn object_entries(object: &JsValue) -> std::result::Result<Array, JsValue>;
 }
 
-/// What a JavaScript value is, in words: "a symbol", "a function".
+/// What a JavaScript value is, in words: "a symbol", "a function", "a Map", "an object".
 pub fn kind(value: &JsValue) -> String {
+    if value.is_object() && !value.is_function() && !Array::is_array(value) {
+        return match constructor_name(value) {
+            Some(name) if name != "Object" => format!("a {name}"),
+            _ => "an object".into(),
+        };
+    }
     format!("a {}", value.js_typeof().as_string().unwrap_or_default())
+}
+
+/// The name of the constructor of an object's prototype (`Map`, `Date`, a class's name).
+fn constructor_name(value: &JsValue) -> Option<String> {
+    let object = value.dyn_ref::<Object>()?;
+    let prototype = Object::get_prototype_of(object);
+    let constructor = Reflect::get(&prototype, &"constructor".into()).ok()?;
+    let name = constructor.dyn_ref::<js_sys::Function>()?.name();
+    Some(String::from(name)).filter(|name| !name.is_empty())
 }
 
 /// The error for a host getter (or proxy) that threw while being read.
@@ -39,11 +56,33 @@ fn unreadable(thrown: JsValue) -> HostError {
         .dyn_ref::<js_sys::Error>()
         .map(|error| String::from(error.message()))
         .unwrap_or_else(|| kind(&thrown));
-    de::Error::custom(format!("could not be read ({said})"))
+    HostError::new(Problem::Unreadable(said))
 }
 
 /// A value the host page handed over.
 pub struct HostValue(pub JsValue);
+
+/// What is wrong with a value the host gave, as data.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Problem {
+    /// A member the value needs is missing: its name.
+    Missing(&'static str),
+    /// A member the value cannot have (`deny_unknown_fields`): its name.
+    UnknownMember(String),
+    /// A name that is none of the ones allowed (a text's key): the name.
+    UnknownName(String),
+    /// A value of another type, or out of range.
+    Wrong {
+        /// What it is, in words (`number \`5\``, `null`, `an array`, `a Map`).
+        got: String,
+        /// What it must be, in words (`a string`, `an array of field names`).
+        expected: String,
+    },
+    /// A getter (or proxy) threw while it was read: what it said.
+    Unreadable(String),
+    /// Anything else, as a type's own reader said it.
+    Other(String),
+}
 
 /// What is wrong, and where: `path` is empty at the value itself, else like
 /// `accountIds[1]` (members joined by dots, items in brackets).
@@ -52,10 +91,17 @@ pub struct HostError {
     /// Where: empty at the value itself, else like `accountIds[1]`.
     pub path: String,
     /// What is wrong.
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl HostError {
+    fn new(problem: Problem) -> HostError {
+        HostError {
+            path: String::new(),
+            problem,
+        }
+    }
+
     /// The same error, one level further out: inside member `key`.
     fn in_member(mut self, key: &str) -> HostError {
         self.path = match self.path.chars().next() {
@@ -76,20 +122,59 @@ impl HostError {
     }
 }
 
+/// For serde's trait only: the host reads [`super::option_error`]'s message.
 impl fmt::Display for HostError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
+        f.write_str("the host's value does not fit, at ")?;
+        f.write_str(&self.path)
     }
 }
 
 impl std::error::Error for HostError {}
 
+/// serde's reports, each kept as the [`Problem`] it is.
 impl de::Error for HostError {
     fn custom<T: fmt::Display>(message: T) -> Self {
-        HostError {
-            path: String::new(),
-            message: message.to_string(),
-        }
+        HostError::new(Problem::Other(message.to_string()))
+    }
+
+    fn invalid_type(got: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        HostError::new(Problem::Wrong {
+            got: in_words(got),
+            expected: expected.to_string(),
+        })
+    }
+
+    fn invalid_value(got: Unexpected<'_>, expected: &dyn de::Expected) -> Self {
+        HostError::invalid_type(got, expected)
+    }
+
+    fn unknown_variant(name: &str, _expected: &'static [&'static str]) -> Self {
+        HostError::new(Problem::UnknownName(name.to_string()))
+    }
+
+    fn unknown_field(name: &str, _expected: &'static [&'static str]) -> Self {
+        HostError::new(Problem::UnknownMember(name.to_string()))
+    }
+
+    fn missing_field(name: &'static str) -> Self {
+        HostError::new(Problem::Missing(name))
+    }
+}
+
+/// A value that is not what was expected, as a host developer names it.
+fn in_words(got: Unexpected<'_>) -> String {
+    match got {
+        Unexpected::Unit | Unexpected::Option => "null".into(),
+        Unexpected::Map => "an object".into(),
+        Unexpected::Seq => "an array".into(),
+        Unexpected::Bool(value) => format!("boolean `{value}`"),
+        Unexpected::Signed(value) => format!("number `{value}`"),
+        Unexpected::Unsigned(value) => format!("number `{value}`"),
+        Unexpected::Float(value) => format!("number `{value}`"),
+        Unexpected::Str(value) => format!("string {value:?}"),
+        Unexpected::Other(what) => what.to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -100,9 +185,17 @@ impl HostValue {
         self.0.is_null() || self.0.is_undefined()
     }
 
-    /// An object that is neither an array nor a function (from any frame, with any prototype).
+    /// A plain object: one whose prototype is an `Object.prototype` (of any frame) or `null`.
+    /// A `Map`, a `Date` or a class instance is not: its members are not what it holds.
     fn is_plain_object(&self) -> bool {
-        self.0.is_object() && !self.0.is_function() && !Array::is_array(&self.0)
+        let Some(object) = self.0.dyn_ref::<Object>() else {
+            return false;
+        };
+        if self.0.is_function() || Array::is_array(&self.0) {
+            return false;
+        }
+        let prototype = Object::get_prototype_of(object);
+        prototype.is_null() || Object::get_prototype_of(&prototype).is_null()
     }
 
     /// The error for a value that is not what `visitor` reads, saying what it is.
@@ -241,7 +334,7 @@ impl<'de> de::Deserializer<'de> for HostValue {
     ) -> Result<V::Value> {
         serde_wasm_bindgen::Deserializer::from(self.0)
             .deserialize_tuple_struct(name, len, visitor)
-            .map_err(|error| de::Error::custom(error.to_string().trim_start_matches("Error: ")))
+            .map_err(|error| HostError::new(Problem::Other(error.to_string())))
     }
 
     fn deserialize_map<V: Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
@@ -358,19 +451,35 @@ mod tests {
 
     #[test]
     fn paths_join_members_with_dots_and_items_with_brackets() {
-        let error = HostError {
-            path: String::new(),
-            message: "x".into(),
-        };
+        let error = HostError::new(Problem::Other("x".into()));
         let error = error.in_item(1).in_member("accountIds").in_member("values");
         assert_eq!(error.path, "values.accountIds[1]");
         let error = HostError {
             path: "value".into(),
-            message: "x".into(),
+            problem: Problem::Missing("value"),
         };
         assert_eq!(
             error.in_item(0).in_member("data").in_item(2).path,
             "[2].data[0].value"
         );
+    }
+
+    #[test]
+    fn serdes_reports_are_kept_as_problems() {
+        let wrong = <HostError as de::Error>::invalid_type(Unexpected::Float(5.5), &"a string");
+        assert_eq!(
+            wrong.problem,
+            Problem::Wrong {
+                got: "number `5.5`".into(),
+                expected: "a string".into()
+            }
+        );
+        let missing = <HostError as de::Error>::missing_field("apiBase");
+        assert_eq!(missing.problem, Problem::Missing("apiBase"));
+        let unknown = <HostError as de::Error>::unknown_field("nickname", &["firstName"]);
+        assert_eq!(unknown.problem, Problem::UnknownMember("nickname".into()));
+        assert_eq!(in_words(Unexpected::Str("A1")), "string \"A1\"");
+        assert_eq!(in_words(Unexpected::Unit), "null");
+        assert_eq!(in_words(Unexpected::Seq), "an array");
     }
 }

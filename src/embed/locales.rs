@@ -102,7 +102,7 @@ async fn fetch(url: String, locale: Locale) -> Texts {
         let text = response.text().await.ok()?;
         let json = js_sys::JSON::parse(&text).ok()?;
         // Read as a host's `strings` are: the same keys, the same reader.
-        super::options::read::<Texts>(json, "locale").ok()
+        super::option_error::read::<Texts>(json, "locale").ok()
     };
     match within(LOAD_TIMEOUT, read).await.flatten() {
         Some(texts) => texts.in_locale(locale),

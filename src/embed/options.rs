@@ -2,7 +2,8 @@
 //! messages that name what is wrong with them (`thena-add-contact: hidden names no field
 //! "avatar"`).
 
-use super::host_value::{kind, HostError, HostValue};
+use super::host_value::kind;
+use super::option_error::OptionError;
 use crate::api::Reply;
 use crate::form::{Definitions, DraftStorage, Theme};
 use crate::i18n::Texts;
@@ -14,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::marker::PhantomData;
 use std::time::Duration;
-use wasm_bindgen::{JsCast, JsError, JsValue};
+use wasm_bindgen::{JsCast, JsValue};
 
 /// The options of `mount(element, options)`. Every member it knows is checked; members it does
 /// not know are ignored, as the module always did (a page written for a later version keeps
@@ -98,7 +99,8 @@ impl<'de> Deserialize<'de> for FieldName {
 
 /// `contactTypes` / `customFields` as the host gave them: `true` or nothing (load them), `false`
 /// (off), or the definitions in the API's shape, read like the API's own answers
-/// ([`crate::api::Reply`], serde-wasm-bindgen): the same code reads both.
+/// (an array), each item read by serde-wasm-bindgen as the API's own answers are: one reader for
+/// both, so that the wasm holds one copy of the definitions' readers.
 #[derive(Clone, Debug)]
 pub struct Given(pub JsValue);
 
@@ -129,9 +131,10 @@ impl Given {
         let mut definitions = Vec::new();
         for (i, item) in items.into_iter().enumerate() {
             let definition = serde_wasm_bindgen::from_value(item).map_err(|error| {
-                let message = error.to_string();
-                let message = message.strip_prefix("Error: ").unwrap_or(&message);
-                OptionError(describe(&format!("{name}[{i}]"), message))
+                // The reader's own words, as they came (the JavaScript error's "Error: " aside).
+                let said = error.to_string();
+                let said = said.strip_prefix("Error: ").unwrap_or(&said).to_string();
+                OptionError(format!("{name}[{i}] cannot be read: {said}"))
             })?;
             definitions.push(definition);
         }
@@ -310,130 +313,10 @@ fn field_names<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Vec<FieldName>>
     array(d, "an array of field names")
 }
 
-/// A problem with the host's options; the message names the option and the bad value.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OptionError(pub String);
-
-impl From<OptionError> for JsError {
-    fn from(error: OptionError) -> JsError {
-        JsError::new(&format!("thena-add-contact: {}", error.0))
-    }
-}
-
-/// Reads the host's `value` as a `T`; `name` is what the host calls it ("options", "values"),
-/// for the message.
-pub fn read<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, OptionError> {
-    T::deserialize(HostValue(value)).map_err(|error| named(name, error))
-}
-
-/// The message of `error` in the value the host calls `name`.
-fn named(name: &str, error: HostError) -> OptionError {
-    let path = match (name, error.path.as_str()) {
-        (name, "") => name.to_string(),
-        ("options", path) => path.to_string(),
-        (name, path) if path.starts_with('[') => format!("{name}{path}"),
-        (name, path) => format!("{name}.{path}"),
-    };
-    OptionError(describe(&path, &error.message))
-}
-
-/// What serde said about the option at `path`, in the words a host developer reads:
-/// `values.accountIds must be an array of strings, not string "A1"`.
-fn describe(path: &str, message: &str) -> String {
-    let quoted = |prefix: &str| {
-        message
-            .strip_prefix(prefix)
-            .and_then(|rest| rest.split_once('`'))
-            .map(|(name, _)| name)
-    };
-    if let Some(member) = quoted("missing field `") {
-        return match path {
-            "options" => format!("{member} is required"),
-            _ => format!("{path}.{member} is required"),
-        };
-    }
-    if let Some(name) = quoted("unknown field `") {
-        return format!("{path} has no field named \"{name}\"");
-    }
-    if let Some(name) = quoted("unknown variant `") {
-        // The texts' keys are the keys of `strings`; field names are items of an array.
-        return match path.strip_prefix("strings") {
-            Some(_) => format!("strings has no text named \"{name}\""),
-            None => {
-                let array = path.rsplit_once('[').map_or(path, |(array, _)| array);
-                format!("{array} names no field \"{name}\"")
-            }
-        };
-    }
-    let wrong = message
-        .strip_prefix("invalid type: ")
-        .or_else(|| message.strip_prefix("invalid value: "));
-    if let Some((got, expected)) = wrong.and_then(|rest| rest.rsplit_once(", expected ")) {
-        let got = match got {
-            "unit value" => "null".to_string(),
-            "map" => "an object".to_string(),
-            "sequence" => "an array".to_string(),
-            got => got
-                .replace("floating point", "number")
-                .replace("integer", "number"),
-        };
-        return format!("{path} must be {expected}, not {got}");
-    }
-    format!("{path}: {message}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use serde_json::json;
-
-    #[test]
-    fn describe_speaks_of_options_fields_and_texts() {
-        assert_eq!(
-            describe("options", "missing field `apiBase`"),
-            "apiBase is required"
-        );
-        assert_eq!(
-            describe(
-                "values.customFieldValues[0].data[0]",
-                "missing field `value`"
-            ),
-            "values.customFieldValues[0].data[0].value is required"
-        );
-        assert_eq!(
-            describe(
-                "values",
-                "unknown field `nickname`, expected one of `firstName`"
-            ),
-            "values has no field named \"nickname\""
-        );
-        assert_eq!(
-            describe(
-                "hidden[0]",
-                "unknown variant `avatar`, expected one of `firstName`"
-            ),
-            "hidden names no field \"avatar\""
-        );
-        assert_eq!(
-            describe(
-                "strings",
-                "unknown variant `Submit`, expected one of `submit`"
-            ),
-            "strings has no text named \"Submit\""
-        );
-        assert_eq!(
-            describe(
-                "token",
-                "invalid type: floating point `5`, expected a string"
-            ),
-            "token must be a string, not number `5`"
-        );
-        assert_eq!(
-            describe("values", "invalid type: sequence, expected an object"),
-            "values must be an object, not an array"
-        );
-        assert_eq!(describe("x", "something odd"), "x: something odd");
-    }
 
     #[test]
     fn values_take_the_request_bodys_names_and_refuse_others() {

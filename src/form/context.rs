@@ -18,9 +18,14 @@ pub struct FormCtx {
     pub store: FormStore,
     /// How the host shows each built-in field.
     pub show: FieldMap<Show>,
-    options: StoredValue<AddContactOptions, LocalStorage>,
-    texts: StoredValue<Texts>,
-    prefix: StoredValue<String>,
+    config: StoredValue<Config, LocalStorage>,
+}
+
+/// What the form was made with: the host's options, the texts, the form's id.
+struct Config {
+    options: AddContactOptions,
+    texts: Texts,
+    prefix: String,
 }
 
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
@@ -33,9 +38,11 @@ impl FormCtx {
         let ctx = FormCtx {
             store,
             show: options.show,
-            texts: StoredValue::new(options.texts.clone()),
-            options: StoredValue::new_local(options),
-            prefix: StoredValue::new(prefix),
+            config: StoredValue::new_local(Config {
+                texts: options.texts.clone(),
+                options,
+                prefix,
+            }),
         };
         provide_context(ctx);
         ctx
@@ -43,32 +50,39 @@ impl FormCtx {
 
     /// The context of the form this component is part of.
     pub fn get() -> FormCtx {
-        expect_context::<FormCtx>()
+        use_context().expect("a form's part is made inside the form")
     }
 
     /// The form's texts.
     pub fn texts(&self) -> Texts {
-        self.texts.get_value()
+        self.config
+            .try_with_value(|c| c.texts.clone())
+            .unwrap_or_default()
     }
 
     /// One text, as the form shows it.
     pub fn text(&self, text: Text) -> String {
-        self.texts.with_value(|texts| texts.get(text).to_string())
+        self.config
+            .try_with_value(|c| c.texts.get(text).to_string())
+            .unwrap_or_default()
     }
 
     /// The form's id (`thena-ac-1`), which every id inside it starts with.
     pub fn prefix(&self) -> String {
-        self.prefix.get_value()
+        self.config
+            .try_with_value(|c| c.prefix.clone())
+            .unwrap_or_default()
     }
 
     /// An id inside the form: `thena-ac-1-<name>`.
     pub fn id(&self, name: &str) -> String {
-        self.prefix.with_value(|prefix| format!("{prefix}-{name}"))
+        let prefix = self.prefix();
+        format!("{prefix}-{name}")
     }
 
     /// Reads the host's options; `None` once the form is gone.
     pub fn with_options<R>(&self, read: impl FnOnce(&AddContactOptions) -> R) -> Option<R> {
-        self.options.try_with_value(read)
+        self.config.try_with_value(|c| read(&c.options))
     }
 
     /// Where, as whom and how long: what every request needs; `None` once the form is gone.

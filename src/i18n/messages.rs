@@ -71,6 +71,7 @@ impl FieldError {
             }
             FieldError::UrlContainsSpace => (Text::ErrorUrlContainsSpace, "", String::new()),
             FieldError::UrlMissingHost => (Text::ErrorUrlMissingHost, "", String::new()),
+            FieldError::UrlInvalidPort => (Text::ErrorUrlInvalidPort, "", String::new()),
             FieldError::AccountIdContainsSpace(id) => {
                 (Text::ErrorAccountIdContainsSpace, "id", id.clone())
             }

@@ -147,6 +147,8 @@ texts! {
     ErrorUrlContainsSpace = "error.urlContainsSpace" => "A web address can't contain spaces. Copy the address again.",
     /// A URL without a host.
     ErrorUrlMissingHost = "error.urlMissingHost" => "The address is missing the site's name, like https://example.com/photo.png.",
+    /// A URL whose port is not a number from 0 to 65535.
+    ErrorUrlInvalidPort = "error.urlInvalidPort" => "The port after the site's name must be a number from 0 to 65535, like https://example.com:8443/.",
     /// An account ID with a space: `{id}`.
     ErrorAccountIdContainsSpace = "error.accountIdContainsSpace" => "“{id}” contains a space. Separate account IDs with commas.",
     /// One account ID listed more than once: `{id}`.

@@ -118,6 +118,7 @@ export interface Strings {
   "error.urlUnsupportedScheme"?: string;
   "error.urlContainsSpace"?: string;
   "error.urlMissingHost"?: string;
+  "error.urlInvalidPort"?: string;
   /** {id} */
   "error.accountIdContainsSpace"?: string;
   /** {id} */

@@ -59,6 +59,9 @@ pub enum FieldError {
     UrlContainsSpace,
     /// A URL without a host (`https:///a.png`).
     UrlMissingHost,
+    /// A URL whose port (after the host's `:`) is not a number from 0 to 65535, which
+    /// browsers and the platform refuse.
+    UrlInvalidPort,
     /// An account ID with whitespace inside: that ID.
     AccountIdContainsSpace(String),
     /// Account IDs listed more than once: each of them once, in order.

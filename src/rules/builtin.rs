@@ -1,6 +1,7 @@
 //! The built-in fields' rules: names, email, phone, avatar URL, account IDs.
 
 use crate::model::field_error::FieldError;
+use crate::model::web_url;
 
 /// Longest name, contact type or account ID accepted. The public reference publishes no limit;
 /// this keeps a stray paste of a whole document from being sent as a name.
@@ -182,6 +183,22 @@ pub fn avatar_url(raw: &str) -> Result<Option<String>, FieldError> {
     };
     let unclosed = host.starts_with('[') && !host.ends_with(']');
     if host.is_empty() || host == "[]" || unclosed || host.chars().all(|c| c == '.') {
+        return Err(FieldError::UrlMissingHost);
+    }
+    // What follows the host: nothing, or `:` and a port (empty means the default one).
+    let port = host_and_port[host.len()..].strip_prefix(':');
+    let valid_port = |port: &str| {
+        let significant = port.trim_start_matches('0');
+        port.bytes().all(|b| b.is_ascii_digit())
+            && significant.len() <= 5
+            && significant.parse::<u32>().map_or(true, |n| n <= 65535)
+    };
+    if host_and_port.len() > host.len() && !port.is_some_and(valid_port) {
+        return Err(FieldError::UrlInvalidPort);
+    }
+    // Last, the standard's own reading: a host it cannot read (an invalid international name)
+    // is refused by the browser and the platform alike.
+    if web_url::parse_url(value).is_none_or(|url| url.hostname.is_empty()) {
         return Err(FieldError::UrlMissingHost);
     }
     Ok(Some(format!("{}:{rest}", scheme.to_ascii_lowercase())))

@@ -288,6 +288,36 @@ fn avatar_url_must_be_absolute_http_or_https() {
 }
 
 #[test]
+fn avatar_url_refuses_a_port_browsers_refuse() {
+    // Found by the stub's agreement test once the stub read URLs as browsers do.
+    for ok in [
+        "https://a:8443/x",
+        "https://a:/x",
+        "http://[::1]:65535",
+        "https://a:0",
+        "https://a:000080",
+    ] {
+        assert!(avatar_url(ok).is_ok(), "{ok}");
+    }
+    for bad in [
+        "https://a:99999",
+        "https://a:65536/x",
+        "https://a:8o",
+        "https://a:-1",
+        "http://[::1]:99999",
+        "https://a:1:2",
+    ] {
+        assert_eq!(avatar_url(bad), Err(FieldError::UrlInvalidPort), "{bad}");
+    }
+    // A host the standard cannot read (found by the stub's agreement test too).
+    assert_eq!(
+        avatar_url("https://\u{f44d2}"),
+        Err(FieldError::UrlMissingHost)
+    );
+    assert!(avatar_url("https://bücher.example/a.png").is_ok());
+}
+
+#[test]
 fn avatar_url_is_sent_with_a_lower_case_scheme() {
     // The stub API (like any server comparing "https://" as written) refused "HTTP://a".
     assert_eq!(

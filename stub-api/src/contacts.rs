@@ -5,6 +5,7 @@ use crate::custom_fields::check_custom_field_values;
 use crate::platform::{
     header_text, iso_now, json_response, nest_error, param, Caller, Params, RawBody,
 };
+use crate::rules::{is_e164, looks_like_email};
 use crate::{lock, Shared};
 use axum::extract::State;
 use axum::http::{HeaderMap, StatusCode};
@@ -181,25 +182,4 @@ pub fn check_new_contact(body: &Value) -> Vec<String> {
         Some(_) => problems.push("customFieldValues must be an array of objects".into()),
     }
     problems
-}
-
-pub(crate) fn looks_like_email(s: &str) -> bool {
-    let Some((local, domain)) = s.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && !s.chars().any(char::is_whitespace)
-        && domain.contains('.')
-        && !domain.contains('@')
-        && !domain.starts_with('.')
-        && !domain.ends_with('.')
-}
-
-/// `+` and 7 to 15 digits, the first not 0.
-pub(crate) fn is_e164(s: &str) -> bool {
-    s.strip_prefix('+').is_some_and(|digits| {
-        (7..=15).contains(&digits.len())
-            && digits.chars().all(|c| c.is_ascii_digit())
-            && !digits.starts_with('0')
-    })
 }

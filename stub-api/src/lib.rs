@@ -77,11 +77,13 @@
 //! each other.
 
 mod accounts;
+mod answers;
 mod contact_types;
 mod contacts;
 mod control;
 mod custom_fields;
 mod platform;
+mod rules;
 mod seed;
 
 pub use contacts::check_new_contact;

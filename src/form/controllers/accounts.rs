@@ -4,7 +4,7 @@
 //! the accounts the host prefilled. Without a search (none, failed, or an answer of another
 //! shape) Enter adds what was typed as an ID.
 
-use super::tasks::TaskSlot;
+use super::tasks::{spawn_for_form, TaskSlot};
 use crate::data::{self, AccountSearch};
 use crate::form::context::FormCtx;
 use crate::form::options::Show;
@@ -13,7 +13,6 @@ use crate::model::org::Account;
 use crate::rules::account_id_list;
 use gloo_timers::future::TimeoutFuture;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 
 /// How long typing must pause before the accounts are searched, in milliseconds.
 const SEARCH_DELAY_MS: u32 = 200;
@@ -73,6 +72,12 @@ impl Picker {
         self.suggestions
             .try_with(|s| s.as_ref().is_some_and(|s| !s.is_empty()))
             .unwrap_or(false)
+    }
+
+    /// Whether the list shows (tracked): something typed, and a search's answer for it.
+    pub fn is_open(&self) -> bool {
+        let answered = self.suggestions.try_with(Option::is_some).unwrap_or(false);
+        answered && !self.ctx.store.account_query().trim().is_empty()
     }
 
     /// Whether the host gave a way to search accounts.
@@ -221,7 +226,7 @@ impl Picker {
             return;
         }
         let (this, store) = (*self, self.ctx.store);
-        spawn_local_scoped_with_cancellation(async move {
+        spawn_for_form(async move {
             let found = data::search_accounts(&how, &session, &domain).await;
             let account = found.unwrap_or_default().into_iter().find(|account| {
                 let own = account.primary_domain.as_deref().map(str::trim);
@@ -266,7 +271,7 @@ impl Picker {
             return;
         }
         let this = *self;
-        spawn_local_scoped_with_cancellation(async move {
+        spawn_for_form(async move {
             let found = data::accounts_by_id(&how, &session, &ids).await;
             this.learn(&found);
         });

@@ -10,6 +10,7 @@ use crate::form::state::FormState;
 use crate::rules::ContactDraft;
 use gloo_timers::callback::Timeout;
 use leptos::prelude::*;
+use std::cell::RefCell;
 
 /// How long typing must pause before the draft is saved, in milliseconds.
 const SAVE_DELAY_MS: u32 = 300;
@@ -41,11 +42,16 @@ pub struct DraftKeeper {
     /// Whether the notice "Restored your unsent draft" shows.
     pub restored: RwSignal<bool>,
     ctx: FormCtx,
-    store: StoredValue<Option<DraftStore>>,
+    kept: StoredValue<Kept, LocalStorage>,
+}
+
+/// Where the draft is kept, and what waits to be written or laid over the form.
+struct Kept {
+    store: Option<DraftStore>,
     /// The save that waits for typing to pause (dropping it cancels it).
-    timer: StoredValue<Option<Timeout>, LocalStorage>,
+    timer: RefCell<Option<Timeout>>,
     /// The restored draft's custom fields, laid over them when they arrive.
-    restored_custom: StoredValue<Option<SavedDraft>>,
+    restored_custom: RefCell<Option<SavedDraft>>,
 }
 
 impl DraftKeeper {
@@ -59,11 +65,13 @@ impl DraftKeeper {
         let keeper = DraftKeeper {
             restored: RwSignal::new(shown),
             ctx,
-            timer: StoredValue::new_local(None),
-            restored_custom: StoredValue::new(restored.saved),
-            store: StoredValue::new(restored.store),
+            kept: StoredValue::new_local(Kept {
+                timer: RefCell::default(),
+                restored_custom: RefCell::new(restored.saved),
+                store: restored.store,
+            }),
         };
-        if keeper.store.with_value(Option::is_some) {
+        if keeper.kept.with_value(|k| k.store.is_some()) {
             keeper.watch();
         }
         keeper
@@ -79,40 +87,40 @@ impl DraftKeeper {
         Effect::new(move |_| {
             self.ctx.store.track_changes();
             let write = move || {
-                self.timer.try_update_value(Option::take);
+                self.kept.try_with_value(|k| k.timer.take());
                 if self.write() == Some(false) {
                     // The host's values again: nothing restored is left to discard.
                     self.restored.try_set(false);
                 }
             };
             let timer = Timeout::new(SAVE_DELAY_MS, write);
-            self.timer.try_update_value(|t| t.replace(timer));
+            self.kept.try_with_value(|k| k.timer.replace(Some(timer)));
         });
     }
 
     /// The restored draft's custom fields, once (when the custom fields arrive).
     pub fn take_restored_custom(&self) -> Option<SavedDraft> {
-        self.restored_custom
-            .try_update_value(Option::take)
+        self.kept
+            .try_with_value(|k| k.restored_custom.take())
             .flatten()
     }
 
     /// Forgets the unsent draft: created, reset or discarded.
     pub fn forget(&self) {
         self.cancel_save();
-        let _ = self.store.try_with_value(|store| {
-            if let Some(store) = store {
+        self.kept.try_with_value(|k| {
+            if let Some(store) = &k.store {
                 store.remove();
             }
         });
-        self.restored_custom.try_update_value(Option::take);
+        self.kept.try_with_value(|k| k.restored_custom.take());
         self.restored.try_set(false);
     }
 
     /// Stops the save that waits for typing to pause; whether there was one.
     fn cancel_save(&self) -> bool {
         // Dropping the timer clears it.
-        let timer = self.timer.try_update_value(Option::take).flatten();
+        let timer = self.kept.try_with_value(|k| k.timer.take()).flatten();
         timer.is_some()
     }
 
@@ -128,8 +136,8 @@ impl DraftKeeper {
     /// values. Whether a draft is kept; `None` without a store (or once the form is gone).
     fn write(&self) -> Option<bool> {
         let kept = self.ctx.store.read(|s| self.kept(s))?;
-        self.store.try_with_value(|store| {
-            let store = store.as_ref()?;
+        self.kept.try_with_value(|k| {
+            let store = k.store.as_ref()?;
             match kept {
                 Some(kept) => {
                     store.save(&kept);
@@ -150,8 +158,8 @@ impl DraftKeeper {
         let keep =
             |draft: &ContactDraft| SavedDraft::of(draft, &ctx.show, |slug| ctx.custom_show(slug));
         let mut kept = keep(&s.draft);
-        self.restored_custom.with_value(|pending| {
-            if let Some(pending) = pending {
+        self.kept.with_value(|k| {
+            if let Some(pending) = &*k.restored_custom.borrow() {
                 kept.custom.extend(pending.custom.iter().cloned());
             }
         });

@@ -11,6 +11,7 @@ use crate::i18n::Text;
 use crate::model::field::Field;
 use crate::rules;
 use leptos::prelude::*;
+use std::cell::RefCell;
 
 /// The existing contact that has the email typed.
 #[derive(Clone, Debug, PartialEq)]
@@ -27,7 +28,7 @@ pub struct EmailCheck {
     /// The contact found with the address typed, if any.
     pub duplicate: RwSignal<Option<Duplicate>>,
     /// The address last looked up: leaving the field again does not look it up again.
-    searched: StoredValue<String>,
+    searched: StoredValue<RefCell<String>, LocalStorage>,
     search: TaskSlot,
     picker: Picker,
     ctx: FormCtx,
@@ -38,7 +39,7 @@ impl EmailCheck {
     pub fn new(ctx: FormCtx, picker: Picker) -> EmailCheck {
         EmailCheck {
             duplicate: RwSignal::new(None),
-            searched: StoredValue::new(String::new()),
+            searched: StoredValue::new_local(RefCell::default()),
             search: TaskSlot::new(),
             picker,
             ctx,
@@ -77,9 +78,15 @@ impl EmailCheck {
         {
             self.duplicate.set(None);
         }
-        if self.searched.with_value(|searched| *searched != email) {
+        let other = self.searched.try_with_value(|searched| {
+            let other = *searched.borrow() != email;
+            if other {
+                searched.borrow_mut().clear();
+            }
+            other
+        });
+        if other == Some(true) {
             self.search.stop();
-            self.searched.update_value(String::clear);
         }
     }
 
@@ -90,10 +97,12 @@ impl EmailCheck {
             return;
         };
         let email = email.to_ascii_lowercase();
-        if self.searched.with_value(|searched| *searched == email) {
+        let new = self
+            .searched
+            .try_with_value(|searched| searched.replace(email.clone()) != email);
+        if new != Some(true) {
             return;
         }
-        self.searched.set_value(email.clone());
         if let Some(domain) = data::company_domain(&email) {
             self.picker.suggest_for_domain(domain);
         }
@@ -125,7 +134,8 @@ impl EmailCheck {
     pub fn forget(&self) {
         self.clear_shown();
         self.search.stop();
-        self.searched.try_update_value(String::clear);
+        self.searched
+            .try_with_value(|searched| searched.borrow_mut().clear());
     }
 }
 

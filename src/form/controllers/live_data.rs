@@ -3,6 +3,7 @@
 //! again. What arrives is checked against the host's values and laid into the form.
 
 use super::draft::DraftKeeper;
+use super::tasks::spawn_for_form;
 use crate::data;
 use crate::form::context::FormCtx;
 use crate::form::events::{WidgetError, WidgetEvent};
@@ -12,7 +13,6 @@ use crate::model::field::Field;
 use crate::model::org::ContactType;
 use crate::rules::CustomField;
 use leptos::prelude::*;
-use leptos::task::spawn_local_scoped_with_cancellation;
 use std::rc::Rc;
 
 /// A piece of the organization's live data, as the form shows it.
@@ -88,7 +88,7 @@ impl LiveData {
             Definitions::Given(types) => self.contact_types_arrived(Rc::new(types)),
             Definitions::Load => {
                 self.contact_types.set(Live::Loading);
-                spawn_local_scoped_with_cancellation(async move {
+                spawn_for_form(async move {
                     match data::contact_types(&session).await {
                         Ok(types) => this.contact_types_arrived(types),
                         Err(_) => {
@@ -116,7 +116,7 @@ impl LiveData {
             }
             Definitions::Load => {
                 self.custom_fields.set(Live::Loading);
-                spawn_local_scoped_with_cancellation(async move {
+                spawn_for_form(async move {
                     match data::custom_fields(&session).await {
                         Ok(fields) => this.custom_fields_arrived(fields),
                         Err(_) => {

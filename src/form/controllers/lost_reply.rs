@@ -7,12 +7,13 @@ use crate::api::{ApiError, ApiRequest, Session};
 use crate::data;
 use crate::model::contact::{CreatedContact, NewContact};
 use leptos::prelude::*;
+use std::cell::RefCell;
 
 /// A create whose outcome is unknown: the email it sent and when the earliest such attempt left
 /// (ms since 1970). Until the contact is known created, each new attempt first asks whether it
 /// was.
 #[derive(Clone, Copy)]
-pub struct LostReply(StoredValue<Option<(String, f64)>>);
+pub struct LostReply(StoredValue<RefCell<Option<(String, f64)>>, LocalStorage>);
 
 /// How a create ended well: the contact, and whether it was found by the lost-reply check
 /// rather than read from the create's own reply.
@@ -26,7 +27,7 @@ pub struct Created {
 impl Default for LostReply {
     /// No lost reply on record.
     fn default() -> LostReply {
-        LostReply(StoredValue::new(None))
+        LostReply(StoredValue::new_local(RefCell::new(None)))
     }
 }
 
@@ -34,7 +35,7 @@ impl LostReply {
     /// When the create of `email` whose reply was lost left, if one did.
     fn since(&self, email: &str) -> Option<f64> {
         self.0
-            .try_with_value(|lost| match lost {
+            .try_with_value(|lost| match &*lost.borrow() {
                 Some((sent, since)) if sent.eq_ignore_ascii_case(email) => Some(*since),
                 _ => None,
             })
@@ -45,13 +46,14 @@ impl LostReply {
     /// such attempt of that email left.
     fn lost(&self, email: &str, left: f64) -> f64 {
         let since = self.since(email).map_or(left, |since| since.min(left));
-        self.0.try_set_value(Some((email.to_string(), since)));
+        self.0
+            .try_with_value(|lost| lost.replace(Some((email.to_string(), since))));
         since
     }
 
     /// The contact is known created: nothing is lost any more.
     pub fn settled(&self) {
-        self.0.try_set_value(None);
+        self.0.try_with_value(|lost| lost.take());
     }
 
     /// Sends `body`, unless an earlier create of the same email turns out to have worked; after

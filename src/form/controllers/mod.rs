@@ -67,7 +67,7 @@ impl Controllers {
 
     /// The controllers of the form this component is part of.
     pub fn get() -> Controllers {
-        expect_context::<Controllers>()
+        use_context().expect("a form's part is made inside the form")
     }
 
     /// The form is on the page: the host hears `ready`, then the organization's data is asked

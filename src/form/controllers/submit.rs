@@ -17,6 +17,7 @@ use crate::i18n::{invalid_fields_summary, Text, Texts};
 use crate::model::field::Target;
 use crate::model::field_error::FieldError;
 use leptos::prelude::*;
+use std::cell::{Cell, RefCell};
 
 /// Where the form is in its life.
 #[derive(Clone, Debug, PartialEq)]
@@ -66,6 +67,15 @@ fn offline() -> bool {
     web_sys::window().is_some_and(|window| !window.navigator().on_line())
 }
 
+/// What the submit waits for between attempts.
+#[derive(Default)]
+struct Waits {
+    /// The `online` event, while the form is offline.
+    online: RefCell<Option<WindowListenerHandle>>,
+    /// How many 429s came in a row (for the back-off when the service names no wait).
+    limited_in_a_row: Cell<u32>,
+}
+
 /// One form's submit.
 #[derive(Clone, Copy)]
 pub struct Submitter {
@@ -76,11 +86,8 @@ pub struct Submitter {
     /// The wait after a 429.
     pub countdown: Countdown,
     request: TaskSlot,
-    /// Waits for the `online` event while the form is offline.
-    online: StoredValue<Option<WindowListenerHandle>>,
+    waits: StoredValue<Waits, LocalStorage>,
     lost: LostReply,
-    /// How many 429s came in a row (for the back-off when the service names no wait).
-    limited_in_a_row: StoredValue<u32>,
     ctx: FormCtx,
     focus: Focus,
     email: EmailCheck,
@@ -96,9 +103,8 @@ impl Submitter {
             announcement: RwSignal::new(String::new()),
             countdown: Countdown::new(),
             request: TaskSlot::new(),
-            online: StoredValue::new(None),
+            waits: StoredValue::new_local(Waits::default()),
             lost: LostReply::default(),
-            limited_in_a_row: StoredValue::new(0),
             ctx,
             focus,
             email,
@@ -191,7 +197,7 @@ impl Submitter {
         } = created;
         contact.recovered = recovered;
         self.lost.settled();
-        self.limited_in_a_row.try_set_value(0);
+        self.waits.try_with_value(|w| w.limited_in_a_row.set(0));
         self.draft.forget();
         let name = contact.display_name();
         self.announcement
@@ -208,8 +214,13 @@ impl Submitter {
     fn failed(&self, mut error: ApiError, texts: &Texts) {
         let limited = matches!(error, ApiError::RateLimited { .. });
         let in_a_row = self
-            .limited_in_a_row
-            .try_update_value(|n| std::mem::replace(n, if limited { *n + 1 } else { 0 }))
+            .waits
+            .try_with_value(|w| {
+                let in_a_row = w.limited_in_a_row.get();
+                w.limited_in_a_row
+                    .set(if limited { in_a_row + 1 } else { 0 });
+                in_a_row
+            })
             .unwrap_or(0);
         error = error.with_backoff(in_a_row);
         self.announcement.set(String::new());
@@ -239,7 +250,10 @@ impl Submitter {
     fn wait_for_connection(&self) {
         let this = *self;
         let online = window_event_listener(leptos::ev::online, move |_| this.submit());
-        if let Some(Some(earlier)) = self.online.try_update_value(|o| o.replace(online)) {
+        if let Some(Some(earlier)) = self
+            .waits
+            .try_with_value(|w| w.online.replace(Some(online)))
+        {
             earlier.remove();
         }
         self.announcement.set(String::new());
@@ -248,7 +262,7 @@ impl Submitter {
 
     /// Stops waiting for the connection.
     fn stop_waiting(&self) {
-        if let Some(Some(online)) = self.online.try_update_value(Option::take) {
+        if let Some(Some(online)) = self.waits.try_with_value(|w| w.online.take()) {
             online.remove();
         }
     }

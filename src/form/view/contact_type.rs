@@ -3,79 +3,94 @@
 //! marks a default. While the types load, and when they are off or could not be loaded, the list
 //! holds that first option and the host's id, if it gave one.
 
-use super::field_shell::{FieldIds, FieldShell};
-use super::select::Select;
+use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
+use super::select::{Select, SelectSource};
 use crate::form::context::FormCtx;
-use crate::form::controllers::live_data::Live;
+use crate::form::controllers::live_data::{Live, LiveData};
 use crate::form::controllers::Controllers;
 use crate::form::options::Show;
+use crate::form::store::FormStore;
 use crate::i18n::Text;
 use crate::model::field::Field;
 use leptos::prelude::*;
+use std::sync::Arc;
+
+const FIELD: Field = Field::ContactType;
 
 /// The contact type's field.
 #[component]
 pub fn ContactTypeField() -> impl IntoView {
-    let (ctx, live) = (FormCtx::get(), Controllers::get().live);
-    let (store, field) = (ctx.store, Field::ContactType);
+    let ctx = FormCtx::get();
+    let store = ctx.store;
     let texts = ctx.texts();
-    let hint = texts.hint(field).to_string();
-    let ids = FieldIds::new(&ctx, field.json_name(), !hint.is_empty());
-    let show = ctx.show[field];
-    let (loading, default) = (ctx.text(Text::Loading), ctx.text(Text::ContactTypeDefault));
-    // Rebuilt when the types change, not when one is chosen.
-    let options = Signal::derive(move || {
-        live.contact_types.with(|types| match types {
-            Live::Loading => vec![(String::new(), loading.clone())],
+    let hint = texts.hint(FIELD).to_string();
+    let ids = FieldIds::new(&ctx, FIELD.json_name(), !hint.is_empty());
+    let show = ctx.show[FIELD];
+    let source = Arc::new(ContactTypes {
+        live: Controllers::get().live,
+        store,
+        ids: ids.clone(),
+        read_only: show == Show::ReadOnly,
+        loading: ctx.text(Text::Loading),
+        default: ctx.text(Text::ContactTypeDefault),
+    });
+    view! {
+        <div class=frame_class(false, "") hidden=show == Show::Hidden>
+            <FieldLabel control=ids.control.clone() text=texts.label(FIELD).to_string() />
+            <FieldHint id=ids.hint.clone() text=hint />
+            <Select id=ids.control.clone() name=FIELD.json_name().to_string() source />
+            <ErrorLine id=ids.error of=ErrorOf::Field(FIELD) />
+        </div>
+    }
+}
+
+/// The contact types, as the select shows them.
+struct ContactTypes {
+    live: LiveData,
+    store: FormStore,
+    ids: FieldIds,
+    read_only: bool,
+    loading: String,
+    default: String,
+}
+
+impl SelectSource for ContactTypes {
+    /// Rebuilt when the types change, not when one is chosen.
+    fn options(&self) -> Vec<(String, String)> {
+        self.live.contact_types.with(|types| match types {
+            Live::Loading => vec![(String::new(), self.loading.clone())],
             Live::Ready(types) => {
-                let default =
-                    (!types.iter().any(|t| t.is_default)).then(|| (String::new(), default.clone()));
+                let default = (!types.iter().any(|t| t.is_default))
+                    .then(|| (String::new(), self.default.clone()));
                 let named = types.iter().map(|t| (t.id.clone(), t.value.clone()));
                 default.into_iter().chain(named).collect()
             }
             Live::Failed | Live::Off => {
-                let given = store.value_now(field);
+                let given = self.store.value_now(FIELD);
                 let given = (!given.is_empty()).then(|| (given.clone(), given));
-                std::iter::once((String::new(), default.clone()))
-                    .chain(given)
-                    .collect()
+                let default = (String::new(), self.default.clone());
+                std::iter::once(default).chain(given).collect()
             }
         })
-    });
-    let error = {
-        let texts = texts.clone();
-        Signal::derive(move || {
-            let error = store.error(field);
-            error.map(|e| e.message(field, &texts)).unwrap_or_default()
-        })
-    };
-    let described_by = {
-        let ids = ids.clone();
-        Signal::derive(move || ids.described_by(store.has_error(field), None))
-    };
-    let read_only = show == Show::ReadOnly;
-    view! {
-        <FieldShell
-            ids=ids.clone()
-            label=texts.label(field).to_string()
-            hint
-            error
-            hidden=show == Show::Hidden
-        >
-            <Select
-                id=ids.control.clone()
-                name=field.json_name().to_string()
-                options
-                chosen=Signal::derive(move || store.value(field))
-                disabled=Signal::derive(move || {
-                    read_only || live.contact_types.with(|t| *t == Live::Loading)
-                })
-                invalid=Signal::derive(move || store.has_error(field))
-                described_by
-                on_change=Callback::new(move |value| {
-                    store.update(|s| s.input(field, value));
-                })
-            />
-        </FieldShell>
+    }
+
+    fn chosen(&self) -> String {
+        self.store.value(FIELD)
+    }
+
+    fn disabled(&self) -> bool {
+        self.read_only || self.live.contact_types.with(|t| *t == Live::Loading)
+    }
+
+    fn invalid(&self) -> bool {
+        self.store.has_error(FIELD)
+    }
+
+    fn described_by(&self) -> Option<String> {
+        self.ids.described_by(self.store.has_error(FIELD), None)
+    }
+
+    fn choose(&self, value: String) {
+        self.store.update(|s| s.input(FIELD, value));
     }
 }

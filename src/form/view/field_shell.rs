@@ -1,13 +1,15 @@
-//! The frame every field shares, written once: its label (or a group's legend), its hint, the
-//! control, the error under it, and what a field adds after that (the email's warning, the
-//! account suggestion). Labels and hints are isolated (`<bdi>`): an organization's own texts
-//! keep their order in a right-to-left form.
+//! The parts every field's frame shares, each written once: the label, the hint, the error
+//! under the control, and the ids that tie them to it. Labels and hints are isolated (`<bdi>`):
+//! an organization's own texts keep their order in a right-to-left form. Each field lays them
+//! out in its own `<div>` (or a group's `<fieldset>`) around its control: a frame that took the
+//! control as children would make the wasm carry a type-erased view per kind of control.
 
 use crate::form::context::FormCtx;
-use leptos::either::Either;
+use crate::form::store::CustomSignals;
+use crate::model::field::Field;
 use leptos::prelude::*;
 
-/// The ids of a field's parts, for `for`, `aria-describedby` and `aria-errormessage`.
+/// The ids of a field's parts, for `for` and `aria-describedby`.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FieldIds {
     /// The control's id.
@@ -44,87 +46,82 @@ impl FieldIds {
     }
 }
 
-/// How a field is framed.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Frame {
-    /// One control, named by a `<label>`.
-    #[default]
-    Single,
-    /// A group of choices: a `<fieldset>` named by its `<legend>`.
-    Group,
+/// The frame's classes: `thena-field`, marked required (the CSS adds the "*"), and `extra`.
+pub fn frame_class(required: bool, extra: &str) -> String {
+    let mut class = String::from("thena-field");
+    if required {
+        class.push_str(" thena-field--required");
+    }
+    if !extra.is_empty() {
+        class.push(' ');
+        class.push_str(extra);
+    }
+    class
 }
 
-/// A field's frame: label, hint, the control (`children`), error, and `after`.
+/// A field's label, for its control.
 #[component]
-pub fn FieldShell(
-    /// The ids of the field's parts.
-    ids: FieldIds,
-    /// The label (or legend).
-    #[prop(into)]
-    label: String,
-    /// The hint; empty for none.
-    #[prop(into)]
-    hint: String,
-    /// The error's text (empty while there is none).
-    #[prop(into)]
-    error: Signal<String>,
-    /// Required fields get their "*" from the CSS.
-    #[prop(optional)]
-    required: bool,
-    /// A hidden field stays out of sight, out of the tab order and out of the accessibility
-    /// tree.
-    #[prop(optional)]
-    hidden: bool,
-    /// A label or a legend.
-    #[prop(optional)]
-    frame: Frame,
-    /// A group's description (its fieldset carries it).
-    #[prop(optional, into)]
-    described_by: Signal<Option<String>>,
-    /// A class beside `thena-field`.
-    #[prop(optional)]
-    class: &'static str,
-    /// The control.
-    children: Children,
-    /// What follows the error.
-    #[prop(default = None)]
-    after: Option<Children>,
+pub fn FieldLabel(
+    /// The control's id.
+    control: String,
+    /// The label.
+    text: String,
 ) -> impl IntoView {
-    let class = match (required, class.is_empty()) {
-        (true, true) => "thena-field thena-field--required".to_string(),
-        (true, false) => format!("thena-field thena-field--required {class}"),
-        (false, true) => "thena-field".to_string(),
-        (false, false) => format!("thena-field {class}"),
-    };
-    let hint = view! {
-        <p class="thena-hint" id=ids.hint.clone()>
-            <bdi>{hint}</bdi>
-        </p>
-    };
-    let error = view! { <p class="thena-error" id=ids.error.clone()>{move || error.get()}</p> };
-    let after = after.map(|after| after());
-    match frame {
-        Frame::Single => Either::Left(view! {
-            <div class=class hidden=hidden>
-                <label for=ids.control.clone()>
-                    <bdi>{label}</bdi>
-                </label>
-                {hint}
-                {children()}
-                {error}
-                {after}
-            </div>
-        }),
-        Frame::Group => Either::Right(view! {
-            <fieldset class=class hidden=hidden aria-describedby=move || described_by.get()>
-                <legend>
-                    <bdi>{label}</bdi>
-                </legend>
-                {hint}
-                {children()}
-                {error}
-                {after}
-            </fieldset>
-        }),
+    view! {
+        <label for=control>
+            <bdi>{text}</bdi>
+        </label>
     }
+}
+
+/// A field's hint (empty, and hidden by the CSS, for none).
+#[component]
+pub fn FieldHint(
+    /// Its id (`None` for none).
+    id: Option<String>,
+    /// The hint.
+    text: String,
+) -> impl IntoView {
+    view! {
+        <p class="thena-hint" id=id>
+            <bdi>{text}</bdi>
+        </p>
+    }
+}
+
+/// Whose error an [`ErrorLine`] shows.
+#[derive(Clone)]
+pub enum ErrorOf {
+    /// A built-in field's.
+    Field(Field),
+    /// A custom field's, named by its label.
+    Custom {
+        /// What the field holds, and its error.
+        signals: CustomSignals,
+        /// The field's name, as messages name it.
+        label: String,
+    },
+}
+
+/// The error under a field, in the form's texts (empty, and hidden by the CSS, while there is
+/// none).
+#[component]
+pub fn ErrorLine(
+    /// Its id.
+    id: String,
+    /// Whose error.
+    of: ErrorOf,
+) -> impl IntoView {
+    let ctx = FormCtx::get();
+    let (store, texts) = (ctx.store, ctx.texts());
+    let text = move || {
+        let message = match &of {
+            ErrorOf::Field(field) => store.error(*field).map(|e| e.message(*field, &texts)),
+            ErrorOf::Custom { signals, label } => {
+                signals.error().map(|e| e.custom_message(label, &texts))
+            }
+        };
+        message.unwrap_or_default()
+    };
+    view! { <p class="thena-error" id=id>{text}</p> }
 }

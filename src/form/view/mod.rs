@@ -26,9 +26,10 @@ use actions::{DraftNotice, StatusRegion, SubmitButton, SuccessPanel};
 use alert::Alert;
 use contact_type::ContactTypeField;
 use custom::CustomFields;
+use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use live_notes::LiveNotes;
-use text_field::{EmailField, TextField};
+use text_field::TextField;
 
 /// The form, for options [`AddContactOptions::check`] accepts.
 #[component]
@@ -77,13 +78,13 @@ pub fn ContactForm(
                 }
             >
                 <DraftNotice />
-                <TextField field=Field::FirstName />
-                <TextField field=Field::LastName />
-                <EmailField />
-                <TextField field=Field::Phone />
-                <ContactTypeField />
-                <TextField field=Field::AvatarUrl />
-                <AccountPicker />
+                // The built-in fields in form order, from the one list of fields (an array of
+                // one view type: the wasm holds each field's view once).
+                {Field::ALL.map(|field| match field {
+                    Field::ContactType => EitherOf3::A(view! { <ContactTypeField /> }),
+                    Field::AccountIds => EitherOf3::B(view! { <AccountPicker /> }),
+                    field => EitherOf3::C(view! { <TextField field /> }),
+                })}
                 <CustomFields />
                 <LiveNotes />
                 <Alert />

@@ -1,30 +1,21 @@
-//! A built-in field typed into: first and last name, email (with its duplicate warning), phone,
-//! avatar URL. Errors appear when the field is left and follow the value once shown.
+//! A built-in field typed into: first and last name, email, phone, avatar URL. Errors appear
+//! when the field is left and follow the value once shown. The email is also checked for a
+//! contact that already has it when it is left ([`EmailCheck`]), with the warning's line kept
+//! below it (so that its arrival moves no field).
 
-use super::field_shell::{FieldIds, FieldShell};
+use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use crate::form::context::FormCtx;
+use crate::form::controllers::email_check::EmailCheck;
 use crate::form::controllers::Controllers;
 use crate::form::options::Show;
 use crate::model::field::Field;
 use leptos::prelude::*;
 
-/// One built-in text field: the frame and its `<input>`.
+/// One built-in text field: its frame and its `<input>`.
 #[component]
 pub fn TextField(
     /// Which field.
     field: Field,
-    /// Called after the value changed.
-    #[prop(optional)]
-    on_change: Option<Callback<()>>,
-    /// Called after the field lost focus.
-    #[prop(optional)]
-    on_leave: Option<Callback<()>>,
-    /// The id of a line that describes the field while it shows (`None`: none).
-    #[prop(optional, into)]
-    described_too: Signal<Option<String>>,
-    /// What follows the error.
-    #[prop(default = None)]
-    after: Option<Children>,
 ) -> impl IntoView {
     let ctx = FormCtx::get();
     let store = ctx.store;
@@ -32,15 +23,17 @@ pub fn TextField(
     let hint = texts.hint(field).to_string();
     let ids = FieldIds::new(&ctx, field.json_name(), !hint.is_empty());
     let show = ctx.show[field];
-    let error = Signal::derive(move || {
-        store
-            .error(field)
-            .map(|e| e.message(field, &texts))
-            .unwrap_or_default()
-    });
+    // The email's check, unless the host turned it off.
+    let email = (field == Field::Email).then(|| Controllers::get().email);
+    let warning_id = ctx.id("email-warning");
+    let warns = email.filter(EmailCheck::warns);
     let described_by = {
-        let ids = ids.clone();
-        move || ids.described_by(store.has_error(field), described_too.get().as_deref())
+        let (ids, warning_id) = (ids.clone(), warning_id.clone());
+        move || {
+            let warned = warns.is_some_and(|check| check.duplicate.with(Option::is_some));
+            let more = warned.then_some(warning_id.as_str());
+            ids.described_by(store.has_error(field), more)
+        }
     };
     let on_input = move |ev: web_sys::Event| {
         let value = event_target_value(&ev);
@@ -53,28 +46,27 @@ pub fn TextField(
             }
             changed
         });
-        if let (Some(true), Some(on_change)) = (changed, on_change) {
-            on_change.run(());
+        if let (Some(true), Some(email)) = (changed, email) {
+            email.changed();
         }
     };
     let on_blur = move |_| {
         // An input removed with the form while it had focus has nothing to update.
         if store.update(|s| s.blur(field)).is_some() {
-            if let Some(on_leave) = on_leave {
-                on_leave.run(());
+            if let Some(email) = email {
+                email.left();
             }
         }
     };
+    let warning = warns.map(|check| {
+        view! { <p class="thena-warning" id=warning_id>{move || check.warning()}</p> }
+    });
     view! {
-        <FieldShell
-            ids=ids.clone()
-            label=ctx.texts().label(field).to_string()
-            hint
-            error
-            required=field.required()
-            hidden=show == Show::Hidden
-            after
-        >
+        // A hidden field stays out of sight, out of the tab order and out of the accessibility
+        // tree.
+        <div class=frame_class(field.required(), "") hidden=show == Show::Hidden>
+            <FieldLabel control=ids.control.clone() text=texts.label(field).to_string() />
+            <FieldHint id=ids.hint.clone() text=hint />
             <input
                 id=ids.control.clone()
                 name=field.json_name()
@@ -90,37 +82,8 @@ pub fn TextField(
                 on:input=on_input
                 on:blur=on_blur
             />
-        </FieldShell>
-    }
-}
-
-/// The email: a text field whose value is checked for a contact that already has it when it is
-/// left, with the warning's line kept below it (so that its arrival moves no field).
-#[component]
-pub fn EmailField() -> impl IntoView {
-    let email = Controllers::get().email;
-    let warning_id = FormCtx::get().id("email-warning");
-    let warns = email.warns();
-    let described_too = {
-        let warning_id = warning_id.clone();
-        Signal::derive(move || {
-            let shows = warns && email.duplicate.with(Option::is_some);
-            shows.then(|| warning_id.clone())
-        })
-    };
-    let after: Option<Children> = warns.then(|| -> Children {
-        Box::new(move || {
-            view! { <p class="thena-warning" id=warning_id>{move || email.warning()}</p> }
-                .into_any()
-        })
-    });
-    view! {
-        <TextField
-            field=Field::Email
-            on_change=Callback::new(move |()| email.changed())
-            on_leave=Callback::new(move |()| email.left())
-            described_too
-            after
-        />
+            <ErrorLine id=ids.error of=ErrorOf::Field(field) />
+            {warning}
+        </div>
     }
 }

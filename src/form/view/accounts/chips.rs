@@ -11,8 +11,8 @@ use leptos::prelude::*;
 pub fn Chips(
     /// Whether the accounts can be removed.
     read_only: bool,
-    /// Where focus goes after a chip is removed (the search box).
-    refocus: Callback<()>,
+    /// The search box, where focus goes after a chip is removed.
+    input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
     let texts = ctx.texts();
@@ -35,7 +35,7 @@ pub fn Chips(
                             aria-label=remove_label
                             on:click=move |_| {
                                 picker.remove(&account_id);
-                                refocus.run(());
+                                super::refocus(input);
                             }
                         >
                             "×"

@@ -16,9 +16,6 @@ pub fn option_id(list_id: &str, index: usize) -> String {
 pub fn Listbox(
     /// Its id (the combobox's `aria-controls`).
     id: String,
-    /// Whether it is open.
-    #[prop(into)]
-    open: Signal<bool>,
 ) -> impl IntoView {
     let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
     let store = ctx.store;
@@ -56,7 +53,7 @@ pub fn Listbox(
     };
     let matches = move || picker.has_suggestions();
     view! {
-        <ul class="thena-listbox" role="listbox" id=id hidden=move || !open.get()>
+        <ul class="thena-listbox" role="listbox" id=id hidden=move || !picker.is_open()>
             {options}
             <li class="thena-option-none" role="option" aria-disabled="true" hidden=matches>
                 {no_match}

@@ -7,7 +7,7 @@ mod chips;
 mod listbox;
 mod suggestion;
 
-use super::field_shell::{FieldIds, FieldShell};
+use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use crate::form::context::FormCtx;
 use crate::form::controllers::accounts::Picker;
 use crate::form::controllers::Controllers;
@@ -29,23 +29,8 @@ pub fn AccountPicker() -> impl IntoView {
     let list_id = format!("{}-list", ids.control);
     let show = ctx.show[field];
     let read_only = show == Show::ReadOnly;
-    let open = Signal::derive(move || {
-        picker.suggestions.with(Option::is_some) && !store.account_query().trim().is_empty()
-    });
     // The input itself, not a lookup by id: the form may be in a shadow root.
     let input = NodeRef::<leptos::html::Input>::new();
-    let refocus = Callback::new(move |()| {
-        if let Some(input) = input.try_get_untracked().flatten() {
-            let _ = input.focus();
-        }
-    });
-    let error = {
-        let texts = texts.clone();
-        Signal::derive(move || {
-            let error = store.error(field);
-            error.map(|e| e.message(field, &texts)).unwrap_or_default()
-        })
-    };
     let described_by = {
         let ids = ids.clone();
         move || ids.described_by(store.has_error(field), None)
@@ -54,18 +39,11 @@ pub fn AccountPicker() -> impl IntoView {
         let list_id = list_id.clone();
         move || picker.active.get().map(|i| option_id(&list_id, i))
     };
-    let after: Children = Box::new(move || view! { <Suggestion read_only refocus /> }.into_any());
     view! {
-        <FieldShell
-            ids=ids.clone()
-            label=texts.label(field).to_string()
-            hint=texts.hint(field).to_string()
-            error
-            hidden=show == Show::Hidden
-            class="thena-accounts"
-            after=Some(after)
-        >
-            <Chips read_only refocus />
+        <div class=frame_class(false, "thena-accounts") hidden=show == Show::Hidden>
+            <FieldLabel control=ids.control.clone() text=texts.label(field).to_string() />
+            <FieldHint id=ids.hint.clone() text=texts.hint(field).to_string() />
+            <Chips read_only input />
             <div class="thena-combobox">
                 <input
                     id=ids.control.clone()
@@ -78,20 +56,29 @@ pub fn AccountPicker() -> impl IntoView {
                     dir="auto"
                     aria-autocomplete="list"
                     aria-controls=list_id.clone()
-                    aria-expanded=move || if open.get() { "true" } else { "false" }
+                    aria-expanded=move || if picker.is_open() { "true" } else { "false" }
                     aria-activedescendant=active
                     readonly=read_only
                     aria-invalid=move || if store.has_error(field) { "true" } else { "false" }
                     aria-describedby=described_by
                     prop:value=move || store.account_query()
                     on:input=move |ev| on_input(picker, ev)
-                    on:keydown=move |ev| on_keydown(picker, ev, open.get_untracked())
+                    on:keydown=move |ev| on_keydown(picker, ev)
                     on:paste=move |ev| on_paste(picker, ev)
                     on:blur=move |_| on_blur(picker)
                 />
-                <Listbox id=list_id open />
+                <Listbox id=list_id />
             </div>
-        </FieldShell>
+            <ErrorLine id=ids.error of=ErrorOf::Field(field) />
+            <Suggestion read_only input />
+        </div>
+    }
+}
+
+/// After a chip or the suggestion's button goes, focus stays in the picker: its search box.
+fn refocus(input: NodeRef<leptos::html::Input>) {
+    if let Some(input) = input.try_get_untracked().flatten() {
+        let _ = input.focus();
     }
 }
 
@@ -129,7 +116,7 @@ fn on_paste(picker: Picker, ev: web_sys::ClipboardEvent) {
 
 /// The arrow keys move through the suggestions, Escape closes them, and Enter chooses: it never
 /// sends the form while something is typed here.
-fn on_keydown(picker: Picker, ev: web_sys::KeyboardEvent, open: bool) {
+fn on_keydown(picker: Picker, ev: web_sys::KeyboardEvent) {
     let typed = picker
         .store()
         .read(|s| !s.draft.account_query.trim().is_empty());
@@ -138,7 +125,7 @@ fn on_keydown(picker: Picker, ev: web_sys::KeyboardEvent, open: bool) {
             ev.prevent_default();
             picker.move_active(ev.key() == "ArrowDown");
         }
-        "Escape" if open => {
+        "Escape" if picker.is_open() => {
             ev.prevent_default();
             picker.close();
         }

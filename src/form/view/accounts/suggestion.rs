@@ -11,8 +11,8 @@ use leptos::prelude::*;
 pub fn Suggestion(
     /// A read-only picker suggests nothing.
     read_only: bool,
-    /// Where focus goes after the account is added (the search box).
-    refocus: Callback<()>,
+    /// The search box, where focus goes after the account is added.
+    input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
     let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
     let texts = ctx.texts();
@@ -28,7 +28,7 @@ pub fn Suggestion(
         let add = move |_| {
             picker.choose(account.clone());
             picker.suggested.set(None);
-            refocus.run(());
+            super::refocus(input);
         };
         Some(view! {
             <p class="thena-suggestion">

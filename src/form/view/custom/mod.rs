@@ -5,8 +5,8 @@
 
 mod inputs;
 
-use super::field_shell::{FieldIds, FieldShell, Frame};
-use super::select::Select;
+use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
+use super::select::{Select, SelectSource};
 use crate::form::context::FormCtx;
 use crate::form::options::Show;
 use crate::form::store::{CustomCell, CustomSignals, FormStore};
@@ -16,6 +16,7 @@ use crate::model::org::FieldType;
 use inputs::{ChoiceGroup, CustomInput, InputSpec, LongText};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
+use std::sync::Arc;
 
 /// Every custom field the form shows.
 #[component]
@@ -76,7 +77,7 @@ impl Wiring {
     }
 }
 
-/// One custom field: label (or legend), hint, input(s), error.
+/// One custom field: label (or a group's legend), hint, input(s), error.
 #[component]
 fn CustomFieldRow(cell: CustomCell) -> impl IntoView {
     let ctx = FormCtx::get();
@@ -98,90 +99,103 @@ fn CustomFieldRow(cell: CustomCell) -> impl IntoView {
         multiple: kind == FieldType::MultiChoice,
         ids: ids.clone(),
     };
-    let error = {
-        let (texts, label, signals) = (ctx.texts(), definition.name.clone(), cell.signals.clone());
-        Signal::derive(move || {
-            let error = signals.error();
-            error
-                .map(|e| e.custom_message(&label, &texts))
-                .unwrap_or_default()
-        })
+    let label = definition.name.clone();
+    let error = ErrorOf::Custom {
+        signals: cell.signals.clone(),
+        label: label.clone(),
     };
     let options = definition.options.0.clone();
     let placeholder = definition.placeholder_text.clone();
-    let (frame, class, control) = match kind {
-        FieldType::RadioButton | FieldType::MultiChoice => {
-            let group = view! { <ChoiceGroup wiring=wiring.clone() options /> };
-            (Frame::Group, "thena-group", Either::Left(group))
-        }
+    let class = frame_class(wiring.required, "");
+    if matches!(kind, FieldType::RadioButton | FieldType::MultiChoice) {
+        // A group of choices is a fieldset named by its legend, described as a whole.
+        let described_by = {
+            let wiring = wiring.clone();
+            move || wiring.described_by()
+        };
+        return Either::Left(view! {
+            <fieldset class=format!("{class} thena-group") aria-describedby=described_by>
+                <legend>
+                    <bdi>{label}</bdi>
+                </legend>
+                <FieldHint id=ids.hint.clone() text=hint />
+                <ChoiceGroup wiring options />
+                <ErrorLine id=ids.error.clone() of=error />
+            </fieldset>
+        });
+    }
+    let control = match kind {
         FieldType::MultiLine | FieldType::RichText => {
-            let text = view! { <LongText wiring=wiring.clone() placeholder /> };
-            (Frame::Single, "", Either::Right(EitherOf3::A(text)))
+            EitherOf3::A(view! { <LongText wiring=wiring.clone() placeholder /> })
         }
         FieldType::SingleChoice => {
             let choose = ctx.text(Text::ChooseOption);
-            let select = single_choice(&wiring, choose, options);
-            (Frame::Single, "", Either::Right(EitherOf3::B(select)))
+            let source = Arc::new(SingleChoice::new(wiring.clone(), choose, options));
+            let (id, name) = (ids.control.clone(), wiring.name.clone());
+            EitherOf3::B(view! { <Select id name required=wiring.required source /> })
         }
         _ => {
             let spec = InputSpec::for_kind(kind, placeholder);
-            let input = view! { <CustomInput wiring=wiring.clone() id=ids.control.clone() spec /> };
-            // A single checkbox comes before its label (in the CSS).
-            let class = if kind == FieldType::Checkbox {
-                "thena-checkbox"
-            } else {
-                ""
-            };
-            (Frame::Single, class, Either::Right(EitherOf3::C(input)))
+            let id = ids.control.clone();
+            EitherOf3::C(view! { <CustomInput wiring=wiring.clone() id spec /> })
         }
     };
-    let described_by = {
-        let wiring = wiring.clone();
-        Signal::derive(move || {
-            (frame == Frame::Group)
-                .then(|| wiring.described_by())
-                .flatten()
-        })
+    // A single checkbox comes before its label (in the CSS).
+    let class = if kind == FieldType::Checkbox {
+        format!("{class} thena-checkbox")
+    } else {
+        class
     };
-    view! {
-        <FieldShell
-            ids
-            label=definition.name.clone()
-            hint
-            error
-            required=wiring.required
-            frame
-            described_by
-            class
-        >
+    Either::Right(view! {
+        <div class=class>
+            <FieldLabel control=ids.control.clone() text=label />
+            <FieldHint id=ids.hint.clone() text=hint />
             {control}
-        </FieldShell>
+            <ErrorLine id=ids.error.clone() of=error />
+        </div>
+    })
+}
+
+/// A single choice, as its select shows it: a first "Choose…" that leaves the field empty, then
+/// the options.
+struct SingleChoice {
+    wiring: Wiring,
+    options: Vec<(String, String)>,
+}
+
+impl SingleChoice {
+    fn new(wiring: Wiring, choose: String, options: Vec<String>) -> SingleChoice {
+        let first = std::iter::once((String::new(), choose));
+        let options = first.chain(options.into_iter().map(|o| (o.clone(), o)));
+        SingleChoice {
+            wiring,
+            options: options.collect(),
+        }
     }
 }
 
-/// A select of the options, after a first "Choose…" that leaves the field empty.
-fn single_choice(wiring: &Wiring, choose: String, options: Vec<String>) -> impl IntoView {
-    let first = std::iter::once((String::new(), choose));
-    let options: Vec<(String, String)> = first
-        .chain(options.into_iter().map(|o| (o.clone(), o)))
-        .collect();
-    let (chosen, invalid, described_by, change) = (
-        wiring.clone(),
-        wiring.clone(),
-        wiring.clone(),
-        wiring.clone(),
-    );
-    view! {
-        <Select
-            id=wiring.ids.control.clone()
-            name=wiring.name.clone()
-            options=Signal::stored(options)
-            chosen=Signal::derive(move || chosen.signals.first_value())
-            required=wiring.required
-            disabled=Signal::stored(wiring.read_only)
-            invalid=Signal::derive(move || invalid.has_error())
-            described_by=Signal::derive(move || described_by.described_by())
-            on_change=Callback::new(move |value| change.set(vec![value], true))
-        />
+impl SelectSource for SingleChoice {
+    fn options(&self) -> Vec<(String, String)> {
+        self.options.clone()
+    }
+
+    fn chosen(&self) -> String {
+        self.wiring.signals.first_value()
+    }
+
+    fn disabled(&self) -> bool {
+        self.wiring.read_only
+    }
+
+    fn invalid(&self) -> bool {
+        self.wiring.has_error()
+    }
+
+    fn described_by(&self) -> Option<String> {
+        self.wiring.described_by()
+    }
+
+    fn choose(&self, value: String) {
+        self.wiring.set(vec![value], true);
     }
 }
