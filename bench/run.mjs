@@ -35,7 +35,7 @@ const JS_FLAGS = ["--expose-gc", process.env.BENCH_JS_FLAGS ?? ""].join(" ").tri
 
 const dirs = {
   widget: process.env.THENA_DIST ?? path.join(root, "dist"),
-  react: process.env.PEER_DIST ?? "/work/shared/peers/react-form/dist",
+  react: process.env.PEER_DIST ?? path.join(root, "../shared/peers/react-form/dist"),
   pages: path.join(root, "bench/pages"),
 };
 

@@ -28,10 +28,10 @@ run "native tests (unit, stub, doc)" cargo test --workspace
 run "cargo doc (the crate's public docs; warnings fail)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --target wasm32-unknown-unknown
 run "cargo doc without embed (a Leptos host's)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --no-default-features --target wasm32-unknown-unknown
 run "build the stub API" cargo build -p stub-api
-run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
-run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience
+run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
+run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
 run "release build (trunk, wasm-opt -Oz)" trunk build --release
-run "size report (gzip guard 244 KB, brotli)" bash scripts/size-report.sh
+run "size report (gzip guard 248 KB, brotli)" bash scripts/size-report.sh
 # The e2e tests include the npm package (scripts/package.sh: target/*.tgz, target/cdn/) built by
 # Vite and webpack 5 from the tarball.
 run "end-to-end (playwright-core, chromium; npm package, bundlers, CDN)" node --test tests/e2e/
@@ -40,7 +40,8 @@ run "end-to-end (playwright-core, chromium; npm package, bundlers, CDN)" node --
 run "screenshots of the demo (target/screenshots)" node scripts/screenshots.mjs target/screenshots
 # Proves the benchmark runs (one load per page); its figures are reported in the README, never
 # asserted: run `node bench/run.mjs` for them. It needs the React peer it compares with.
-peer=${PEER_DIST:-/work/shared/peers/react-form/dist}
+# The React peer sits beside the repository (../shared/peers/react-form), or where PEER_DIST says.
+peer=${PEER_DIST:-$root/../shared/peers/react-form/dist}
 if [ -f "$peer/lean.js" ] && [ -f "$peer/form.js" ]; then
   run "benchmark, one load per page (not asserted)" env PEER_DIST="$peer" BENCH_RUNS=1 BENCH_WARMUP=0 \
     BENCH_CYCLE_RUNS=1 BENCH_CYCLES=3 BENCH_OUT=target/bench-smoke.json node bench/run.mjs

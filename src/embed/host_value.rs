@@ -43,8 +43,7 @@ pub fn kind(value: &JsValue) -> String {
 
 /// The name of the constructor of an object's prototype (`Map`, `Date`, a class's name).
 fn constructor_name(value: &JsValue) -> Option<String> {
-    let object = value.dyn_ref::<Object>()?;
-    let prototype = Object::get_prototype_of(object);
+    let prototype = Object::get_prototype_of(value);
     let constructor = Reflect::get(&prototype, &"constructor".into()).ok()?;
     let name = constructor.dyn_ref::<js_sys::Function>()?.name();
     Some(String::from(name)).filter(|name| !name.is_empty())
@@ -69,8 +68,14 @@ pub enum Problem {
     Missing(&'static str),
     /// A member the value cannot have (`deny_unknown_fields`): its name.
     UnknownMember(String),
-    /// A name that is none of the ones allowed (a text's key): the name.
-    UnknownName(String),
+    /// A name that is none of the ones allowed (a text's key, a theme): the name, and the ones
+    /// allowed (empty when they are too many to list).
+    UnknownName {
+        /// The name given.
+        name: String,
+        /// The names allowed.
+        expected: &'static [&'static str],
+    },
     /// A value of another type, or out of range.
     Wrong {
         /// What it is, in words (`number \`5\``, `null`, `an array`, `a Map`).
@@ -149,8 +154,11 @@ impl de::Error for HostError {
         HostError::invalid_type(got, expected)
     }
 
-    fn unknown_variant(name: &str, _expected: &'static [&'static str]) -> Self {
-        HostError::new(Problem::UnknownName(name.to_string()))
+    fn unknown_variant(name: &str, expected: &'static [&'static str]) -> Self {
+        HostError::new(Problem::UnknownName {
+            name: name.to_string(),
+            expected,
+        })
     }
 
     fn unknown_field(name: &str, _expected: &'static [&'static str]) -> Self {
@@ -188,13 +196,12 @@ impl HostValue {
     /// A plain object: one whose prototype is an `Object.prototype` (of any frame) or `null`.
     /// A `Map`, a `Date` or a class instance is not: its members are not what it holds.
     fn is_plain_object(&self) -> bool {
-        let Some(object) = self.0.dyn_ref::<Object>() else {
-            return false;
-        };
-        if self.0.is_function() || Array::is_array(&self.0) {
+        // Not `instanceof Object`: neither another frame's objects nor `Object.create(null)`
+        // are instances of this frame's Object.
+        if !self.0.is_object() || self.0.is_function() || Array::is_array(&self.0) {
             return false;
         }
-        let prototype = Object::get_prototype_of(object);
+        let prototype = Object::get_prototype_of(&self.0);
         prototype.is_null() || Object::get_prototype_of(&prototype).is_null()
     }
 

@@ -39,11 +39,21 @@ fn describe(path: &str, problem: &Problem) -> String {
         Problem::Missing(member) if path == "options" => format!("{member} is required"),
         Problem::Missing(member) => format!("{path}.{member} is required"),
         Problem::UnknownMember(name) => format!("{path} has no field named \"{name}\""),
-        // The texts' keys are the keys of `strings`; other names are items of an array.
-        Problem::UnknownName(name) if path.starts_with("strings") => {
+        // The texts' keys are the keys of `strings`.
+        Problem::UnknownName { name, .. } if path.starts_with("strings") => {
             format!("strings has no text named \"{name}\"")
         }
-        Problem::UnknownName(name) => {
+        Problem::UnknownName { name, expected } if !expected.is_empty() => {
+            let quoted: Vec<String> = expected.iter().map(|e| format!("\"{e}\"")).collect();
+            let allowed = match quoted.split_last() {
+                Some((last, [])) => last.clone(),
+                Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+                None => String::new(),
+            };
+            format!("{path} must be {allowed}, not \"{name}\"")
+        }
+        // A field's name, in an array of them.
+        Problem::UnknownName { name, .. } => {
             let array = path.rsplit_once('[').map_or(path, |(array, _)| array);
             format!("{array} names no field \"{name}\"")
         }
@@ -81,13 +91,27 @@ mod tests {
             ),
             (
                 "hidden[0]",
-                Problem::UnknownName("avatar".into()),
+                Problem::UnknownName {
+                    name: "avatar".into(),
+                    expected: &[],
+                },
                 "hidden names no field \"avatar\"",
             ),
             (
                 "strings",
-                Problem::UnknownName("Submit".into()),
+                Problem::UnknownName {
+                    name: "Submit".into(),
+                    expected: &[],
+                },
                 "strings has no text named \"Submit\"",
+            ),
+            (
+                "theme",
+                Problem::UnknownName {
+                    name: "pink".into(),
+                    expected: &["light", "dark", "auto"],
+                },
+                "theme must be \"light\", \"dark\" or \"auto\", not \"pink\"",
             ),
             (
                 "token",

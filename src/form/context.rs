@@ -1,6 +1,6 @@
-//! What every part of one form shares, provided as context by the form's root component: the
-//! store, the host's options, the texts and the ids. `Copy`, so that a component or controller
-//! takes it with `FormCtx::get()` instead of a list of parameters.
+//! What every part of one form shares: the store, the host's options, the texts and the ids.
+//! `Copy`; the controllers hold it, and the components take it from the form's context
+//! (`Controllers::get().ctx`) instead of a list of parameters.
 
 use super::events::WidgetEvent;
 use super::options::{custom_field_show, AddContactOptions, Show};
@@ -31,11 +31,10 @@ struct Config {
 static INSTANCES: AtomicUsize = AtomicUsize::new(0);
 
 impl FormCtx {
-    /// The context of a new form with `options`, starting from `store`; provided to the
-    /// components below the caller.
-    pub fn provide(options: AddContactOptions, store: FormStore) -> FormCtx {
+    /// What a new form with `options`, starting from `store`, shares.
+    pub fn new(options: AddContactOptions, store: FormStore) -> FormCtx {
         let prefix = format!("thena-ac-{}", INSTANCES.fetch_add(1, Ordering::Relaxed) + 1);
-        let ctx = FormCtx {
+        FormCtx {
             store,
             show: options.show,
             config: StoredValue::new_local(Config {
@@ -43,14 +42,7 @@ impl FormCtx {
                 options,
                 prefix,
             }),
-        };
-        provide_context(ctx);
-        ctx
-    }
-
-    /// The context of the form this component is part of.
-    pub fn get() -> FormCtx {
-        use_context().expect("a form's part is made inside the form")
+        }
     }
 
     /// The form's texts.

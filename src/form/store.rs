@@ -72,7 +72,7 @@ impl FormStore {
         let values = FieldMap::from_fn(|field| RwSignal::new(state.draft.values[field].clone()));
         let errors = FieldMap::from_fn(|field| RwSignal::new(state.shown[field].clone()));
         let account_query = RwSignal::new(state.draft.account_query.clone());
-        let custom = RwSignal::new_local(cells(&state));
+        let custom = RwSignal::new_local(cells_of(&state));
         FormStore {
             model: StoredValue::new_local(state),
             values,
@@ -136,43 +136,61 @@ impl FormStore {
         self.changed.track();
     }
 
-    /// Sets the signals whose value differs from the model's, and only those.
+    /// Sets the signals whose value differs from the model's, and only those. (Setting a
+    /// signal only schedules what reads it: nothing runs while the model is read here.)
     fn refresh(&self) {
-        let changes = self.read(|s| Changes::between(self, s));
-        let Some(changes) = changes.filter(|c| !c.is_empty()) else {
-            return;
-        };
-        for (field, value) in changes.values {
-            self.values[field].set(value);
-        }
-        for (field, error) in changes.errors {
-            self.errors[field].set(error);
-        }
-        if let Some(query) = changes.account_query {
-            self.account_query.set(query);
-        }
-        match changes.custom {
-            CustomChange::None => {}
-            CustomChange::Cells(cells) => self.custom.set(cells),
-            CustomChange::Entries(entries) => {
-                let cells = self.custom.get_untracked();
-                for (index, values, error) in entries {
-                    let signals = &cells[index].signals;
-                    if let Some(values) = values {
-                        signals.values.set(values);
-                    }
-                    if let Some(error) = error {
-                        signals.error.set(error);
-                    }
-                }
+        let changed = self.read(|s| {
+            let mut changed = false;
+            for field in Field::ALL {
+                changed |= set_if_changed(self.values[field], &s.draft.values[field]);
+                changed |= set_if_changed(self.errors[field], &s.shown[field]);
             }
+            changed |= set_if_changed(self.account_query, &s.draft.account_query);
+            changed | self.refresh_custom(s)
+        });
+        if changed == Some(true) {
+            self.changed.notify();
         }
-        self.changed.notify();
+    }
+
+    /// The custom fields' signals: new cells when the fields themselves changed, else each
+    /// cell's values and error as they changed.
+    fn refresh_custom(&self, s: &FormState) -> bool {
+        let cells = self.custom.get_untracked();
+        let same_fields = cells.len() == s.draft.custom.len()
+            && cells
+                .iter()
+                .zip(&s.draft.custom)
+                .all(|(cell, entry)| Rc::ptr_eq(&cell.field, &entry.field));
+        if !same_fields {
+            self.custom.set(cells_of(s));
+            return true;
+        }
+        let mut changed = false;
+        for (index, (cell, entry)) in cells.iter().zip(&s.draft.custom).enumerate() {
+            let shown = s.custom_shown.get(index).cloned().flatten();
+            changed |= set_if_changed(cell.signals.values.clone(), &entry.values);
+            changed |= set_if_changed(cell.signals.error.clone(), &shown);
+        }
+        changed
     }
 }
 
+/// Sets `signal` to `now` if it holds something else; whether it did.
+fn set_if_changed<T, S>(signal: S, now: &T) -> bool
+where
+    T: PartialEq + Clone,
+    S: WithUntracked<Value = T> + Set<Value = T>,
+{
+    let differs = signal.with_untracked(|value| value != now);
+    if differs {
+        signal.set(now.clone());
+    }
+    differs
+}
+
 /// A cell per custom field of `state`.
-fn cells(state: &FormState) -> Vec<CustomCell> {
+fn cells_of(state: &FormState) -> Vec<CustomCell> {
     state
         .draft
         .custom
@@ -187,85 +205,4 @@ fn cells(state: &FormState) -> Vec<CustomCell> {
             },
         })
         .collect()
-}
-
-/// What an update changed, worked out before any signal is set.
-#[derive(Default)]
-struct Changes {
-    values: Vec<(Field, String)>,
-    errors: Vec<(Field, Option<FieldError>)>,
-    account_query: Option<String>,
-    custom: CustomChange,
-}
-
-/// How the custom fields changed: not at all, in which fields they are (new cells), or in what
-/// some of them hold (index, new values, new error).
-#[derive(Default)]
-enum CustomChange {
-    #[default]
-    None,
-    Cells(Vec<CustomCell>),
-    #[allow(clippy::type_complexity)]
-    Entries(Vec<(usize, Option<Vec<String>>, Option<Option<FieldError>>)>),
-}
-
-impl Changes {
-    fn between(store: &FormStore, s: &FormState) -> Changes {
-        let differs = |signal: RwSignal<String>, now: &String| signal.with_untracked(|v| v != now);
-        let mut changes = Changes::default();
-        for field in Field::ALL {
-            if differs(store.values[field], &s.draft.values[field]) {
-                changes.values.push((field, s.draft.values[field].clone()));
-            }
-            if store.errors[field].with_untracked(|e| *e != s.shown[field]) {
-                changes.errors.push((field, s.shown[field].clone()));
-            }
-        }
-        if differs(store.account_query, &s.draft.account_query) {
-            changes.account_query = Some(s.draft.account_query.clone());
-        }
-        changes.custom = store.custom.with_untracked(|cells| custom_change(cells, s));
-        changes
-    }
-
-    fn is_empty(&self) -> bool {
-        self.values.is_empty()
-            && self.errors.is_empty()
-            && self.account_query.is_none()
-            && matches!(self.custom, CustomChange::None)
-    }
-}
-
-fn custom_change(shown: &[CustomCell], s: &FormState) -> CustomChange {
-    let same_fields = shown.len() == s.draft.custom.len()
-        && shown
-            .iter()
-            .zip(&s.draft.custom)
-            .all(|(cell, entry)| Rc::ptr_eq(&cell.field, &entry.field));
-    if !same_fields {
-        return CustomChange::Cells(cells(s));
-    }
-    let entries: Vec<_> = shown
-        .iter()
-        .zip(&s.draft.custom)
-        .enumerate()
-        .filter_map(|(index, (cell, entry))| {
-            let shown = s.custom_shown.get(index).cloned().flatten();
-            let signals = &cell.signals;
-            let values = signals
-                .values
-                .with_untracked(|v| *v != entry.values)
-                .then(|| entry.values.clone());
-            let error = signals
-                .error
-                .with_untracked(|e| *e != shown)
-                .then_some(shown);
-            (values.is_some() || error.is_some()).then_some((index, values, error))
-        })
-        .collect();
-    if entries.is_empty() {
-        CustomChange::None
-    } else {
-        CustomChange::Entries(entries)
-    }
 }

@@ -8,7 +8,7 @@
 
 use super::locale::{Locale, TimeUnit};
 use crate::model::field::Field;
-use serde::de::{Deserializer, MapAccess, Visitor};
+use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
 use std::sync::Arc;
@@ -29,8 +29,7 @@ macro_rules! texts {
         /// assert_eq!(text, Text::FirstNameLabel);
         /// assert!(serde_json::from_str::<Text>(r#""firstname.label""#).is_err());
         /// ```
-        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Deserialize)]
-        #[serde(try_from = "String")]
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Text {
             $($(#[$doc])* $name,)*
         }
@@ -239,11 +238,23 @@ impl TryFrom<String> for Text {
 
     /// The text a key names; serde's words for a name it does not know.
     fn try_from(key: String) -> Result<Text, String> {
-        Text::ALL
-            .iter()
-            .find(|text| text.key() == key)
-            .copied()
-            .ok_or_else(|| format!("unknown variant `{key}`"))
+        Text::for_key(&key).ok_or_else(|| format!("unknown variant `{key}`"))
+    }
+}
+
+impl Text {
+    /// The text a key names, if any (case matters).
+    fn for_key(key: &str) -> Option<Text> {
+        Text::ALL.iter().find(|text| text.key() == key).copied()
+    }
+}
+
+/// A key, as in a host's `strings`; a key no text has is an unknown variant to the reader,
+/// which says so in its own words (the widget's reader names the option).
+impl<'de> Deserialize<'de> for Text {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+        let key = String::deserialize(deserializer)?;
+        Text::for_key(&key).ok_or_else(|| de::Error::unknown_variant(&key, &[]))
     }
 }
 

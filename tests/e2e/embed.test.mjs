@@ -349,7 +349,7 @@ test("bad options make mount throw an Error that names the option, and mount not
     /strings.submit must be a string/, /onCreated must be a function/,
     /hidden field email needs a valid value: Enter an email address/,
     /contactTypes must be true, false or an array of definitions, not a string/,
-    /customFields\[0\]\.uid is required/, /checkDuplicates must be a boolean/];
+    /customFields\[0\] cannot be read: missing field `uid`/, /checkDuplicates must be a boolean/];
   assert.equal(failures.length, expected.length);
   failures.forEach((failure, i) => {
     assert.match(failure, /^true /, failure);

@@ -39,12 +39,13 @@ pub struct Controllers {
     pub draft: DraftKeeper,
     /// The submit.
     pub submit: Submitter,
-    ctx: FormCtx,
+    /// What the form's parts share.
+    pub ctx: FormCtx,
 }
 
 impl Controllers {
-    /// The behaviours of the form of `ctx` (with the draft `restored` at mount), provided to
-    /// the components below the caller.
+    /// The behaviours of the form of `ctx` (with the draft `restored` at mount), provided with
+    /// `ctx` to the components below the caller: one context for the form.
     pub fn provide(ctx: FormCtx, restored: Restored) -> Controllers {
         let focus = Focus::default();
         let picker = Picker::new(ctx);
@@ -65,7 +66,7 @@ impl Controllers {
         controllers
     }
 
-    /// The controllers of the form this component is part of.
+    /// The controllers (and [`FormCtx`]) of the form this component is part of.
     pub fn get() -> Controllers {
         use_context().expect("a form's part is made inside the form")
     }

@@ -1,7 +1,6 @@
 //! What surrounds the fields: the notice of a restored draft, the submit button, the status
 //! region that announces the outcome, and the panel shown after a create.
 
-use crate::form::context::FormCtx;
 use crate::form::controllers::submit::Phase;
 use crate::form::controllers::Controllers;
 use crate::i18n::Text;
@@ -10,7 +9,10 @@ use leptos::prelude::*;
 /// "Restored your unsent draft." with "Discard".
 #[component]
 pub fn DraftNotice() -> impl IntoView {
-    let (ctx, controllers) = (FormCtx::get(), Controllers::get());
+    let (ctx, controllers) = {
+        let c = Controllers::get();
+        (c.ctx, c)
+    };
     let restored = controllers.draft.restored;
     view! {
         <p class="thena-draft" hidden=move || !restored.get()>
@@ -27,7 +29,10 @@ pub fn DraftNotice() -> impl IntoView {
 /// focusable and says so with `aria-disabled`).
 #[component]
 pub fn SubmitButton() -> impl IntoView {
-    let (ctx, submit) = (FormCtx::get(), Controllers::get().submit);
+    let (ctx, submit) = {
+        let c = Controllers::get();
+        (c.ctx, c.submit)
+    };
     let sending = move || submit.phase.with(|p| *p == Phase::Sending);
     let busy = move || sending() || submit.countdown.is_waiting();
     let (idle, sending_text) = (ctx.text(Text::Submit), ctx.text(Text::Sending));
@@ -56,7 +61,10 @@ pub fn StatusRegion() -> impl IntoView {
 /// After a create: "Add another" (the CSS shows it by the form's `data-state`).
 #[component]
 pub fn SuccessPanel() -> impl IntoView {
-    let (ctx, controllers) = (FormCtx::get(), Controllers::get());
+    let (ctx, controllers) = {
+        let c = Controllers::get();
+        (c.ctx, c)
+    };
     view! {
         <div class="thena-success">
             <button

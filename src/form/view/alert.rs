@@ -3,7 +3,6 @@
 //! Only the message is the live region: the countdown on the button must not be announced every
 //! second.
 
-use crate::form::context::FormCtx;
 use crate::form::controllers::submit::{Phase, Retry};
 use crate::form::controllers::Controllers;
 use crate::i18n::{Text, TimeUnit};
@@ -44,7 +43,10 @@ impl Shown {
 /// The alert, its "Try again" and its "Don't send".
 #[component]
 pub fn Alert() -> impl IntoView {
-    let (ctx, submit) = (FormCtx::get(), Controllers::get().submit);
+    let (ctx, submit) = {
+        let c = Controllers::get();
+        (c.ctx, c.submit)
+    };
     let offline = ctx.text(Text::Offline);
     let message = move || {
         submit.phase.with(|p| match p {

@@ -5,7 +5,6 @@
 
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use super::select::{Select, SelectSource};
-use crate::form::context::FormCtx;
 use crate::form::controllers::live_data::{Live, LiveData};
 use crate::form::controllers::Controllers;
 use crate::form::options::Show;
@@ -20,7 +19,7 @@ const FIELD: Field = Field::ContactType;
 /// The contact type's field.
 #[component]
 pub fn ContactTypeField() -> impl IntoView {
-    let ctx = FormCtx::get();
+    let ctx = Controllers::get().ctx;
     let store = ctx.store;
     let texts = ctx.texts();
     let hint = texts.hint(FIELD).to_string();

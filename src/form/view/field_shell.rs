@@ -5,6 +5,7 @@
 //! control as children would make the wasm carry a type-erased view per kind of control.
 
 use crate::form::context::FormCtx;
+use crate::form::controllers::Controllers;
 use crate::form::store::CustomSignals;
 use crate::model::field::Field;
 use leptos::prelude::*;
@@ -112,7 +113,7 @@ pub fn ErrorLine(
     /// Whose error.
     of: ErrorOf,
 ) -> impl IntoView {
-    let ctx = FormCtx::get();
+    let ctx = Controllers::get().ctx;
     let (store, texts) = (ctx.store, ctx.texts());
     let text = move || {
         let message = match &of {

@@ -1,7 +1,6 @@
 //! A note per piece of the organization's data that is loading or could not be loaded, with a
 //! way to load it again; announced politely.
 
-use crate::form::context::FormCtx;
 use crate::form::controllers::live_data::{Live, LiveData};
 use crate::form::controllers::Controllers;
 use crate::i18n::Text;
@@ -61,7 +60,10 @@ impl Note {
 /// One note, shown while it holds, with "Load again" when it can help.
 #[component]
 fn LiveNote(note: Note) -> impl IntoView {
-    let (ctx, live) = (FormCtx::get(), Controllers::get().live);
+    let (ctx, live) = {
+        let c = Controllers::get();
+        (c.ctx, c.live)
+    };
     let button = note.load_again(live).map(|reload| {
         view! {
             " "

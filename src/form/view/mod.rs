@@ -26,7 +26,6 @@ use actions::{DraftNotice, StatusRegion, SubmitButton, SuccessPanel};
 use alert::Alert;
 use contact_type::ContactTypeField;
 use custom::CustomFields;
-use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use live_notes::LiveNotes;
 use text_field::TextField;
@@ -42,7 +41,7 @@ pub fn ContactForm(
     let restored = Restored::load(&options, &mut start);
     let control = options.control.clone();
     let (locale, theme) = (options.texts.locale(), options.theme);
-    let ctx = FormCtx::provide(options, FormStore::new(start));
+    let ctx = FormCtx::new(options, FormStore::new(start));
     let controllers = Controllers::provide(ctx, restored);
     if let Some(control) = control {
         lend(&control, ctx, controllers);
@@ -78,13 +77,14 @@ pub fn ContactForm(
                 }
             >
                 <DraftNotice />
-                // The built-in fields in form order, from the one list of fields (an array of
-                // one view type: the wasm holds each field's view once).
-                {Field::ALL.map(|field| match field {
-                    Field::ContactType => EitherOf3::A(view! { <ContactTypeField /> }),
-                    Field::AccountIds => EitherOf3::B(view! { <AccountPicker /> }),
-                    field => EitherOf3::C(view! { <TextField field /> }),
-                })}
+                // The built-in fields, in form order (`Field::ALL`).
+                <TextField field=Field::FirstName />
+                <TextField field=Field::LastName />
+                <TextField field=Field::Email />
+                <TextField field=Field::Phone />
+                <ContactTypeField />
+                <TextField field=Field::AvatarUrl />
+                <AccountPicker />
                 <CustomFields />
                 <LiveNotes />
                 <Alert />

@@ -4,7 +4,6 @@
 //! below it (so that its arrival moves no field).
 
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
-use crate::form::context::FormCtx;
 use crate::form::controllers::email_check::EmailCheck;
 use crate::form::controllers::Controllers;
 use crate::form::options::Show;
@@ -17,7 +16,7 @@ pub fn TextField(
     /// Which field.
     field: Field,
 ) -> impl IntoView {
-    let ctx = FormCtx::get();
+    let ctx = Controllers::get().ctx;
     let store = ctx.store;
     let texts = ctx.texts();
     let hint = texts.hint(field).to_string();

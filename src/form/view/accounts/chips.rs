@@ -1,7 +1,6 @@
 //! The chosen accounts, as chips: the account's name when it is known (its ID as the title), and
 //! a button that removes it unless the field is read-only.
 
-use crate::form::context::FormCtx;
 use crate::form::controllers::Controllers;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -14,7 +13,10 @@ pub fn Chips(
     /// The search box, where focus goes after a chip is removed.
     input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
-    let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
+    let (ctx, picker) = {
+        let c = Controllers::get();
+        (c.ctx, c.picker)
+    };
     let texts = ctx.texts();
     let chips = move || {
         picker

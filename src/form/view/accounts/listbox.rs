@@ -1,7 +1,6 @@
 //! The search's suggestions under the search box (a listbox the combobox controls), or the
 //! note that nothing was found and Enter adds what is typed as an ID.
 
-use crate::form::context::FormCtx;
 use crate::form::controllers::Controllers;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -17,7 +16,10 @@ pub fn Listbox(
     /// Its id (the combobox's `aria-controls`).
     id: String,
 ) -> impl IntoView {
-    let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
+    let (ctx, picker) = {
+        let c = Controllers::get();
+        (c.ctx, c.picker)
+    };
     let store = ctx.store;
     let options = {
         let id = id.clone();

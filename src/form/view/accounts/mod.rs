@@ -8,7 +8,6 @@ mod listbox;
 mod suggestion;
 
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
-use crate::form::context::FormCtx;
 use crate::form::controllers::accounts::Picker;
 use crate::form::controllers::Controllers;
 use crate::form::options::Show;
@@ -22,7 +21,10 @@ use suggestion::Suggestion;
 /// The accounts' field: label, hint, chips, the search box and its list, error, suggestion.
 #[component]
 pub fn AccountPicker() -> impl IntoView {
-    let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
+    let (ctx, picker) = {
+        let c = Controllers::get();
+        (c.ctx, c.picker)
+    };
     let (store, field) = (ctx.store, Field::AccountIds);
     let texts = ctx.texts();
     let ids = FieldIds::new(&ctx, field.json_name(), true);

@@ -1,7 +1,6 @@
 //! The account the email's company domain suggests ("Add to Acme (acme.com)?"): never added
 //! without a click, announced politely when it comes.
 
-use crate::form::context::FormCtx;
 use crate::form::controllers::Controllers;
 use crate::i18n::Text;
 use leptos::prelude::*;
@@ -14,7 +13,10 @@ pub fn Suggestion(
     /// The search box, where focus goes after the account is added.
     input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
-    let (ctx, picker) = (FormCtx::get(), Controllers::get().picker);
+    let (ctx, picker) = {
+        let c = Controllers::get();
+        (c.ctx, c.picker)
+    };
     let texts = ctx.texts();
     let suggestion = move || {
         let account = picker.suggested.get()?;

@@ -7,7 +7,7 @@ mod inputs;
 
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use super::select::{Select, SelectSource};
-use crate::form::context::FormCtx;
+use crate::form::controllers::Controllers;
 use crate::form::options::Show;
 use crate::form::store::{CustomCell, CustomSignals, FormStore};
 use crate::i18n::Text;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// Every custom field the form shows.
 #[component]
 pub fn CustomFields() -> impl IntoView {
-    let store = FormCtx::get().store;
+    let store = Controllers::get().ctx.store;
     move || {
         let cells = store.custom_fields().into_iter();
         cells
@@ -80,7 +80,7 @@ impl Wiring {
 /// One custom field: label (or a group's legend), hint, input(s), error.
 #[component]
 fn CustomFieldRow(cell: CustomCell) -> impl IntoView {
-    let ctx = FormCtx::get();
+    let ctx = Controllers::get().ctx;
     let definition = &cell.field.definition;
     let kind = definition.kind();
     let slug = definition.slug();
