@@ -11,10 +11,17 @@ use crate::rules::CustomField;
 use leptos::prelude::*;
 use std::rc::Rc;
 
-/// The form's model and its per-field signals; `Copy`, shared through the form's context.
+/// The form's model and its per-field signals; `Copy` and two handles small, shared through
+/// the form's context (every closure of the view that reads the form holds a copy).
 #[derive(Clone, Copy)]
 pub struct FormStore {
     model: StoredValue<FormState, LocalStorage>,
+    signals: StoredValue<Signals, LocalStorage>,
+}
+
+/// One signal per field for its value and one for its error, and the custom fields' cells.
+#[derive(Clone, Copy)]
+struct Signals {
     values: FieldMap<RwSignal<String>>,
     errors: FieldMap<RwSignal<Option<FieldError>>>,
     account_query: RwSignal<String>,
@@ -75,12 +82,19 @@ impl FormStore {
         let custom = RwSignal::new_local(cells_of(&state));
         FormStore {
             model: StoredValue::new_local(state),
-            values,
-            errors,
-            account_query,
-            custom,
-            changed: Trigger::new(),
+            signals: StoredValue::new_local(Signals {
+                values,
+                errors,
+                account_query,
+                custom,
+                changed: Trigger::new(),
+            }),
         }
+    }
+
+    /// The signals' handles; `None` once the form is gone.
+    fn signals(&self) -> Option<Signals> {
+        self.signals.try_with_value(|signals| *signals)
     }
 
     /// Changes the model; the signals of what changed follow. `None` once the form is gone.
@@ -102,7 +116,9 @@ impl FormStore {
 
     /// A field's value (tracked).
     pub fn value(&self, field: Field) -> String {
-        self.values[field].get()
+        self.signals()
+            .map(|s| s.values[field].get())
+            .unwrap_or_default()
     }
 
     /// A field's value as the model holds it now (untracked).
@@ -113,67 +129,75 @@ impl FormStore {
 
     /// The error shown under a field (tracked).
     pub fn error(&self, field: Field) -> Option<FieldError> {
-        self.errors[field].get()
+        self.signals().and_then(|s| s.errors[field].get())
     }
 
     /// Whether an error is shown under a field (tracked).
     pub fn has_error(&self, field: Field) -> bool {
-        self.errors[field].with(Option::is_some)
+        self.signals()
+            .is_some_and(|s| s.errors[field].with(Option::is_some))
     }
 
     /// What is typed in the account picker and not chosen yet (tracked).
     pub fn account_query(&self) -> String {
-        self.account_query.get()
+        self.signals()
+            .map(|s| s.account_query.get())
+            .unwrap_or_default()
     }
 
     /// The custom fields shown (tracked: changes when they arrive, not when they are typed in).
     pub fn custom_fields(&self) -> Vec<CustomCell> {
-        self.custom.get()
+        self.signals().map(|s| s.custom.get()).unwrap_or_default()
     }
 
     /// Subscribes the running effect to every change of the model.
     pub fn track_changes(&self) {
-        self.changed.track();
+        if let Some(signals) = self.signals() {
+            signals.changed.track();
+        }
     }
 
     /// Sets the signals whose value differs from the model's, and only those. (Setting a
     /// signal only schedules what reads it: nothing runs while the model is read here.)
     fn refresh(&self) {
+        let Some(signals) = self.signals() else {
+            return;
+        };
         let changed = self.read(|s| {
             let mut changed = false;
             for field in Field::ALL {
-                changed |= set_if_changed(self.values[field], &s.draft.values[field]);
-                changed |= set_if_changed(self.errors[field], &s.shown[field]);
+                changed |= set_if_changed(signals.values[field], &s.draft.values[field]);
+                changed |= set_if_changed(signals.errors[field], &s.shown[field]);
             }
-            changed |= set_if_changed(self.account_query, &s.draft.account_query);
-            changed | self.refresh_custom(s)
+            changed |= set_if_changed(signals.account_query, &s.draft.account_query);
+            changed | refresh_custom(signals.custom, s)
         });
         if changed == Some(true) {
-            self.changed.notify();
+            signals.changed.notify();
         }
     }
+}
 
-    /// The custom fields' signals: new cells when the fields themselves changed, else each
-    /// cell's values and error as they changed.
-    fn refresh_custom(&self, s: &FormState) -> bool {
-        let cells = self.custom.get_untracked();
-        let same_fields = cells.len() == s.draft.custom.len()
-            && cells
-                .iter()
-                .zip(&s.draft.custom)
-                .all(|(cell, entry)| Rc::ptr_eq(&cell.field, &entry.field));
-        if !same_fields {
-            self.custom.set(cells_of(s));
-            return true;
-        }
-        let mut changed = false;
-        for (index, (cell, entry)) in cells.iter().zip(&s.draft.custom).enumerate() {
-            let shown = s.custom_shown.get(index).cloned().flatten();
-            changed |= set_if_changed(cell.signals.values.clone(), &entry.values);
-            changed |= set_if_changed(cell.signals.error.clone(), &shown);
-        }
-        changed
+/// The custom fields' signals: new cells when the fields themselves changed, else each cell's
+/// values and error as they changed.
+fn refresh_custom(custom: RwSignal<Vec<CustomCell>, LocalStorage>, s: &FormState) -> bool {
+    let cells = custom.get_untracked();
+    let same_fields = cells.len() == s.draft.custom.len()
+        && cells
+            .iter()
+            .zip(&s.draft.custom)
+            .all(|(cell, entry)| Rc::ptr_eq(&cell.field, &entry.field));
+    if !same_fields {
+        custom.set(cells_of(s));
+        return true;
     }
+    let mut changed = false;
+    for (index, (cell, entry)) in cells.iter().zip(&s.draft.custom).enumerate() {
+        let shown = s.custom_shown.get(index).cloned().flatten();
+        changed |= set_if_changed(cell.signals.values.clone(), &entry.values);
+        changed |= set_if_changed(cell.signals.error.clone(), &shown);
+    }
+    changed
 }
 
 /// Sets `signal` to `now` if it holds something else; whether it did.

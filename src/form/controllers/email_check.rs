@@ -27,8 +27,13 @@ pub struct Duplicate {
 pub struct EmailCheck {
     /// The contact found with the address typed, if any.
     pub duplicate: RwSignal<Option<Duplicate>>,
+    /// The rest, in the arena: every closure of the email field holds a copy of this handle.
+    inner: StoredValue<Inner, LocalStorage>,
+}
+
+struct Inner {
     /// The address last looked up: leaving the field again does not look it up again.
-    searched: StoredValue<RefCell<String>, LocalStorage>,
+    searched: RefCell<String>,
     search: TaskSlot,
     picker: Picker,
     ctx: FormCtx,
@@ -39,78 +44,90 @@ impl EmailCheck {
     pub fn new(ctx: FormCtx, picker: Picker) -> EmailCheck {
         EmailCheck {
             duplicate: RwSignal::new(None),
-            searched: StoredValue::new_local(RefCell::default()),
-            search: TaskSlot::new(),
-            picker,
-            ctx,
+            inner: StoredValue::new_local(Inner {
+                searched: RefCell::default(),
+                search: TaskSlot::new(),
+                picker,
+                ctx,
+            }),
         }
+    }
+
+    /// The search, the picker and the form's context; `None` once the form is gone.
+    fn parts(&self) -> Option<(TaskSlot, Picker, FormCtx)> {
+        self.inner.try_with_value(|i| (i.search, i.picker, i.ctx))
     }
 
     /// Whether the host turned the duplicate check on (the warning's line is kept for it).
     pub fn warns(&self) -> bool {
-        self.ctx
-            .with_options(|o| o.check_duplicates)
+        self.parts()
+            .and_then(|(_, _, ctx)| ctx.with_options(|o| o.check_duplicates))
             .unwrap_or(false)
     }
 
     /// The warning under the email (tracked); empty while there is none.
     pub fn warning(&self) -> String {
-        self.duplicate.with(|duplicate| match duplicate {
-            Some(duplicate) => {
-                let texts = self.ctx.texts();
-                texts.fill(Text::DuplicateEmail, &[("name", &duplicate.name)])
+        let name = self.duplicate.with(|d| d.as_ref().map(|d| d.name.clone()));
+        match (name, self.parts()) {
+            (Some(name), Some((_, _, ctx))) => {
+                ctx.texts().fill(Text::DuplicateEmail, &[("name", &name)])
             }
-            None => String::new(),
-        })
+            _ => String::new(),
+        }
     }
 
     /// The email changed: what was found for another address goes, and coming back to an
     /// address asks again.
     pub fn changed(&self) {
-        let Some(email) = self.ctx.store.read(current) else {
+        let Some((search, picker, ctx)) = self.parts() else {
             return; // the form is gone
         };
-        self.picker
-            .forget_suggestion_unless(data::company_domain(&email).as_deref());
+        let Some(email) = ctx.store.read(current) else {
+            return;
+        };
+        picker.forget_suggestion_unless(data::company_domain(&email).as_deref());
         if self
             .duplicate
             .with_untracked(|d| d.as_ref().is_some_and(|d| d.email != email))
         {
             self.duplicate.set(None);
         }
-        let other = self.searched.try_with_value(|searched| {
-            let other = *searched.borrow() != email;
+        let other = self.inner.try_with_value(|i| {
+            let other = *i.searched.borrow() != email;
             if other {
-                searched.borrow_mut().clear();
+                i.searched.borrow_mut().clear();
             }
             other
         });
         if other == Some(true) {
-            self.search.stop();
+            search.stop();
         }
     }
 
     /// The email lost focus: a valid address not looked up yet is.
     pub fn left(&self) {
-        let store = self.ctx.store;
+        let Some((search, picker, ctx)) = self.parts() else {
+            return; // the form is gone
+        };
+        let store = ctx.store;
         let Some(Ok(email)) = store.read(|s| rules::email(&s.draft.values[Field::Email])) else {
             return;
         };
         let email = email.to_ascii_lowercase();
         let new = self
-            .searched
-            .try_with_value(|searched| searched.replace(email.clone()) != email);
+            .inner
+            .try_with_value(|i| i.searched.replace(email.clone()) != email);
         if new != Some(true) {
             return;
         }
         if let Some(domain) = data::company_domain(&email) {
-            self.picker.suggest_for_domain(domain);
+            picker.suggest_for_domain(domain);
         }
-        let Some(session) = self.ctx.session().filter(|_| self.warns()) else {
+        let Some(session) = ctx.session().filter(|_| self.warns()) else {
             return;
         };
-        let (duplicate, ctx) = (self.duplicate, self.ctx);
-        self.search.run(async move {
+        let duplicate = self.duplicate;
+        search.run(async move {
             // A failed search shows nothing and blocks nothing.
             let Ok(Some(contact)) = data::contact_with_email(&session, &email).await else {
                 return;
@@ -126,16 +143,19 @@ impl EmailCheck {
     /// After a create: the warning and the suggestion go.
     pub fn clear_shown(&self) {
         self.duplicate.try_set(None);
-        self.picker.suggested.try_set(None);
+        if let Some((_, picker, _)) = self.parts() {
+            picker.suggested.try_set(None);
+        }
     }
 
     /// After a reset: what was found goes too, and the address is looked up again when it is
     /// next left.
     pub fn forget(&self) {
         self.clear_shown();
-        self.search.stop();
-        self.searched
-            .try_with_value(|searched| searched.borrow_mut().clear());
+        self.inner.try_with_value(|i| {
+            i.search.stop();
+            i.searched.borrow_mut().clear();
+        });
     }
 }
 

@@ -89,12 +89,25 @@ pub struct Submitter {
     waits: StoredValue<Waits, LocalStorage>,
     lost: LostReply,
     ctx: FormCtx,
+    /// The controllers a submit's outcome reaches (held in the arena: every closure that holds
+    /// the submitter holds a copy of it).
+    links: StoredValue<Links, LocalStorage>,
+}
+
+/// What the submit moves on its outcome: focus, the email check's warning, the draft.
+#[derive(Clone, Copy)]
+struct Links {
     focus: Focus,
     email: EmailCheck,
     draft: DraftKeeper,
 }
 
 impl Submitter {
+    /// Runs `act` with the linked controllers, unless the form is gone.
+    fn with_links(&self, act: impl FnOnce(&Links)) {
+        self.links.try_with_value(act);
+    }
+
     /// The submit of the form of `ctx`; unmounting stops the request under way (aborted on the
     /// wire, nothing more sent) and the wait for the connection.
     pub fn new(ctx: FormCtx, focus: Focus, email: EmailCheck, draft: DraftKeeper) -> Submitter {
@@ -106,9 +119,11 @@ impl Submitter {
             waits: StoredValue::new_local(Waits::default()),
             lost: LostReply::default(),
             ctx,
-            focus,
-            email,
-            draft,
+            links: StoredValue::new_local(Links {
+                focus,
+                email,
+                draft,
+            }),
         };
         on_cleanup(move || submitter.stop_waiting());
         submitter
@@ -181,7 +196,7 @@ impl Submitter {
         self.announcement
             .set(invalid_fields_summary(errors.len(), texts));
         if let Some((first, _)) = errors.first() {
-            self.focus.field(first);
+            self.with_links(|l| l.focus.field(first));
         }
         let messages = self.ctx.store.read(|s| s.messages(errors, texts));
         let error = WidgetError::from_validation(messages.unwrap_or_default(), texts);
@@ -198,15 +213,15 @@ impl Submitter {
         contact.recovered = recovered;
         self.lost.settled();
         self.waits.try_with_value(|w| w.limited_in_a_row.set(0));
-        self.draft.forget();
+        self.with_links(|l| l.draft.forget());
         let name = contact.display_name();
         self.announcement
             .set(texts.fill(Text::Created, &[("name", &name), ("email", &contact.email)]));
         self.ctx.store.update(FormState::clear);
-        self.email.clear_shown();
+        self.with_links(|l| l.email.clear_shown());
         self.phase.set(Phase::Created);
         self.ctx.emit(WidgetEvent::Created(&contact));
-        self.focus.add_another();
+        self.with_links(|l| l.focus.add_another());
     }
 
     /// The request failed: the service's field messages on their fields, the message above
@@ -227,7 +242,7 @@ impl Submitter {
         let store = self.ctx.store;
         store.read(|s| error.claim_custom_fields(s.custom_names()));
         if let Some(target) = store.update(|s| s.show_server_errors(&error)).flatten() {
-            self.focus.field(&target);
+            self.with_links(|l| l.focus.field(&target));
         }
         let messages = store.read(|s| s.messages(error.field_errors(), texts));
         let reported = WidgetError::from_api(&error, messages.unwrap_or_default(), texts);
@@ -271,7 +286,7 @@ impl Submitter {
     pub fn cancel_offline(&self) {
         self.stop_waiting();
         self.phase.set(Phase::Editing);
-        self.focus.submit_button();
+        self.with_links(|l| l.focus.submit_button());
     }
 
     /// Back to editing, the status cleared (reset, "Add another"). During a request the values

@@ -9,16 +9,15 @@ use leptos::prelude::*;
 /// "Restored your unsent draft." with "Discard".
 #[component]
 pub fn DraftNotice() -> impl IntoView {
-    let (ctx, controllers) = {
-        let c = Controllers::get();
-        (c.ctx, c)
-    };
-    let restored = controllers.draft.restored;
+    let Controllers { ctx, draft, .. } = Controllers::get();
+    let restored = draft.restored;
+    // The controllers are looked up when clicked: a closure that held them all would make the
+    // form's view (and the stack that builds it) that much larger.
     view! {
         <p class="thena-draft" hidden=move || !restored.get()>
             {ctx.text(Text::DraftRestored)}
             " "
-            <button type="button" class="thena-discard" on:click=move |_| controllers.discard()>
+            <button type="button" class="thena-discard" on:click=|_| Controllers::get().discard()>
                 {ctx.text(Text::DraftDiscard)}
             </button>
         </p>
@@ -33,8 +32,9 @@ pub fn SubmitButton() -> impl IntoView {
         let c = Controllers::get();
         (c.ctx, c.submit)
     };
-    let sending = move || submit.phase.with(|p| *p == Phase::Sending);
-    let busy = move || sending() || submit.countdown.is_waiting();
+    let (phase, countdown) = (submit.phase, submit.countdown);
+    let sending = move || phase.with(|p| *p == Phase::Sending);
+    let busy = move || sending() || countdown.is_waiting();
     let (idle, sending_text) = (ctx.text(Text::Submit), ctx.text(Text::Sending));
     view! {
         <button
@@ -61,16 +61,13 @@ pub fn StatusRegion() -> impl IntoView {
 /// After a create: "Add another" (the CSS shows it by the form's `data-state`).
 #[component]
 pub fn SuccessPanel() -> impl IntoView {
-    let (ctx, controllers) = {
-        let c = Controllers::get();
-        (c.ctx, c)
-    };
+    let ctx = Controllers::get().ctx;
     view! {
         <div class="thena-success">
             <button
                 type="button"
                 class="thena-add-another"
-                on:click=move |_| controllers.add_another()
+                on:click=|_| Controllers::get().add_another()
             >
                 {ctx.text(Text::AddAnother)}
             </button>
