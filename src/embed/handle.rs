@@ -206,7 +206,7 @@ pub fn mount_widget(
     match locales::ready(locale, locales.as_ref()) {
         Ok(texts) => show(&mounted, element, in_language(form, texts)),
         Err(file) => {
-            control.waiting_for(&form);
+            control.waiting_for(&form.values, form.show, &form.texts);
             let (load, mounted) = (locales::load(locale, file), mounted.clone());
             // Not leptos's spawn_local: its executor starts with the first mount, which may
             // be this one.

@@ -3,7 +3,8 @@
 //! (`Controllers::get().ctx`) instead of a list of parameters.
 
 use super::events::WidgetEvent;
-use super::options::{custom_field_show, AddContactOptions, Show};
+use super::options::AddContactOptions;
+use super::show::{custom_field_show, Show};
 use super::store::FormStore;
 use crate::api::Session;
 use crate::i18n::{Text, Texts};

@@ -1,6 +1,6 @@
 //! How a host reaches a mounted form from outside: reset it, read and set its values.
 
-use super::options::{check_hidden, AddContactOptions, Show};
+use super::show::{check_hidden, Show};
 use super::store::FormStore;
 use crate::i18n::Texts;
 use crate::model::field::{Field, FieldMap};
@@ -64,13 +64,14 @@ pub(crate) struct Controls {
 }
 
 impl FormControl {
-    /// The form with these options will show once it can: until then, values set are kept.
+    /// The form that starts from `values`, shows its fields as `show` and speaks `texts` will
+    /// show once it can: until then, values set are kept.
     #[doc(hidden)]
-    pub fn waiting_for(&self, options: &AddContactOptions) {
+    pub fn waiting_for(&self, values: &ContactDraft, show: FieldMap<Show>, texts: &Texts) {
         *self.0.borrow_mut() = Reach::Waiting(Box::new(Waiting {
-            initial: options.values.clone(),
-            show: options.show,
-            texts: options.texts.clone(),
+            initial: values.clone(),
+            show,
+            texts: texts.clone(),
             typed: Vec::new(),
         }));
     }

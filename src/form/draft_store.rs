@@ -4,7 +4,7 @@
 //! and on "Discard". Never the token, never a hidden or read-only field (the host's values).
 //! Storage that throws (quota, disabled, private mode) is ignored: the form works without it.
 
-use super::options::Show;
+use super::show::Show;
 use crate::api::to_js;
 use crate::model::field::{Field, FieldMap};
 use crate::rules::ContactDraft;

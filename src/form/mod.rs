@@ -9,6 +9,7 @@ pub mod controllers;
 mod draft_store;
 pub mod events;
 pub mod options;
+pub mod show;
 pub mod state;
 pub mod store;
 pub mod view;
@@ -16,7 +17,8 @@ pub mod view;
 pub use control::FormControl;
 pub use draft_store::DraftStorage;
 pub use events::{EventHandler, WidgetError, WidgetEvent};
-pub use options::{AddContactOptions, Definitions, Show, Theme, DEFAULT_TIMEOUT};
+pub use options::{AddContactOptions, Definitions, Theme, DEFAULT_TIMEOUT};
+pub use show::Show;
 pub use state::FormState;
 
 use leptos::either::Either;

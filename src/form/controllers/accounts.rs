@@ -7,7 +7,7 @@
 use super::tasks::{spawn_for_form, TaskSlot};
 use crate::data::{self, AccountSearch};
 use crate::form::context::FormCtx;
-use crate::form::options::Show;
+use crate::form::show::Show;
 use crate::model::field::Field;
 use crate::model::org::Account;
 use crate::rules::account_id_list;

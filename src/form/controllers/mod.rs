@@ -14,7 +14,7 @@ pub mod tasks;
 
 use super::context::FormCtx;
 use super::events::WidgetEvent;
-use super::options::Show;
+use super::show::Show;
 use super::state::FormState;
 use accounts::Picker;
 use draft::{DraftKeeper, Restored};

@@ -7,7 +7,7 @@ use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, F
 use super::select::{Select, SelectSource};
 use crate::form::controllers::live_data::{Live, LiveData};
 use crate::form::controllers::Controllers;
-use crate::form::options::Show;
+use crate::form::show::Show;
 use crate::form::store::FormStore;
 use crate::i18n::Text;
 use crate::model::field::Field;

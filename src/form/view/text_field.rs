@@ -6,7 +6,7 @@
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use crate::form::controllers::email_check::EmailCheck;
 use crate::form::controllers::Controllers;
-use crate::form::options::Show;
+use crate::form::show::Show;
 use crate::model::field::Field;
 use leptos::prelude::*;
 

@@ -10,7 +10,7 @@ mod suggestion;
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use crate::form::controllers::accounts::Picker;
 use crate::form::controllers::Controllers;
-use crate::form::options::Show;
+use crate::form::show::Show;
 use crate::model::field::Field;
 use crate::rules::account_id_list;
 use chips::Chips;

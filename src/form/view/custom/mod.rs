@@ -8,7 +8,7 @@ mod inputs;
 use super::field_shell::{frame_class, ErrorLine, ErrorOf, FieldHint, FieldIds, FieldLabel};
 use super::select::{Select, SelectSource};
 use crate::form::controllers::Controllers;
-use crate::form::options::Show;
+use crate::form::show::Show;
 use crate::form::store::{CustomCell, CustomSignals, FormStore};
 use crate::i18n::Text;
 use crate::model::field::Target;
