@@ -1,7 +1,7 @@
 //! Every way a request can fail, as one typed value: what the service said (field by field when
 //! it named fields), what it did not say, and what the form can do about it (wait, try again,
 //! check whether a lost reply's contact was created). The messages people read are in
-//! [`crate::i18n`].
+//! `crate::i18n`.
 
 use crate::model::field::{Field, Target};
 use crate::model::field_error::FieldError;

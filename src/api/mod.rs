@@ -1,5 +1,5 @@
 //! The one client of the Thena API: it builds every request ([`request`]), sends it as the
-//! signed-in person ([`session`], [`fetch`]) and turns every outcome into one typed result
+//! signed-in person ([`session`], [`fetch`](mod@fetch)) and turns every outcome into one typed result
 //! ([`reply`], [`error`]), so the view never looks at a status code. The browser parses the
 //! reply (`JSON.parse`) and serde-wasm-bindgen reads it into the contract's types.
 

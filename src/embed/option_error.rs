@@ -17,7 +17,7 @@ impl From<OptionError> for JsError {
 }
 
 /// Reads the host's `value` as a `T`; `name` is what the host calls it ("options", "values",
-/// "customFields[2]"), for the message.
+/// `customFields[2]`), for the message.
 pub fn read<T: DeserializeOwned>(value: JsValue, name: &str) -> Result<T, OptionError> {
     T::deserialize(HostValue(value)).map_err(|error| named(name, error))
 }

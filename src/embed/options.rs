@@ -1,4 +1,4 @@
-//! The host's options as serde types, read from its JavaScript values ([`HostValue`]), and the
+//! The host's options as serde types, read from its JavaScript values ([`HostValue`](super::host_value::HostValue)), and the
 //! messages that name what is wrong with them (`thena-add-contact: hidden names no field
 //! "avatar"`).
 

@@ -1,5 +1,5 @@
 //! The Leptos component and everything it is made of. [`AddContactForm`] checks the host's
-//! options and shows the form ([`view`]), whose parts share one context ([`context`]) and a
+//! options and shows the form ([`view`](mod@view)), whose parts share one context ([`context`]) and a
 //! few controllers ([`controllers`]); what the form knows between events is the plain
 //! [`state::FormState`], which [`store`] mirrors into per-field signals.
 

@@ -147,7 +147,7 @@ pub struct AddContactOptions {
     pub texts: Texts,
     /// The form's colours; light by default.
     pub theme: Theme,
-    /// Called with every [`WidgetEvent`]; `None` (the default) reports nothing.
+    /// Called with every [`WidgetEvent`](super::WidgetEvent); `None` (the default) reports nothing.
     pub on_event: Option<EventHandler>,
     /// Lets the host reset the form, read and set its values after mounting.
     pub control: Option<FormControl>,

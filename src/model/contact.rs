@@ -138,7 +138,7 @@ fn left_out() -> AsItCame {
 /// The created contact (201), with every documented member. `id`, `firstName` and `email` must be
 /// strings; the others must have their documented type when present, and may be `null` or
 /// missing, because the contact exists by then and a missing avatar is no reason to say it
-/// failed. The contact may come flat or wrapped in `data` (see [`crate::api`]).
+/// failed. The contact may come flat or wrapped in `data` (see `crate::api`).
 ///
 /// # Examples
 ///

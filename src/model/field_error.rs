@@ -1,5 +1,5 @@
 //! Why a field's value cannot be sent: the one error type of every field rule and of the
-//! service's field messages. What a person reads for each is in [`crate::i18n`].
+//! service's field messages. What a person reads for each is in `crate::i18n`.
 
 /// Why a field's value cannot be sent.
 ///

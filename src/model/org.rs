@@ -1,6 +1,6 @@
 //! The organization's own data, in the shapes the platform sends (see `../shared/THENA_API.md`):
 //! contact types, custom field definitions, accounts, and the contacts an email search finds.
-//! Lists come bare or wrapped in `data` ([`crate::api::list`]); an item the widget cannot read is
+//! Lists come bare or wrapped in `data` (`crate::api::list`); an item the widget cannot read is
 //! skipped. Members the widget does not use are ignored; the paths of the requests are here too.
 
 use serde::de::Deserializer;

@@ -1,6 +1,6 @@
 //! A URL as the WHATWG URL standard reads it, which is how the browser will read it: the
 //! browser's own parser (`new URL(…)`) in the widget, the `url` crate (the same standard)
-//! natively. [`crate::api`] decides with it where the token may go; [`crate::rules`] refuses a
+//! natively. `crate::api` decides with it where the token may go; `crate::rules` refuses a
 //! URL the browser (and the platform) would refuse.
 
 /// What decides where a URL's requests go, as a WHATWG URL parser reads it.

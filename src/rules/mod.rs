@@ -1,6 +1,6 @@
 //! Client-side rules for every field: pure functions over what the person typed, no DOM, no
 //! signals. Each rule trims, checks and returns the value to send, or a [`FieldError`]; what a
-//! person reads for each error is in [`crate::i18n`]. The built-in fields' rules are in
+//! person reads for each error is in `crate::i18n`. The built-in fields' rules are in
 //! [`builtin`], the custom fields' in [`custom`]; [`ContactDraft`] runs them all.
 
 pub mod builtin;

@@ -1,4 +1,4 @@
-//! The bodies and headers of the stub's misbehaving answers (see [`crate::control`]): a
+//! The bodies and headers of the stub's misbehaving answers (see `control.rs`): a
 //! dropped connection, a body that never ends, a body of a given size, JSON nested deep.
 
 use axum::body::{Body, Bytes};

@@ -1,7 +1,7 @@
 //! The unsent draft, when the host asks for it (`persistDraft`): restored at mount (with a
 //! notice), written once typing pauses for a moment and when the page is left, forgotten once
 //! the contact is created, on reset and on "Discard". Where and what is kept is in
-//! [`crate::form::draft_store`].
+//! `form/draft_store.rs`.
 
 use crate::form::context::FormCtx;
 use crate::form::draft_store::{DraftStore, SavedDraft};
