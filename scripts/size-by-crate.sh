@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# What the release wasm is made of, by crate (the README's "Size" table comes from here).
+# What the release wasm is made of, by crate (docs/size.md's table comes from here).
 # Builds the release library, keeps the function names through wasm-bindgen and wasm-opt -Oz,
 # and sums twiggy's sizes by the first crate each function's name mentions: generic code is
 # counted where it is instantiated (serde's derive code for the widget's types counts as
