@@ -41,6 +41,12 @@ fn a_plain_object_is_read_from_this_frame_another_frame_or_without_a_prototype()
             .as_deref(),
         Some("Ada")
     );
+    // Made from defaults: still a plain object (its own members are read).
+    let derived = js(r#"Object.assign(Object.create({theme: "dark"}), {firstName: "Grace"})"#);
+    assert_eq!(
+        values(derived).unwrap().first_name.as_deref(),
+        Some("Grace")
+    );
     let bare = js(r#"Object.assign(Object.create(null), {email: "ada@example.com"})"#);
     assert_eq!(
         values(bare).unwrap().email.as_deref(),
@@ -153,6 +159,7 @@ fn the_browsers_url_parser_decides_where_the_token_may_go() {
         "http://localhost@evil.com",
         "https://user:secret@platform.thena.ai",
         "http://127.0.0.1.evil.com",
+        "https:platform.thena.ai",
     ] {
         let error = ApiConfig::new(bad, "o").unwrap_err();
         assert!(error.0.contains("apiBase"), "{bad}: {error}");

@@ -632,6 +632,21 @@ async fn definitions_the_host_gives_are_used_without_asking_and_off_means_off() 
         .unwrap()
         .is_none());
     assert!(off.notes().is_empty());
+    // Without the types, a contact type the host sets later (setValues) is offered, chosen.
+    let control = thena_add_contact::FormControl::default();
+    let later = mount_shaped(&org, TokenSource::fixed("g"), Rc::default(), |options| {
+        options.contact_types = Definitions::Off;
+        options.custom_fields = Definitions::Off;
+        options.control = Some(control.clone());
+    })
+    .await;
+    let field = thena_add_contact::model::field::Field::ContactType;
+    control.set_values(&[(field, "CT_LATE".into())]).unwrap();
+    let offered = || {
+        let names = vec!["Organization default".to_string(), "CT_LATE".to_string()];
+        later.options_of("contactType") == (names, "CT_LATE".to_string())
+    };
+    wait_for("the host's later contact type offered and chosen", offered).await;
     assert!(stub_requests_at(&org, CUSTOM_FIELDS).await.is_empty());
     assert!(stub_requests_at(&org, CONTACT_TYPES).await.is_empty());
 }

@@ -87,25 +87,16 @@ impl ApiConfig {
 
 /// Refuses a base URL the token must not be sent to, read as the browser reads it.
 fn check_base(api_base: &str) -> Result<(), ConfigError> {
-    let parsed = parse_url(api_base)
-        .filter(|url| matches!(url.scheme.as_str(), "http" | "https") && !url.hostname.is_empty());
-    let Some(url) = parsed else {
-        return Err(ConfigError(format!(
+    let absolute = || {
+        ConfigError(format!(
             "apiBase must be an absolute https:// URL, like https://platform.thena.ai (got \"{api_base}\")"
-        )));
+        ))
     };
-    // A user name or a password: fetch refuses such a URL, and a reader may take the name for
-    // the host (`http://localhost@evil.com`). A backslash is a `/` to the browser: never meant.
-    if url.has_credentials || api_base.contains('\\') {
-        return Err(ConfigError(format!(
-            "apiBase must not contain a user name, a password or a backslash, got \"{api_base}\""
-        )));
-    }
-    let local = matches!(url.hostname.as_str(), "localhost" | "127.0.0.1" | "[::1]");
-    if url.scheme == "http" && !local {
-        return Err(ConfigError(format!(
-            "apiBase must use https:// (plain http:// only for localhost), got \"{api_base}\""
-        )));
+    // As written, not only as parsed: the parser reads `https:platform.thena.ai` as a URL, but
+    // a request path appended to it would be relative to the host page.
+    let lower = api_base.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+        return Err(absolute());
     }
     // The parser drops tabs and line breaks, and would keep a query or fragment that the
     // request paths are appended after: refused as written.
@@ -116,6 +107,23 @@ fn check_base(api_base: &str) -> Result<(), ConfigError> {
     {
         return Err(ConfigError(format!(
             "apiBase must not contain spaces, a query or a fragment, got \"{api_base}\""
+        )));
+    }
+    let url = parse_url(api_base)
+        .filter(|url| matches!(url.scheme.as_str(), "http" | "https") && !url.hostname.is_empty())
+        .ok_or_else(absolute)?;
+    // A user name or a password: fetch refuses such a URL, and a reader may take the name for
+    // the host (`http://localhost@evil.com`). A backslash is a `/` to the browser: never meant.
+    if url.has_credentials || api_base.contains('\\') {
+        return Err(ConfigError(format!(
+            "apiBase must not contain a user name, a password or a backslash, got \"{api_base}\""
+        )));
+    }
+    // What the browser will call: `http://127.1` is 127.0.0.1 to it, and local.
+    let local = matches!(url.hostname.as_str(), "localhost" | "127.0.0.1" | "[::1]");
+    if url.scheme == "http" && !local {
+        return Err(ConfigError(format!(
+            "apiBase must use https:// (plain http:// only for localhost), got \"{api_base}\""
         )));
     }
     Ok(())
@@ -175,5 +183,8 @@ mod tests {
         "https://user:secret@platform.thena.ai",
         "http://127.0.0.1.evil.com",
         "http://0x7f.1@evil.com",
+        // Parsed as https://platform.thena.ai/, but a path appended to it is relative.
+        "https:platform.thena.ai",
+        "https:/platform.thena.ai",
     ];
 }

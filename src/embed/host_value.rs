@@ -41,7 +41,8 @@ pub fn kind(value: &JsValue) -> String {
     format!("a {}", value.js_typeof().as_string().unwrap_or_default())
 }
 
-/// The name of the constructor of an object's prototype (`Map`, `Date`, a class's name).
+/// The name of an object's constructor, found through its prototypes (`Object`, `Map`, `Date`,
+/// a class's name).
 fn constructor_name(value: &JsValue) -> Option<String> {
     let prototype = Object::get_prototype_of(value);
     let constructor = Reflect::get(&prototype, &"constructor".into()).ok()?;
@@ -193,16 +194,17 @@ impl HostValue {
         self.0.is_null() || self.0.is_undefined()
     }
 
-    /// A plain object: one whose prototype is an `Object.prototype` (of any frame) or `null`.
-    /// A `Map`, a `Date` or a class instance is not: its members are not what it holds.
+    /// A plain object: one without a prototype, or whose constructor is `Object` (of any
+    /// frame; `Object.create(defaults)` too). A `Map`, a `Date` or a class instance is not: its
+    /// members are not what it holds.
     fn is_plain_object(&self) -> bool {
         // Not `instanceof Object`: neither another frame's objects nor `Object.create(null)`
         // are instances of this frame's Object.
         if !self.0.is_object() || self.0.is_function() || Array::is_array(&self.0) {
             return false;
         }
-        let prototype = Object::get_prototype_of(&self.0);
-        prototype.is_null() || Object::get_prototype_of(&prototype).is_null()
+        Object::get_prototype_of(&self.0).is_null()
+            || constructor_name(&self.0).as_deref() == Some("Object")
     }
 
     /// The error for a value that is not what `visitor` reads, saying what it is.

@@ -26,7 +26,8 @@ struct Signals {
     errors: FieldMap<RwSignal<Option<FieldError>>>,
     account_query: RwSignal<String>,
     custom: RwSignal<Vec<CustomCell>, LocalStorage>,
-    /// Notified after every update that changed anything (the draft's save listens).
+    /// Notified after every update (the draft's save listens): an update may change only what
+    /// a reset goes back to, which no field's signal shows.
     changed: Trigger,
 }
 
@@ -157,22 +158,22 @@ impl FormStore {
         }
     }
 
-    /// Sets the signals whose value differs from the model's, and only those. (Setting a
-    /// signal only schedules what reads it: nothing runs while the model is read here.)
+    /// Sets the signals whose value differs from the model's, and only those, then tells who
+    /// listens to every change. (Setting a signal only schedules what reads it: nothing runs
+    /// while the model is read here.)
     fn refresh(&self) {
         let Some(signals) = self.signals() else {
             return;
         };
-        let changed = self.read(|s| {
-            let mut changed = false;
+        let read = self.read(|s| {
             for field in Field::ALL {
-                changed |= set_if_changed(signals.values[field], &s.draft.values[field]);
-                changed |= set_if_changed(signals.errors[field], &s.shown[field]);
+                set_if_changed(signals.values[field], &s.draft.values[field]);
+                set_if_changed(signals.errors[field], &s.shown[field]);
             }
-            changed |= set_if_changed(signals.account_query, &s.draft.account_query);
-            changed | refresh_custom(signals.custom, s)
+            set_if_changed(signals.account_query, &s.draft.account_query);
+            refresh_custom(signals.custom, s);
         });
-        if changed == Some(true) {
+        if read.is_some() {
             signals.changed.notify();
         }
     }
@@ -180,7 +181,7 @@ impl FormStore {
 
 /// The custom fields' signals: new cells when the fields themselves changed, else each cell's
 /// values and error as they changed.
-fn refresh_custom(custom: RwSignal<Vec<CustomCell>, LocalStorage>, s: &FormState) -> bool {
+fn refresh_custom(custom: RwSignal<Vec<CustomCell>, LocalStorage>, s: &FormState) {
     let cells = custom.get_untracked();
     let same_fields = cells.len() == s.draft.custom.len()
         && cells
@@ -189,28 +190,24 @@ fn refresh_custom(custom: RwSignal<Vec<CustomCell>, LocalStorage>, s: &FormState
             .all(|(cell, entry)| Rc::ptr_eq(&cell.field, &entry.field));
     if !same_fields {
         custom.set(cells_of(s));
-        return true;
+        return;
     }
-    let mut changed = false;
     for (index, (cell, entry)) in cells.iter().zip(&s.draft.custom).enumerate() {
         let shown = s.custom_shown.get(index).cloned().flatten();
-        changed |= set_if_changed(cell.signals.values.clone(), &entry.values);
-        changed |= set_if_changed(cell.signals.error.clone(), &shown);
+        set_if_changed(cell.signals.values.clone(), &entry.values);
+        set_if_changed(cell.signals.error.clone(), &shown);
     }
-    changed
 }
 
-/// Sets `signal` to `now` if it holds something else; whether it did.
-fn set_if_changed<T, S>(signal: S, now: &T) -> bool
+/// Sets `signal` to `now` if it holds something else.
+fn set_if_changed<T, S>(signal: S, now: &T)
 where
     T: PartialEq + Clone,
     S: WithUntracked<Value = T> + Set<Value = T>,
 {
-    let differs = signal.with_untracked(|value| value != now);
-    if differs {
+    if signal.with_untracked(|value| value != now) {
         signal.set(now.clone());
     }
-    differs
 }
 
 /// A cell per custom field of `state`.

@@ -77,7 +77,9 @@ pub(crate) fn is_date_time(s: &str) -> bool {
         Some(at) => clock.split_at(at),
         None => (clock, ""),
     };
-    let zone_fits = matches!(zone, "" | "Z") || UtcOffset::parse(zone, OFFSET).is_ok();
+    // The offset's hours stop at 23 (the `time` crate reads up to 25).
+    let zone_fits = matches!(zone, "" | "Z")
+        || UtcOffset::parse(zone, OFFSET).is_ok_and(|offset| offset.whole_hours().abs() <= 23);
     let clock_fits = match clock.split_once('.') {
         Some((_, fraction)) => fraction.len() <= 9 && Time::parse(clock, WITH_FRACTION).is_ok(),
         None => is_time(clock),
@@ -159,6 +161,8 @@ mod tests {
             "2024-05-01T09:30Z+01:00",
             "2024-05-01T25:00",
             "2024-05-01T09:30+2",
+            "2024-05-01T09:30+24:00",
+            "2024-05-01T09:30-25:00",
             "2024-02-30T09:30",
         ] {
             assert!(!is_date_time(bad), "{bad}");

@@ -149,13 +149,11 @@ impl EmailCheck {
     }
 
     /// After a reset: what was found goes too, and the address is looked up again when it is
-    /// next left.
+    /// next left (a search under way still reports, if the email is still its address).
     pub fn forget(&self) {
         self.clear_shown();
-        self.inner.try_with_value(|i| {
-            i.search.stop();
-            i.searched.borrow_mut().clear();
-        });
+        self.inner
+            .try_with_value(|i| i.searched.borrow_mut().clear());
     }
 }
 

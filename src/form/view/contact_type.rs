@@ -54,7 +54,8 @@ struct ContactTypes {
 }
 
 impl SelectSource for ContactTypes {
-    /// Rebuilt when the types change, not when one is chosen.
+    /// Rebuilt when the types change (not when another field is typed in); without the types,
+    /// also when the value changes, so that the list always holds it.
     fn options(&self) -> Vec<(String, String)> {
         self.live.contact_types.with(|types| match types {
             Live::Loading => vec![(String::new(), self.loading.clone())],
@@ -65,7 +66,7 @@ impl SelectSource for ContactTypes {
                 default.into_iter().chain(named).collect()
             }
             Live::Failed | Live::Off => {
-                let given = self.store.value_now(FIELD);
+                let given = self.store.value(FIELD);
                 let given = (!given.is_empty()).then(|| (given.clone(), given));
                 let default = (String::new(), self.default.clone());
                 std::iter::once(default).chain(given).collect()
