@@ -5,6 +5,7 @@
 //! shape) Enter adds what was typed as an ID.
 
 use super::tasks::{spawn_for_form, TaskSlot};
+use crate::api::Session;
 use crate::data::{self, AccountSearch};
 use crate::form::context::FormCtx;
 use crate::form::show::Show;
@@ -80,6 +81,12 @@ impl Picker {
         answered && !self.ctx.store.account_query().trim().is_empty()
     }
 
+    /// What a search needs: the session, and where to search; `None` once the form is gone.
+    fn search_with(&self) -> Option<(Session, AccountSearch)> {
+        self.ctx
+            .with_options(|o| (o.session(), o.account_search.clone()))
+    }
+
     /// Whether the host gave a way to search accounts.
     pub fn searches(&self) -> bool {
         self.ctx
@@ -146,10 +153,7 @@ impl Picker {
 
     /// Searches `text` after a short pause in typing; the next keystroke drops the search.
     pub fn search(&self, text: String) {
-        let Some((session, how)) = self
-            .ctx
-            .with_options(|o| (o.session(), o.account_search.clone()))
-        else {
+        let Some((session, how)) = self.search_with() else {
             return;
         };
         // What was found for the text before is not for this one.
@@ -216,10 +220,7 @@ impl Picker {
 
     /// The account whose domain is the email's `domain`, when the picker is editable.
     pub fn suggest_for_domain(&self, domain: String) {
-        let Some((session, how)) = self
-            .ctx
-            .with_options(|o| (o.session(), o.account_search.clone()))
-        else {
+        let Some((session, how)) = self.search_with() else {
             return;
         };
         if self.ctx.show[Field::AccountIds] != Show::Editable {
@@ -260,10 +261,7 @@ impl Picker {
     /// Finds the names of the accounts the host prefilled, when they can be found.
     pub fn name_prefilled(&self) {
         let ids = self.chosen.try_get_untracked().unwrap_or_default();
-        let Some((session, how)) = self
-            .ctx
-            .with_options(|o| (o.session(), o.account_search.clone()))
-        else {
+        let Some((session, how)) = self.search_with() else {
             return;
         };
         let shown = self.ctx.show[Field::AccountIds] != Show::Hidden;

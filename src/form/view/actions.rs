@@ -28,10 +28,7 @@ pub fn DraftNotice() -> impl IntoView {
 /// focusable and says so with `aria-disabled`).
 #[component]
 pub fn SubmitButton() -> impl IntoView {
-    let (ctx, submit) = {
-        let c = Controllers::get();
-        (c.ctx, c.submit)
-    };
+    let Controllers { ctx, submit, .. } = Controllers::get();
     let (phase, countdown) = (submit.phase, submit.countdown);
     let sending = move || phase.with(|p| *p == Phase::Sending);
     let busy = move || sending() || countdown.is_waiting();

@@ -43,10 +43,7 @@ impl Shown {
 /// The alert, its "Try again" and its "Don't send".
 #[component]
 pub fn Alert() -> impl IntoView {
-    let (ctx, submit) = {
-        let c = Controllers::get();
-        (c.ctx, c.submit)
-    };
+    let Controllers { ctx, submit, .. } = Controllers::get();
     let offline = ctx.text(Text::Offline);
     let message = move || {
         submit.phase.with(|p| match p {

@@ -60,10 +60,7 @@ impl Note {
 /// One note, shown while it holds, with "Load again" when it can help.
 #[component]
 fn LiveNote(note: Note) -> impl IntoView {
-    let (ctx, live) = {
-        let c = Controllers::get();
-        (c.ctx, c.live)
-    };
+    let Controllers { ctx, live, .. } = Controllers::get();
     let button = note.load_again(live).map(|reload| {
         view! {
             " "

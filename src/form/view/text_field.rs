@@ -16,14 +16,14 @@ pub fn TextField(
     /// Which field.
     field: Field,
 ) -> impl IntoView {
-    let ctx = Controllers::get().ctx;
+    let Controllers { ctx, email, .. } = Controllers::get();
     let store = ctx.store;
     let texts = ctx.texts();
     let hint = texts.hint(field).to_string();
     let ids = FieldIds::new(&ctx, field.json_name(), !hint.is_empty());
     let show = ctx.show[field];
     // The email's check, unless the host turned it off.
-    let email = (field == Field::Email).then(|| Controllers::get().email);
+    let email = (field == Field::Email).then_some(email);
     let warning_id = ctx.id("email-warning");
     let warns = email.filter(EmailCheck::warns);
     let described_by = {

@@ -13,10 +13,7 @@ pub fn Chips(
     /// The search box, where focus goes after a chip is removed.
     input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
-    let (ctx, picker) = {
-        let c = Controllers::get();
-        (c.ctx, c.picker)
-    };
+    let Controllers { ctx, picker, .. } = Controllers::get();
     let texts = ctx.texts();
     let chips = move || {
         picker

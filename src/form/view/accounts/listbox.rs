@@ -16,10 +16,7 @@ pub fn Listbox(
     /// Its id (the combobox's `aria-controls`).
     id: String,
 ) -> impl IntoView {
-    let (ctx, picker) = {
-        let c = Controllers::get();
-        (c.ctx, c.picker)
-    };
+    let Controllers { ctx, picker, .. } = Controllers::get();
     let store = ctx.store;
     let options = {
         let id = id.clone();

@@ -21,10 +21,7 @@ use suggestion::Suggestion;
 /// The accounts' field: label, hint, chips, the search box and its list, error, suggestion.
 #[component]
 pub fn AccountPicker() -> impl IntoView {
-    let (ctx, picker) = {
-        let c = Controllers::get();
-        (c.ctx, c.picker)
-    };
+    let Controllers { ctx, picker, .. } = Controllers::get();
     let (store, field) = (ctx.store, Field::AccountIds);
     let texts = ctx.texts();
     let ids = FieldIds::new(&ctx, field.json_name(), true);

@@ -13,10 +13,7 @@ pub fn Suggestion(
     /// The search box, where focus goes after the account is added.
     input: NodeRef<leptos::html::Input>,
 ) -> impl IntoView {
-    let (ctx, picker) = {
-        let c = Controllers::get();
-        (c.ctx, c.picker)
-    };
+    let Controllers { ctx, picker, .. } = Controllers::get();
     let texts = ctx.texts();
     let suggestion = move || {
         let account = picker.suggested.get()?;
