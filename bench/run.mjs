@@ -60,6 +60,25 @@ export const pages = [
     },
     files: widgetFiles,
   },
+  {
+    // As the README embeds it now: mount() at once, the shell first, the default form.
+    id: "widget-shell",
+    title: "widget, shell first",
+    template: "widget-shell.html",
+    vars: { title: "", hints: "" },
+    files: widgetFiles,
+  },
+  {
+    id: "widget-shell-preload",
+    title: "widget, shell first + preload hints",
+    template: "widget-shell.html",
+    vars: {
+      title: ", with preload hints",
+      hints: `<link rel="modulepreload" href="/widget/thena_add_contact.js">
+<link rel="preload" href="/widget/thena_add_contact_bg.wasm" as="fetch" type="application/wasm" crossorigin>`,
+    },
+    files: widgetFiles,
+  },
   { id: "react-lean", title: "React+RHF", template: "react.html", vars: { bundle: "lean" }, files: ["react/lean.js"] },
   { id: "react-zod", title: "React+RHF+zod", template: "react.html", vars: { bundle: "form" }, files: ["react/form.js"] },
 ].map((page) => ({ ...page, path: `/pages/${page.id}.html` }));
@@ -77,23 +96,27 @@ function fileFor(urlPath) {
   return dir && rest.length ? path.join(dir, ...rest) : null;
 }
 
-export function startServer() {
+/** The benchmark's server; `encode(pathname, body)` (bench/network.mjs: brotli) compresses every answer. */
+export function startServer({ encode } = {}) {
   const boot = `<script>\n${readFileSync(path.join(dirs.pages, "boot.js"), "utf8")}</script>`;
+  const fill = (pathname, body) => {
+    const page = pages.find((p) => p.path === pathname);
+    if (!page) return body;
+    const vars = { ...page.vars, boot };
+    return Buffer.from(String(body).replace(/\{\{(\w+)\}\}/g, (_, name) => vars[name]));
+  };
   return serveFiles(fileFor, {
-    transform: (pathname, body) => {
-      const page = pages.find((p) => p.path === pathname);
-      if (!page) return body;
-      const vars = { ...page.vars, boot };
-      return String(body).replace(/\{\{(\w+)\}\}/g, (_, name) => vars[name]);
-    },
+    transform: (pathname, body) => (encode ? encode(pathname, fill(pathname, body)) : fill(pathname, body)),
     // Cross-origin isolated pages get 5 µs timers instead of 100 µs; the stub's CORS answers
     // (Access-Control-Allow-Origin: *) are allowed under require-corp.
     // The widget's and React's files may be kept by the HTTP cache, as a host would serve them
     // (each first load is in a fresh context, so only the repeat visits below use it).
-    headers: (pathname) =>
-      pathname.endsWith(".html")
+    headers: (pathname) => ({
+      ...(pathname.endsWith(".html")
         ? { "Cross-Origin-Opener-Policy": "same-origin", "Cross-Origin-Embedder-Policy": "require-corp" }
-        : { "Cache-Control": "max-age=3600" },
+        : { "Cache-Control": "max-age=3600" }),
+      ...(encode ? { "Content-Encoding": "br", Vary: "Accept-Encoding" } : {}),
+    }),
   });
 }
 
@@ -130,6 +153,8 @@ export async function measureStartup(page) {
   const result = {
     navToScript: marks.scriptStart,
     navToVisible: marks.visible,
+    navToInteractive: marks.interactive,
+    scriptToInteractive: marks.interactive - marks.scriptStart,
     scriptToVisible: marks.visible - marks.scriptStart,
     scriptToModule: marks.moduleStart - marks.scriptStart,
     mount: marks.visible - marks.mountCall,
@@ -302,6 +327,8 @@ const rows = [
   ["navToVisible", "navigation → form visible", "ms"],
   ["navToScript", "· navigation → script start", "ms"],
   ["scriptToVisible", "script start → form visible", "ms"],
+  ["navToInteractive", "navigation → form interactive (the widget's live form; React's mount)", "ms"],
+  ["scriptToInteractive", "script start → form interactive", "ms"],
   ["scriptToModule", "· script start → module runs (JS fetch + eval)", "ms"],
   ["wasmFetch", "· wasm fetch (resource timing)", "ms"],
   ["wasmFetchCompile", "· wasm fetch + compile (compileStreaming)", "ms"],
@@ -366,7 +393,10 @@ function ratios(summary) {
   const [w, lean] = [summary.widget, summary["react-lean"]];
   const r = (a, b) => (a && b ? (a / b).toFixed(2) : "–");
   const ms = (s) => (s ? `${s.toFixed(2)} ms` : "–");
+  const shell = summary["widget-shell"];
   return [
+    `- script start → visible, widget shell first ÷ React+RHF (medians): ${r(shell.scriptToVisible?.median, lean.scriptToVisible?.median)}` +
+      ` (→ interactive: ${r(shell.scriptToInteractive?.median, lean.scriptToInteractive?.median)})`,
     `- script start → visible, widget ÷ React+RHF (medians): ${r(w.scriptToVisible?.median, lean.scriptToVisible?.median)}`,
     `  (navigation → visible: ${r(w.navToVisible?.median, lean.navToVisible?.median)}; ` +
       `repeat visit: ${r(w["repeat.scriptToVisible"]?.median, lean["repeat.scriptToVisible"]?.median)})`,

@@ -1,6 +1,6 @@
 // The demo portal: loads the widget as any host would, mounts it with the settings panel's
 // values and lists the events it reports. Everything the widget reports is shown as text.
-import init, { mount } from "./thena_add_contact.js";
+import { mount } from "./thena_add_contact.js";
 
 const host = document.getElementById("add-contact");
 const settings = document.getElementById("settings");
@@ -59,6 +59,8 @@ function remount() {
       customFields: settings.elements.customFields.checked,
       checkDuplicates: settings.elements.checkDuplicates.checked,
     });
+    // Before the wasm has loaded, a wrong setting is found once it has.
+    widget.ready.catch((error) => (problem.textContent = error.message));
   } catch (error) {
     problem.textContent = error.message;
   }
@@ -71,5 +73,5 @@ settings.addEventListener("submit", (event) => {
 document.getElementById("clear-events").addEventListener("click", () => events.replaceChildren());
 
 for (const [name, value] of Object.entries(defaults)) settings.elements[name].value = value;
-await init();
+// At once: the form's shell shows while the wasm loads, and the form takes over when it has.
 remount();

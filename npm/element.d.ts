@@ -3,7 +3,7 @@
 export type { ThenaAddContactElement, ContactEventMap } from "./thena_add_contact.js";
 
 /**
- * Resolves once the wasm is loaded and <thena-add-contact> is defined; rejects if it cannot load.
+ * Resolves once the wasm is loaded (the element is defined before); rejects if it cannot load.
  * On a server (server-side rendering) nothing is loaded, and it resolves at once.
  */
 export declare const ready: Promise<unknown>;

@@ -22,6 +22,7 @@ in_firefox() { env -u CHROMEDRIVER GECKODRIVER="$(command -v geckodriver)" "$@";
 
 run "cargo fmt --check" cargo fmt --all -- --check
 run "clippy (native: widget + stub)" cargo clippy --workspace --all-targets -- -D warnings
+run "clippy (the shell's generator: native, Leptos ssr)" cargo clippy -p thena-add-contact --bin thena-shell --features shell -- -D warnings
 run "clippy (wasm32)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --all-targets -- -D warnings
 run "clippy (wasm32, a Leptos host: tests/leptos-host, no embed)" cargo clippy -p thena-add-contact -p leptos-host --target wasm32-unknown-unknown --no-default-features -- -D warnings
 run "native tests (unit, stub, doc)" cargo test --workspace
@@ -31,7 +32,7 @@ run "build the stub API" cargo build -p stub-api
 run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
 run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
 run "release build (trunk, wasm-opt -Oz)" trunk build --release
-run "size report (gzip guard 248 KB, brotli)" bash scripts/size-report.sh
+run "size report (guards: 258 KB gzip, 204 KB brotli, 16 KB brotli before visible)" bash scripts/size-report.sh
 # The e2e tests include the npm package (scripts/package.sh: target/*.tgz, target/cdn/) built by
 # Vite and webpack 5 from the tarball.
 run "end-to-end (playwright-core, chromium; npm package, bundlers, CDN)" node --test tests/e2e/

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Prints the transfer size of the release bundle in dist/ (what a browser downloads to show the
-# widget: wasm + JS module + CSS), gzip -9 and brotli -q 11 (what CDNs serve), and fails when the
-# gzip total is above the guard: 248 KB, 248,000 bytes (issue 19's components, controllers and
-# per-field signals measure ~245 KB; see docs/size.md for what each part costs). The guard
-# catches accidents; it is not a target. The translations (locales/, one file fetched by a
-# page in that language) are listed but not counted: an English page never loads them.
+# Prints the transfer size of the release bundle in dist/, file by file, gzip -9 and brotli -q 11
+# (what CDNs serve), in the order a browser needs them:
+#   before visible     the module (with the form's shell) and the stylesheet: the form shows
+#   until interactive  the wasm: the live form takes over from the shell
+#   loaded later       a translation (one, on a page in that language; not counted)
+# and fails when a total is above its guard: gzip 258,000 B and brotli 204,000 B in all, 16,000 B
+# brotli before visible (issue 20's shell measures 252,096 / 198,040 / 13,524; see docs/size.md).
+# The guards catch accidents; they are not targets.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=${1:-$root/dist}
-budget=${THENA_SIZE_BUDGET_BYTES:-248000}
+budget=${THENA_SIZE_BUDGET_BYTES:-258000}
+budget_br=${THENA_SIZE_BUDGET_BROTLI:-204000}
+budget_visible=${THENA_SIZE_BUDGET_VISIBLE_BROTLI:-16000}
 # Node's zlib has brotli, so no other tool is needed.
 brotli() {
   node -e 'const z = require("node:zlib"); const d = require("node:fs").readFileSync(process.argv[1]);
@@ -18,9 +22,13 @@ brotli() {
 total_raw=0
 total_gz=0
 total_br=0
-printf '%-32s %10s %10s %10s\n' "file" "bytes" "gzip -9" "brotli 11"
-for name in thena_add_contact_bg.wasm thena_add_contact.js thena-add-contact.css; do
-  file="$dist/$name"
+visible_br=0
+row() { printf '%-20s %-28s %10s %10s %10s\n' "$@"; }
+row "when" "file" "bytes" "gzip -9" "brotli 11"
+for entry in "before visible:thena_add_contact.js" "before visible:thena-add-contact.css" \
+  "until interactive:thena_add_contact_bg.wasm"; do
+  when=${entry%%:*}
+  file="$dist/${entry#*:}"
   if [ ! -f "$file" ]; then
     echo "size-report: $file is missing; run trunk build --release first" >&2
     exit 1
@@ -31,18 +39,26 @@ for name in thena_add_contact_bg.wasm thena_add_contact.js thena-add-contact.css
   total_raw=$((total_raw + raw))
   total_gz=$((total_gz + gz))
   total_br=$((total_br + br))
-  printf '%-32s %10d %10d %10d\n' "$name" "$raw" "$gz" "$br"
+  [ "$when" = "before visible" ] && visible_br=$((visible_br + br))
+  row "$when" "$(basename "$file")" "$raw" "$gz" "$br"
 done
-printf '%-32s %10d %10d %10d\n' "total" "$total_raw" "$total_gz" "$total_br"
-# Each translation, added to the total by a page in that language (one request).
+row "" "total" "$total_raw" "$total_gz" "$total_br"
+# Each translation, added by a page in that language (one request, before the live form).
 for file in "$dist"/locales/*.json; do
   [ -f "$file" ] || continue
-  printf '%-32s %10d %10d %10d\n' "+ locales/$(basename "$file")" "$(wc -c <"$file")" \
-    "$(gzip -9 -c "$file" | wc -c)" "$(brotli "$file")"
+  row "loaded later" "+ locales/$(basename "$file")" "$(wc -c <"$file")" "$(gzip -9 -c "$file" | wc -c)" "$(brotli "$file")"
 done
-printf 'gzip total %s KB (KB = 1000 bytes); guard %s KB\n' \
-  "$(awk "BEGIN{printf \"%.1f\", $total_gz/1000}")" "$(awk "BEGIN{printf \"%.1f\", $budget/1000}")"
-if [ "$total_gz" -gt "$budget" ]; then
-  echo "size-report: the bundle is $total_gz bytes gzip, over the guard of $budget" >&2
-  exit 1
-fi
+kb() { awk "BEGIN{printf \"%.1f\", $1/1000}"; }
+printf 'before visible %s KB brotli (guard %s); in all %s KB gzip (guard %s), %s KB brotli (guard %s); KB = 1000 bytes\n' \
+  "$(kb $visible_br)" "$(kb "$budget_visible")" "$(kb $total_gz)" "$(kb "$budget")" "$(kb $total_br)" "$(kb "$budget_br")"
+over=0
+check() {
+  if [ "$2" -gt "$3" ]; then
+    echo "size-report: $1 is $2 bytes, over the guard of $3" >&2
+    over=1
+  fi
+}
+check "the bundle (gzip)" "$total_gz" "$budget"
+check "the bundle (brotli)" "$total_br" "$budget_br"
+check "what shows the form (brotli)" "$visible_br" "$budget_visible"
+exit "$over"

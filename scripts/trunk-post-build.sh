@@ -2,8 +2,9 @@
 # Trunk post_build hook (see Trunk.toml): makes the module hosts import.
 # 1. Stable names: Trunk names the wasm after the package (thena-add-contact_bg.wasm); hosts
 #    load thena_add_contact_bg.wasm.
-# 2. One module: src/js/thena_add_contact.js (init, mount, the custom element) and the
-#    wasm-bindgen bindings it imports (with any snippets) are bundled by esbuild into
+# 2. One module: src/js/thena_add_contact.js (init, mount, the custom element), src/js/shell.js,
+#    the shells (the default form per language, rendered from the view by src/bin/thena-shell.rs,
+#    natively) and the wasm-bindgen bindings (with any snippets) are bundled by esbuild into
 #    thena_add_contact.js, minified in release builds (Trunk's own JS minifier cannot parse the
 #    bindings).
 # 3. The typings, src/js/thena_add_contact.d.ts, go beside it.
@@ -29,6 +30,15 @@ sed -e "s|new URL('thena-add-contact_bg\\.wasm'|new URL('./thena-add-contact_bg.
   "$dir/thena-add-contact.js" >"$dir/thena_add_contact_bindings.js"
 rm "$dir/thena-add-contact.js"
 cp "$root/src/js/thena_add_contact.js" "$dir/thena_add_contact_entry.js"
+cp "$root/src/js/shell.js" "$dir/shell.js"
+# The shells, rendered natively with Leptos's ssr (the `shell` feature, only in this build); its
+# reactive-access notes on stderr are kept unless it fails.
+if ! cargo run -q --manifest-path "$root/Cargo.toml" --features shell --bin thena-shell -- \
+  "$dir/thena_add_contact_shells.js" 2>"$dir/shell.log"; then
+  cat "$dir/shell.log" >&2
+  exit 1
+fi
+rm "$dir/shell.log"
 minify=()
 [ "${TRUNK_PROFILE:-debug}" = "release" ] && minify=(--minify)
 "$esbuild" "$dir/thena_add_contact_entry.js" --bundle "${minify[@]}" --pure:FinalizationRegistry --format=esm --target=es2022 \
@@ -44,7 +54,8 @@ if [ "${TRUNK_PROFILE:-debug}" = "release" ]; then
     "$dir/dce.wasm" -o "$dir/thena_add_contact_bg.wasm"
   rm "$dir/graph.json" "$dir/dce.wasm"
 fi
-rm -rf "$dir/thena_add_contact_entry.js" "$dir/thena_add_contact_bindings.js" "$dir/snippets"
+rm -rf "$dir/thena_add_contact_entry.js" "$dir/thena_add_contact_bindings.js" "$dir/shell.js" \
+  "$dir/thena_add_contact_shells.js" "$dir/snippets"
 cp "$root/src/js/thena_add_contact.d.ts" "$dir/"
 mkdir -p "$dir/locales"
 node -e 'const fs = require("node:fs"), path = require("node:path");

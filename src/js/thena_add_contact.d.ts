@@ -380,6 +380,13 @@ export interface MountOptions extends WidgetOptions {
 }
 
 export interface WidgetHandle {
+  /**
+   * Settles once the live form has taken over from the shell (at once when the wasm was already
+   * loaded); rejects when the wasm cannot load or an option is wrong (also reported as an
+   * uncaught error). Until then the handle works on the shell and what it is asked is done once
+   * the form is live.
+   */
+  ready: Promise<void>;
   /** Unmounts the form, aborts a request in flight. */
   destroy(): void;
   /** Back to the values given at mount, errors cleared. */
@@ -403,12 +410,17 @@ export type WasmSource =
   | WebAssembly.Module;
 
 /**
- * Loads the wasm (once) and defines <thena-add-contact>. Without an argument, the wasm beside the
- * module (bundlers copy it); else where the host serves it, e.g. `init(fetch(url, { integrity }))`.
+ * Loads the wasm (once). mount() and the element call it themselves; a host calls it first to
+ * say where the wasm is served, e.g. `init(fetch(url, { integrity }))`. Without an argument, the
+ * wasm beside the module (bundlers copy it). <thena-add-contact> is defined when the module runs.
  */
 export default function init(input?: WasmSource | { module_or_path: WasmSource }): Promise<unknown>;
 
-/** Mounts the form into `element`; throws an Error naming a wrong option. */
+/**
+ * Mounts the form into `element`. Before the wasm has loaded, the form's shell shows at once and
+ * the live form takes over when it is ready (see `WidgetHandle.ready`); after, a wrong option
+ * throws an Error naming it.
+ */
 export function mount(element: HTMLElement, options: MountOptions): WidgetHandle;
 
 /**

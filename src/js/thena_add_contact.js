@@ -3,8 +3,10 @@
 // thena_add_contact.js; the typings are thena_add_contact.d.ts beside it.
 //
 // The wasm reads and checks the options (src/embed/), runs the form and dispatches the events.
-// What is here has to be JavaScript: loading the wasm, and the custom element class.
+// What is here has to be JavaScript: loading the wasm, the custom element class, and the shell
+// shown until the wasm is live (./shell.js).
 import initWasm, { mount_widget } from "./thena_add_contact_bindings.js";
+import { Shell } from "./shell.js";
 
 // The translations and the stylesheet sit beside this module. Each is named by a literal
 // `new URL("./…", import.meta.url)`, as the wasm is by the bindings, so that a bundler (Vite,
@@ -26,15 +28,22 @@ const fail = (message) => {
 
 /** The wasm's load: the first init() call's, shared by every later call (until one fails). */
 let loading;
+/** Whether the wasm is loaded: mount() then mounts the live form at once. */
+let live = false;
+/** Whether a host gave init() where the wasm comes from: only the host tries that again. */
+let hostChose = false;
+/** What waits for the wasm (shells), called once it is loaded. */
+const onLive = new Set();
 
 /**
- * Loads the wasm (once) and defines the <thena-add-contact> element. Without `input`, the wasm
+ * Loads the wasm (once); mount() and the element call it themselves. Without `input`, the wasm
  * beside this module; else where `input` says: a URL or its string, a Request, a Response (or a
  * promise of one, e.g. `fetch(url, { integrity })`), the bytes, a compiled WebAssembly.Module, or
  * wasm-bindgen's `{ module_or_path }` holding one of those. The first call decides: a later
  * one, with or without `input`, gets the same load. After a failed load the next call tries again.
  */
 export default function init(input) {
+  if (input !== undefined && !loading) hostChose = true;
   loading ??= load(input).catch((error) => {
     loading = undefined;
     throw error;
@@ -46,16 +55,126 @@ async function load(input) {
   // wasm-bindgen's own form: a plain object holding module_or_path (its check, not `in`).
   const given = input === undefined || (input !== null && Object.getPrototypeOf(input) === Object.prototype);
   const wasm = await initWasm(given ? input : { module_or_path: input });
-  if (globalThis.customElements && !customElements.get("thena-add-contact")) {
-    customElements.define("thena-add-contact", ThenaAddContact);
+  live = true;
+  for (const then of onLive) {
+    try {
+      then();
+    } catch (error) {
+      reportError(error);
+    }
   }
+  onLive.clear();
   return wasm;
 }
 
-/** Mounts the form into `element`; throws an Error naming the option when one is wrong. */
+/**
+ * Calls `then` once the wasm is loaded, starting the load beside the module unless init() has
+ * been called. A microtask later, so that a module script that imports this one and then calls
+ * init(itsUrl) (the CDN snippet, with its integrity hash) decides where the wasm comes from. A
+ * load that fails calls `failed`; the function returned (called when a person presses the
+ * shell's submit) tries again, unless the host chose the source: then only the host's next
+ * init() call does (a retry from beside the module would skip the host's integrity check).
+ */
+function whenLive(then, failed = () => {}) {
+  onLive.add(then);
+  const attempt = () => {
+    if (live) return;
+    (loading ?? (hostChose ? null : init()))?.catch(failed);
+  };
+  queueMicrotask(attempt);
+  return attempt;
+}
+
+/**
+ * Mounts the live form into `target`. With a `shell` there, the live form takes over from it
+ * once ready (typed values, focus, selection, a pressed submit); `after(widget)` runs then (at
+ * once without a shell). Throws what mount_widget throws, with the shell removed. Returns the
+ * widget and `stop()`, which forgets the take-over (for a widget destroyed before it).
+ */
+function mountLive(target, options, settled, shell, after = () => {}) {
+  let handed = !shell;
+  let widget;
+  const stop = () => {
+    handed = true;
+    target.removeEventListener("contact:ready", handOver, true);
+  };
+  const handOver = () => {
+    if (handed) return;
+    stop();
+    shell.handOver(target);
+    after(widget);
+  };
+  let given = options;
+  // The host's onReady still runs; a wrong one is left as it is, for mount_widget to refuse.
+  if (shell && (options.onReady == null || typeof options.onReady === "function")) {
+    given = { ...options, onReady: (detail) => (handOver(), options.onReady?.(detail)) };
+  }
+  // Before any listener of the host's on the element hears the form is ready.
+  if (shell) target.addEventListener("contact:ready", handOver, true);
+  try {
+    widget = mount_widget(target, given, settled, locales);
+  } catch (error) {
+    stop();
+    shell?.remove();
+    throw error;
+  }
+  if (!shell) after(widget);
+  return { widget, stop };
+}
+
+/**
+ * Mounts the form into `element`. With the wasm loaded, at once: a wrong option throws an Error
+ * naming it. Before that, the shell shows at once (for the options it fits) and the live form
+ * takes its place when the wasm has loaded (starting the load if nothing has): a wrong option
+ * is then reported as an uncaught error and `ready` rejects with it, as it does when the wasm
+ * cannot load. The handle works meanwhile; what it is asked is done once the form is live.
+ */
 export function mount(element, options) {
-  const widget = mount_widget(element, options, undefined, locales);
+  if (live) return handle(mountLive(element, options).widget);
+  let widget = null;
+  let gone = false;
+  let stop = () => {};
+  let pending = [];
+  let settle;
+  const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
+  ready.catch(() => {}); // the host's to read; no unhandled rejection when it does not
+  const start = () => {
+    if (gone) return settle.resolve();
+    try {
+      ({ stop } = mountLive(element, options, undefined, shell, (mounted) => {
+        widget = mounted;
+        for (const call of pending.splice(0)) call(widget);
+        settle.resolve();
+      }));
+    } catch (error) {
+      reportError(error);
+      settle.reject(error);
+    }
+  };
+  const shell = Shell.show(element, options, () => retry());
+  const retry = whenLive(start, settle.reject);
+  const later = (call) => (widget ? call(widget) : pending.push(call));
   return {
+    ready,
+    destroy: () => {
+      gone = true;
+      stop();
+      shell?.remove();
+      widget?.destroy();
+    },
+    reset: () => (widget ? widget.reset() : (shell?.reset(), pending.splice(0))),
+    setValues: (values) => later((w) => w.setValues(values)),
+    getValues: () => {
+      if (widget || gone) return widget?.getValues() ?? null;
+      return { ...(options?.values ?? {}), ...(shell?.values() ?? {}) };
+    },
+  };
+}
+
+/** The handle of a live widget. */
+function handle(widget) {
+  return {
+    ready: Promise.resolve(),
     destroy: () => widget.destroy(),
     reset: () => widget.reset(),
     setValues: (values) => widget.setValues(values),
@@ -70,11 +189,12 @@ export function mount(element, options) {
  * never attributes; an empty persist-draft means "session". Without locale, the language is
  * the element's nearest `lang`. With `shadow` (read when first connected), the form renders in
  * the element's shadow root with the widget's stylesheet linked there: the page's CSS does not
- * reach it and its CSS does not leak out. It mounts once it is in the document with api-base,
- * org-id and a token or getToken; removing it unmounts the form.
+ * reach it and its CSS does not leak out. In the document, it shows the form's shell at once; the
+ * live form mounts once the wasm is loaded and it has api-base, org-id and a token or getToken;
+ * removing it unmounts the form.
  */
 // Importing this module on a server (server-side rendering) must not throw: there is no
-// HTMLElement there, and the element is only defined by init(), in a browser.
+// HTMLElement there, and the element is only defined in a browser.
 class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   static observedAttributes = [
     "api-base",
@@ -96,10 +216,14 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   #changedWhileSending = false;
   // Where the form is mounted: the element itself, or a container in its shadow root.
   #target = null;
+  // The shell, shown from the moment the element is connected until the wasm is live.
+  #shell = null;
+  // Tries to load the wasm again (a press of the shell's submit after a failed load).
+  #retry = null;
 
   constructor() {
     super();
-    // Properties a page set before init() defined the element are plain own properties that
+    // Properties a page set before this module defined the element are plain own properties that
     // hide the accessors below: take them over.
     for (const name of ["token", "getToken", "values", "options"]) {
       if (Object.hasOwn(this, name)) {
@@ -128,7 +252,8 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   }
   /** What the form holds now (before mounting: the values it will start with). */
   get values() {
-    return this.#widget ? this.#widget.getValues() : this.#values;
+    if (this.#widget) return this.#widget.getValues();
+    return this.#shell ? { ...this.#values, ...this.#shell.values() } : this.#values;
   }
   set values(values) {
     if (this.#widget) this.#widget.setValues(values);
@@ -144,7 +269,8 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   }
 
   reset() {
-    this.#widget?.reset();
+    if (this.#widget) this.#widget.reset();
+    else this.#shell?.reset();
   }
 
   connectedCallback() {
@@ -153,6 +279,8 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   disconnectedCallback() {
     this.#widget?.destroy();
     this.#widget = null;
+    this.#shell?.remove();
+    this.#shell = null;
     this.#typed = null;
     this.#changedWhileSending = false;
   }
@@ -179,10 +307,34 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
     return (this.#target = container);
   }
 
+  // Options as the attributes and the properties give them, attributes first.
+  #given() {
+    const persistDraft = this.getAttribute("persist-draft");
+    const attribute = (name, option = name) => {
+      const value = this.getAttribute(name);
+      return value === null ? {} : { [option]: value };
+    };
+    return {
+      ...this.#options,
+      ...(persistDraft === null ? {} : { persistDraft: persistDraft || "session" }),
+      ...attribute("draft-key", "draftKey"),
+      ...attribute("locale"),
+      ...attribute("theme"),
+      values: this.#values,
+    };
+  }
+
+  // Until the wasm is live: the shell (when the options fit it), and the form once it is live.
+  #waitForWasm() {
+    this.#shell ??= Shell.show(this.#mountTarget(), this.#given(), () => this.#retry());
+    this.#retry ??= whenLive(() => this.#remount());
+  }
+
   // A new configuration mounts a new form with what the person had typed. During a request it
   // waits for the request to end, so that the request reports its outcome.
   #remount() {
     if (!this.isConnected) return;
+    if (!live) return this.#waitForWasm();
     if (this.#widget?.isSending()) {
       this.#changedWhileSending = true;
       return;
@@ -198,20 +350,10 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
       return; // not configured yet
     }
     try {
-      const persistDraft = this.getAttribute("persist-draft");
-      const attribute = (name, option = name) => {
-        const value = this.getAttribute(name);
-        return value === null ? {} : { [option]: value };
-      };
       const options = {
-        ...this.#options,
-        ...(persistDraft === null ? {} : { persistDraft: persistDraft || "session" }),
-        ...attribute("draft-key", "draftKey"),
-        ...attribute("locale"),
-        ...attribute("theme"),
+        ...this.#given(),
         apiBase,
         orgId,
-        values: this.#values,
         token: undefined,
         // Read at every request, so a new token property is used without remounting.
         getToken: () => (this.#getToken ? this.#getToken() : this.#token),
@@ -222,7 +364,9 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
         this.#changedWhileSending = false;
         queueMicrotask(() => this.#remount());
       };
-      this.#widget = mount_widget(this.#mountTarget(), options, settled, locales);
+      const shell = this.#shell;
+      this.#shell = null;
+      this.#widget = mountLive(this.#mountTarget(), options, settled, shell).widget;
       // Hidden fields keep the host's values; the person typed only into the others.
       const hidden = Array.isArray(this.#options.hidden) ? this.#options.hidden : [];
       for (const name of hidden) delete this.#typed?.[name];
@@ -232,4 +376,10 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
       reportError(error);
     }
   }
+}
+
+// Defined as soon as the module runs in a browser, so that an element shows its shell before the
+// wasm has arrived.
+if (globalThis.customElements && !customElements.get("thena-add-contact")) {
+  customElements.define("thena-add-contact", ThenaAddContact);
 }

@@ -273,12 +273,26 @@ test("the CDN snippet refuses a module or a wasm that is not the one hashed", as
       const messages = [];
       page.on("console", (m) => messages.push(m.text()));
       page.on("pageerror", (e) => messages.push(String(e)));
+      let wasmRequests = 0;
+      page.on("request", (r) => (wasmRequests += r.url().endsWith("/thena_add_contact_bg.wasm") ? 1 : 0));
       await page.goto(url);
       // The browser says why, naming the file.
       const refused = () => messages.some((m) => /integrity/i.test(m) && m.includes(changed));
       for (let i = 0; i < 100 && !refused(); i++) await page.waitForTimeout(100);
       assert.ok(refused(), `an integrity refusal of ${changed} in ${JSON.stringify(messages)}`);
-      assert.equal(await page.locator("#add-contact .thena-add-contact").count(), 0, "no form from a changed file");
+      // A changed module never runs; with a changed wasm the shell shows, and nothing goes live.
+      assert.equal(await page.locator("#add-contact .thena-add-contact:not([data-shell])").count(), 0,
+        "no live form from a changed file");
+      if (changed.endsWith(".wasm")) {
+        await page.fill("#add-contact [name=firstName]", "Mallory");
+        await page.fill("#add-contact [name=email]", "mallory@example.com");
+        await page.click("#add-contact .thena-submit");
+        // The press does not fetch the wasm again without its hash (a fetch would start in the
+        // press's handler, before the page answers this evaluate).
+        await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+        assert.equal(wasmRequests, 1, "the wasm is asked for once");
+        assert.equal(await page.getAttribute("#add-contact .thena-submit", "aria-disabled"), "true");
+      }
       assert.deepEqual(await stub.requests(org), []);
     });
   }

@@ -140,9 +140,10 @@ export function launchChromium(extraArgs = []) {
 
 /**
  * Opens `url` in a fresh context; the test fails on console errors or uncaught exceptions,
- * except those matching one of `expected` (errors the test provokes on purpose).
+ * except those matching one of `expected` (errors the test provokes on purpose). `prepare(page)`
+ * runs before the page is opened (routes, init scripts).
  */
-export async function openPage(browser, t, url, expected = []) {
+export async function openPage(browser, t, url, expected = [], prepare = async () => {}) {
   const context = await browser.newContext();
   const page = await context.newPage();
   const problems = [];
@@ -157,6 +158,7 @@ export async function openPage(browser, t, url, expected = []) {
     const unexpected = problems.filter((p) => !expected.some((re) => re.test(p)));
     assert.deepEqual(unexpected, [], "console errors or uncaught exceptions");
   });
+  await prepare(page);
   await page.goto(url);
   return page;
 }

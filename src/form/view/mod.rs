@@ -46,16 +46,7 @@ pub fn ContactForm(
     if let Some(control) = control {
         lend(&control, ctx, controllers);
     }
-    // Ready once the view is in the DOM: mounting finishes before this microtask runs. The
-    // organization's data is asked for then, under the form's owner (its unmount stops it);
-    // a form unmounted before then does nothing. The owner is held weakly meanwhile: a strong
-    // hold would keep it from being cleaned up.
-    let owner = Owner::current().map(|owner| owner.downgrade());
-    queue_microtask(move || {
-        if let Some(owner) = owner.and_then(|owner| owner.upgrade()) {
-            owner.with(|| controllers.ready());
-        }
-    });
+    ready_after_mount(controllers);
     let submit = controllers.submit;
     view! {
         <div
@@ -110,3 +101,22 @@ fn lend(control: &FormControl, ctx: FormCtx, controllers: Controllers) {
         ctx.with_options(|o| o.control.as_ref().map(FormControl::detach));
     });
 }
+
+/// Ready once the view is in the DOM: mounting finishes before this microtask runs. The
+/// organization's data is asked for then, under the form's owner (its unmount stops it); a form
+/// unmounted before then does nothing. The owner is held weakly meanwhile: a strong hold would
+/// keep it from being cleaned up.
+#[cfg(target_arch = "wasm32")]
+fn ready_after_mount(controllers: Controllers) {
+    let owner = Owner::current().map(|owner| owner.downgrade());
+    queue_microtask(move || {
+        if let Some(owner) = owner.and_then(|owner| owner.upgrade()) {
+            owner.with(|| controllers.ready());
+        }
+    });
+}
+
+/// Rendered to HTML natively (the shell, at build time: src/bin/thena-shell.rs), the form is
+/// never mounted, so never ready.
+#[cfg(not(target_arch = "wasm32"))]
+fn ready_after_mount(_: Controllers) {}

@@ -1,0 +1,176 @@
+// End-to-end: the shell, the form rendered at build time and shown by mount() and the element
+// before the wasm has arrived. The wasm's response is held back by the test (a slow network),
+// then let through; the organization's data is held too, so that nothing but the take-over
+// changes the form while it is measured. Needs `trunk build --release` first.
+//   node --test tests/e2e/shell.test.mjs
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startStub, serveHosts, launchChromium, openPage, plainOrg } from "./support.mjs";
+
+const stubPort = Number(process.env.THENA_E2E_SHELL_STUB_PORT ?? 8802);
+let stub;
+let server;
+let browser;
+
+before(async () => {
+  stub = await startStub(stubPort);
+  server = await serveHosts();
+  browser = await launchChromium();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  stub?.stop();
+});
+
+/**
+ * Opens the shell host page with the wasm held back: resolves to `{page, org, release}`;
+ * `release()` lets the wasm through. `failFirst`: the first request for the wasm fails (offline).
+ */
+async function openHeld(t, query = "", { failFirst = false, expected = [] } = {}) {
+  const org = await plainOrg(stub, "shell");
+  let release;
+  const released = new Promise((resolve) => (release = resolve));
+  let asked = 0;
+  const page = await openPage(browser, t, `${server.url}/hosts/shell.html?api=${encodeURIComponent(stub.url)}&org=${org}${query}`,
+    expected, async (page) => {
+      await page.route("**/thena_add_contact_bg.wasm", async (route) => {
+        asked += 1;
+        if (failFirst && asked === 1) return route.abort("internetdisconnected");
+        await released;
+        await route.continue();
+      });
+      // The organization's data never arrives: the form stays as it was first drawn.
+      await page.route(/\/v1\/(accounts\/attributes|custom-field)/, () => {});
+    });
+  return { page, org, release, asked: () => asked };
+}
+
+const shell = '[data-shell]';
+const liveForm = '.thena-add-contact:not([data-shell])';
+
+/** The form's markup with its ids and Leptos's empty marker comments taken out. */
+const markup = (page, selector) =>
+  page.$eval(selector, (root) => {
+    const copy = root.cloneNode(true);
+    copy.removeAttribute("data-shell");
+    const walker = document.createTreeWalker(copy, NodeFilter.SHOW_COMMENT);
+    const comments = [];
+    while (walker.nextNode()) comments.push(walker.currentNode);
+    for (const comment of comments) comment.remove();
+    copy.normalize();
+    // Attributes in one order: the browser keeps them as written, and the live form writes
+    // `class` first.
+    for (const element of [copy, ...copy.querySelectorAll("*")]) {
+      const attributes = [...element.attributes].map((a) => [a.name, a.value]).sort(([a], [b]) => (a < b ? -1 : 1));
+      for (const [name] of attributes) element.removeAttribute(name);
+      for (const [name, value] of attributes) element.setAttribute(name, value);
+    }
+    return copy.outerHTML.replace(/thena-(shell|ac)-\d+/g, "ID");
+  });
+
+/** Where each control of the form is drawn. */
+const boxes = (page, selector) =>
+  page.$$eval(`${selector} input, ${selector} select, ${selector} button, ${selector} label`, (all) =>
+    all.filter((e) => e.offsetParent).map((e) => {
+      const r = e.getBoundingClientRect();
+      return [e.tagName, e.name ?? "", Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
+    }));
+
+test("the shell is the form as the wasm draws it: the same markup, in the same place", async (t) => {
+  const { page, release } = await openHeld(t);
+  await page.locator(shell).waitFor();
+  assert.equal(await page.locator(liveForm).count(), 0, "nothing live before the wasm");
+  assert.equal(await page.locator(`${shell} label[for$="-firstName"]`).innerText(), "First name");
+  const drawn = await markup(page, shell);
+  const where = await boxes(page, shell);
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+  assert.equal(await page.locator(shell).count(), 0, "the shell is gone once the form is live");
+  assert.equal(await markup(page, liveForm), drawn);
+  assert.deepEqual(await boxes(page, liveForm), where);
+});
+
+test("typed into the shell before the wasm: values, focus and selection carried over", async (t) => {
+  const { page, release } = await openHeld(t);
+  await page.locator(shell).waitFor();
+  await page.fill(`${shell} [name="firstName"]`, "Ada");
+  await page.fill(`${shell} [name="email"]`, "ada@example.com");
+  await page.fill(`${shell} [name="lastName"]`, "Lovelace");
+  await page.$eval(`${shell} [name="lastName"]`, (input) => input.setSelectionRange(2, 5, "backward"));
+  assert.deepEqual(await page.evaluate(() => window.host.widgets[0].getValues()),
+    { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phoneNumber: "", avatarUrl: "" });
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+  assert.equal(await page.locator(shell).count(), 0);
+  assert.equal(await page.inputValue(`${liveForm} [name="firstName"]`), "Ada");
+  assert.equal(await page.inputValue(`${liveForm} [name="email"]`), "ada@example.com");
+  await page.waitForFunction(() => document.activeElement?.selectionStart === 2);
+  const focus = await page.evaluate(() => {
+    const input = document.activeElement;
+    return [input.name, input.closest("[data-shell]") === null, input.selectionStart, input.selectionEnd, input.selectionDirection];
+  });
+  assert.deepEqual(focus, ["lastName", true, 2, 5, "backward"]);
+  // The live form has the values, not only its inputs: they are what the handle reads.
+  const values = await page.evaluate(() => window.host.widgets[0].getValues());
+  assert.equal(values.firstName, "Ada");
+  assert.equal(values.lastName, "Lovelace");
+});
+
+test("a submit pressed before the wasm waits visibly and goes out once", async (t) => {
+  const { page, org, release } = await openHeld(t);
+  await page.locator(shell).waitFor();
+  await page.fill(`${shell} [name="firstName"]`, "Grace");
+  await page.fill(`${shell} [name="email"]`, "grace@example.com");
+  await page.click(`${shell} .thena-submit`);
+  // Pressed again while it waits (aria-disabled, not disabled: it keeps the focus).
+  await page.$eval(`${shell} .thena-submit`, (button) => button.click());
+  assert.equal(await page.getAttribute(`${shell} .thena-submit`, "aria-disabled"), "true");
+  assert.equal(await page.locator(`${shell} .thena-status`).innerText(), "Adding contact…");
+  assert.deepEqual(await stub.requests(org), [], "nothing is sent before the form is live");
+  release();
+  await page.locator(`${liveForm}[data-state="created"]`).waitFor();
+  const requests = await stub.requests(org);
+  assert.equal(requests.length, 1, "sent once");
+  assert.deepEqual(requests[0].body, { firstName: "Grace", email: "grace@example.com" });
+});
+
+test("the element shows the shell too, and carries what was typed", async (t) => {
+  const { page, release } = await openHeld(t, "&element");
+  await page.locator(`thena-add-contact ${shell}`).waitFor();
+  await page.fill(`${shell} [name="email"]`, "kay@example.com");
+  assert.equal(await page.evaluate(() => document.querySelector("thena-add-contact").values.email), "kay@example.com");
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+  assert.equal(await page.locator(shell).count(), 0);
+  assert.equal(await page.inputValue(`thena-add-contact ${liveForm} [name="email"]`), "kay@example.com");
+  assert.equal(await page.evaluate(() => document.activeElement?.name), "email");
+});
+
+test("the shell speaks the language the live form will: the same rule for every tag", async (t) => {
+  const tags = ["de-AT", "pt_PT", "EN-gb", "zh-Hant", "ar", "ja-JP", "fr", "es-419", "xx"];
+  const { page, release } = await openHeld(t, tags.map((tag) => `&locale=${encodeURIComponent(tag)}`).join(""));
+  await page.waitForFunction((n) => document.querySelectorAll("[data-shell]").length === n, tags.length);
+  const langs = (selector) => page.$$eval(selector, (all) => all.map((e) => [e.lang, e.dir]));
+  const shells = await langs(shell);
+  release();
+  await page.waitForFunction((n) => window.host.events.filter((e) => e.type === "contact:ready").length === n, tags.length);
+  assert.deepEqual(await langs(liveForm), shells);
+  assert.deepEqual(shells.map(([lang]) => lang), ["de", "pt-BR", "en", "en", "ar", "ja", "fr", "es", "en"]);
+});
+
+test("a wasm that cannot load leaves the shell; a press of submit loads it again and sends once", async (t) => {
+  const { page, org, release, asked } = await openHeld(t, "", { failFirst: true, expected: [/thena_add_contact_bg\.wasm|WebAssembly|Failed to fetch|fetch/i] });
+  await page.locator(shell).waitFor();
+  await page.waitForFunction(() => window.host.widgets[0].ready.then(() => false, () => true));
+  await page.fill(`${shell} [name="firstName"]`, "Lin");
+  await page.fill(`${shell} [name="email"]`, "lin@example.com");
+  release();
+  await page.click(`${shell} .thena-submit`);
+  await page.locator(`${liveForm}[data-state="created"]`).waitFor();
+  assert.equal(asked(), 2);
+  const requests = await stub.requests(org);
+  assert.equal(requests.length, 1);
+  assert.deepEqual(requests[0].body, { firstName: "Lin", email: "lin@example.com" });
+});
