@@ -9,7 +9,7 @@
 // immutable, and the module finds the wasm, the stylesheet and the translations by their fixed
 // names beside it.
 import { createHash } from "node:crypto";
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const [from, out, version] = process.argv.slice(2);
@@ -17,8 +17,11 @@ if (!from || !out || !version) throw new Error("usage: node scripts/cdn.mjs <pac
 const folder = path.join(out, "thena-add-contact", version);
 rmSync(folder, { recursive: true, force: true });
 mkdirSync(folder, { recursive: true });
+// The parts of the wasm (split_*.wasm, chunk_*.wasm) need no hash here: the module fetches each
+// with its own integrity hash, and the module's hash covers those.
+const parts = readdirSync(from).filter((name) => /^(split|chunk)_.*\.wasm$/.test(name));
 for (const name of ["thena_add_contact.js", "thena_add_contact_bg.wasm", "thena-add-contact.css", "thena_add_contact.d.ts",
-  "element.js", "element.d.ts", "locales", "LICENSE"]) {
+  "element.js", "element.d.ts", "locales", "LICENSE", ...parts]) {
   cpSync(path.join(from, name), path.join(folder, name), { recursive: true });
 }
 

@@ -22,6 +22,11 @@ npm_version=$(node -p 'require("./npm/package.json").version')
 out=target/npm
 rm -rf "$out" && mkdir -p "$out/locales"
 cp "$dist"/{thena_add_contact.js,thena_add_contact.d.ts,thena_add_contact_bg.wasm,thena-add-contact.css} "$out/"
+# The parts of the wasm fetched when first needed (split_*.wasm, shared chunk_*.wasm).
+parts=("$dist"/split_*.wasm)
+[ -f "${parts[0]}" ] || { echo "package: no split_*.wasm in $dist (a release build makes them)" >&2; exit 1; }
+cp "$dist"/split_*.wasm "$out/"
+cp "$dist"/chunk_*.wasm "$out/" 2>/dev/null || true
 cp "$dist"/locales/*.json "$out/locales/"
 cp npm/{package.json,README.md,element.js,element.d.ts} LICENSE CHANGELOG.md "$out/"
 rm -f target/thena-add-contact-*.tgz

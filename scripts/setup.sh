@@ -10,6 +10,7 @@ export PATH="$HOME/.cargo/bin:$PATH"
 
 WASM_BINDGEN_VERSION=0.2.130
 TRUNK_VERSION=0.21.14
+WASM_SPLIT_VERSION=0.2.4
 GECKODRIVER_VERSION=0.37.1
 
 step() { printf '\n== setup: %s\n' "$*"; }
@@ -54,6 +55,14 @@ if [ "$(trunk --version 2>/dev/null)" != "trunk $TRUNK_VERSION" ]; then
   step "cargo install trunk $TRUNK_VERSION (12-18 min)"
   cargo install trunk --version "$TRUNK_VERSION" --locked --force ||
     fail "could not install trunk $TRUNK_VERSION"
+fi
+
+# The release build's splitter (scripts/trunk-post-build.sh): 0.2.4, as 0.2.2 breaks on
+# wasm-bindgen 0.2.128+. The crate named wasm-split-cli is another, incompatible splitter.
+if ! cargo install --list 2>/dev/null | grep -qx "wasm_split_cli_support v$WASM_SPLIT_VERSION:" || ! have wasm-split-cli; then
+  step "cargo install wasm_split_cli_support $WASM_SPLIT_VERSION (~2 min)"
+  cargo install wasm_split_cli_support --version "$WASM_SPLIT_VERSION" --features build-binary --force ||
+    fail "could not install wasm_split_cli_support $WASM_SPLIT_VERSION"
 fi
 
 # npm tools: wasm-opt (binaryen 132; Debian's binaryen breaks the output), esbuild,

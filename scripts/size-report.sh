@@ -42,6 +42,19 @@ for entry in "before visible:thena_add_contact.js" "before visible:thena-add-con
   [ "$when" = "before visible" ] && visible_br=$((visible_br + br))
   row "$when" "$(basename "$file")" "$raw" "$gz" "$br"
 done
+row "" "until interactive" "$total_raw" "$total_gz" "$total_br"
+# The parts of the wasm, each fetched when the form first needs it (the organization's data
+# right after the form is live, unless the host turned it off).
+for file in "$dist"/split_*.wasm "$dist"/chunk_*.wasm; do
+  [ -f "$file" ] || continue
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  br=$(brotli "$file")
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  total_br=$((total_br + br))
+  row "loaded later" "$(basename "$file")" "$raw" "$gz" "$br"
+done
 row "" "total" "$total_raw" "$total_gz" "$total_br"
 # Each translation, added by a page in that language (one request, before the live form).
 for file in "$dist"/locales/*.json; do

@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 const [wasmFile, jsFile] = process.argv.slice(2);
 const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmFile)));
 const js = readFileSync(jsFile, "utf8");
-// The bindings reach every export as a property of the instance's exports: `x.name`.
-const used = exports.filter(({ name }) => js.includes(`.${name}`));
+// The bindings reach every export as a property of the instance's exports: `x.name`. The
+// parts' loader (__wasm_split.js) hands the parts the table, the memory and the shared globals.
+const forParts = (name) => name === "__indirect_function_table" || name === "memory" || name.startsWith("__wasm_split");
+const used = exports.filter(({ name }) => js.includes(`.${name}`) || forParts(name));
 process.stdout.write(JSON.stringify(used.map(({ name }) => ({ name: `export:${name}`, root: true, export: name }))));

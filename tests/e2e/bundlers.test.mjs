@@ -18,6 +18,8 @@ const work = path.join(root, "target/bundlers");
 const bin = (name) => path.join(root, "node_modules", name);
 const version = readFileSync(path.join(root, "Cargo.toml"), "utf8").match(/^version = "(.+)"/m)[1];
 const tarball = path.join(root, `target/thena-add-contact-${version}.tgz`);
+/** The wasm's parts in the release build (split_*.wasm, chunk_*.wasm), fetched when needed. */
+const parts = readdirSync(distFolder()).filter((name) => /^(split|chunk)_.*\.wasm$/.test(name)).sort();
 
 let stub;
 let browser;
@@ -82,10 +84,11 @@ async function assertStyled(page, scope) {
 test("the packed tarball: package.json, exports and files as portals need them", () => {
   const listing = execFileSync("tar", ["tzf", tarball], { encoding: "utf8" }).trim().split("\n").sort();
   const locales = ["ar", "de", "es", "fr", "ja", "pt-BR"].map((tag) => `package/locales/${tag}.json`);
+  assert.ok(parts.length > 0, "the release build has parts (split_*.wasm)");
   assert.deepEqual(listing, [
     "package/CHANGELOG.md", "package/LICENSE", "package/README.md", "package/element.d.ts", "package/element.js",
     ...locales, "package/package.json", "package/thena-add-contact.css", "package/thena_add_contact.d.ts",
-    "package/thena_add_contact.js", "package/thena_add_contact_bg.wasm",
+    "package/thena_add_contact.js", "package/thena_add_contact_bg.wasm", ...parts.map((name) => `package/${name}`),
   ].sort());
   const pkg = JSON.parse(execFileSync("tar", ["xzOf", tarball, "package/package.json"], { encoding: "utf8" }));
   assert.equal(pkg.name, "thena-add-contact");
@@ -108,8 +111,9 @@ test("Vite: a TypeScript portal type-checks against the typings, builds, and cre
   execFileSync("node", [bin("typescript/bin/tsc"), "-p", "tsconfig.json"], { cwd: dir, stdio: "inherit" });
   execFileSync("node", [bin("vite/bin/vite.js"), "build", "--logLevel", "warn"], { cwd: dir, stdio: "inherit" });
   const built = files(path.join(dir, "dist"));
-  // Vite copied the wasm and the translations (hashed names) beside its bundle.
+  // Vite copied the wasm, its parts and the translations (hashed names) beside its bundle.
   assert.ok(built.some((f) => /^assets\/thena_add_contact_bg-.+\.wasm$/.test(f)), `a wasm in ${built}`);
+  for (const part of parts) assert.ok(built.some((f) => f.startsWith(`assets/${part.replace(".wasm", "-")}`)), `${part} in ${built}`);
   assert.ok(built.some((f) => /^assets\/de-.+\.json$/.test(f)), `the German translation in ${built}`);
 
   // A wrong type is refused: the typings are what tsc reads, not `any`.
@@ -132,7 +136,8 @@ test("Vite: a TypeScript portal type-checks against the typings, builds, and cre
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer vite-portal-token");
-  assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite@example.com" });
+  // The organization's default contact type: the part that loads it came from Vite's copy.
+  assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite@example.com", contactType: "CT_PRIMARY" });
 });
 
 /** A free port on 127.0.0.1. */
@@ -168,7 +173,7 @@ test("Vite's dev server serves the same portal from the tarball: the wasm and a 
   const id = await createContact(page, "#app", "Ada", "ada.vite.dev@example.com");
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
-  assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite.dev@example.com" });
+  assert.deepEqual(request.body, { firstName: "Ada", lastName: "Lovelace", email: "ada.vite.dev@example.com", contactType: "CT_PRIMARY" });
 });
 
 test("webpack 5: a portal with only the element builds and creates a contact, in German", async (t) => {
@@ -176,7 +181,7 @@ test("webpack 5: a portal with only the element builds and creates a contact, in
   execFileSync("node", [bin("webpack-cli/bin/cli.js"), "--config", "webpack.config.cjs", "--no-stats"], { cwd: dir, stdio: "inherit" });
   cpSync(path.join(dir, "index.html"), path.join(dir, "dist/index.html"));
   const built = files(path.join(dir, "dist"));
-  assert.ok(built.some((f) => f.endsWith(".wasm")), `a wasm in ${built}`);
+  assert.ok(built.filter((f) => f.endsWith(".wasm")).length === 1 + parts.length, `the wasm and its parts in ${built}`);
   assert.ok(built.some((f) => f.endsWith(".css")), `the stylesheet in ${built}`);
   // No path of the build machine in what is served.
   assert.doesNotMatch(readFileSync(path.join(dir, "dist/main.js"), "utf8"), /file:\/\//);
@@ -195,7 +200,7 @@ test("webpack 5: a portal with only the element builds and creates a contact, in
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer webpack-portal-token");
-  assert.deepEqual(request.body, { firstName: "Grace", email: "grace.webpack@example.com" });
+  assert.deepEqual(request.body, { firstName: "Grace", email: "grace.webpack@example.com", contactType: "CT_PRIMARY" });
 });
 
 /**
@@ -224,7 +229,6 @@ ${snippet}</head><body>
 <script>
   const element = document.getElementById("add-contact");
   element.token = "cdn-portal-token";
-  element.options = { contactTypes: false, customFields: false };
   element.addEventListener("contact:created", (event) => (document.body.dataset.created = event.detail.id));
 </script></body></html>`;
   // (Any .html file, for its content type: the page is the transform's.)
@@ -238,7 +242,7 @@ test("the CDN layout: versioned paths, the README's snippet with its integrity h
   const folder = path.join(root, `target/cdn/thena-add-contact/${version}`);
   assert.deepEqual(files(folder).sort(), [
     "LICENSE", "element.d.ts", "element.js", ...["ar", "de", "es", "fr", "ja", "pt-BR"].map((tag) => `locales/${tag}.json`), "snippet.html",
-    "thena-add-contact.css", "thena_add_contact.d.ts", "thena_add_contact.js", "thena_add_contact_bg.wasm",
+    "thena-add-contact.css", "thena_add_contact.d.ts", "thena_add_contact.js", "thena_add_contact_bg.wasm", ...parts,
   ].sort());
   const { url, org } = await cdnPortal(t);
   const page = await openPage(browser, t, url);
@@ -246,6 +250,8 @@ test("the CDN layout: versioned paths, the README's snippet with its integrity h
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer cdn-portal-token");
+  // The part that loads the organization's data came from the CDN, its hash checked.
+  assert.equal(request.body.contactType, "CT_PRIMARY");
   // The stylesheet from the CDN applies.
   await assertStyled(page, "#add-contact");
   // The README shows this version's snippet (scripts/package.sh --readme writes it), hashes
@@ -260,7 +266,7 @@ test("the CDN layout: versioned paths, the README's snippet with its integrity h
 test("the CDN snippet refuses a module or a wasm that is not the one hashed", async (t) => {
   // Each change leaves a file that would work: a comment at the end of the module, an empty
   // custom section at the end of the wasm. Only its hash tells it apart.
-  const changes = { "thena_add_contact.js": Buffer.from("\n//"), "thena_add_contact_bg.wasm": Buffer.from([0, 1, 0]) };
+  const changes = { "thena_add_contact.js": Buffer.from("\n//"), "thena_add_contact_bg.wasm": Buffer.from([0, 1, 0]), [parts[0]]: Buffer.from([0, 1, 0]) };
   const wasm = readFileSync(path.join(root, `target/cdn/thena-add-contact/${version}/thena_add_contact_bg.wasm`));
   assert.ok(WebAssembly.validate(Buffer.concat([wasm, changes["thena_add_contact_bg.wasm"]])), "the changed wasm is valid");
   for (const [changed, extra] of Object.entries(changes)) {
@@ -280,6 +286,17 @@ test("the CDN snippet refuses a module or a wasm that is not the one hashed", as
       const refused = () => messages.some((m) => /integrity/i.test(m) && m.includes(changed));
       for (let i = 0; i < 100 && !refused(); i++) await page.waitForTimeout(100);
       assert.ok(refused(), `an integrity refusal of ${changed} in ${JSON.stringify(messages)}`);
+      if (changed === parts[0]) {
+        // A changed part is refused; the form works without it: no contact types, a note that
+        // says so, and the contact is created.
+        await page.locator("#add-contact .thena-add-contact:not([data-shell])").waitFor();
+        await page.getByText("Couldn't load the contact types").waitFor();
+        const id = await createContact(page, "#add-contact", "Mallory", "mallory.part@example.com");
+        assert.match(id, /^ct_/);
+        const [request] = await stub.requests(org);
+        assert.deepEqual(request.body, { firstName: "Mallory", email: "mallory.part@example.com" });
+        return;
+      }
       // A changed module never runs; with a changed wasm the shell shows, and nothing goes live.
       assert.equal(await page.locator("#add-contact .thena-add-contact:not([data-shell])").count(), 0,
         "no live form from a changed file");

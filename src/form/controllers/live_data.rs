@@ -9,10 +9,13 @@ use crate::form::context::FormCtx;
 use crate::form::events::{WidgetError, WidgetEvent};
 use crate::form::options::Definitions;
 use crate::form::show::Show;
+use crate::form::store::CustomCell;
 use crate::i18n::Text;
 use crate::model::field::Field;
 use crate::model::org::ContactType;
 use crate::rules::CustomField;
+use futures::future::LocalBoxFuture;
+use futures::FutureExt;
 use leptos::prelude::*;
 use std::rc::Rc;
 
@@ -37,7 +40,54 @@ impl<T> Live<T> {
             _ => Live::Loading,
         }
     }
+
+    /// Whether the host turned it off.
+    fn is_off(&self) -> bool {
+        matches!(self, Live::Off)
+    }
+
+    /// Failed, unless the host turned it off.
+    fn fail(&mut self) {
+        if !matches!(self, Live::Off) {
+            *self = Live::Failed;
+        }
+    }
 }
+
+/// Which of the organization's data to load.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Which {
+    /// Both, at mount.
+    Both,
+    /// The contact types ("Load again").
+    ContactTypes,
+    /// The custom fields ("Load again").
+    CustomFields,
+}
+
+/// The part of the form that loads the organization's data and draws its custom fields: in a
+/// wasm file of its own in a release build (the `split` feature), fetched when the form first
+/// needs it. The form's view says where it comes from ([`LiveData::new`]'s `part`).
+#[derive(Clone, Copy)]
+pub struct OrgPart {
+    /// Loads what [`Which`] names ([`LiveData::load_now`]).
+    pub load: fn(LiveData, Which),
+    /// Draws one custom field.
+    pub row: fn(CustomCell) -> AnyView,
+}
+
+/// The part could not be fetched (offline, missing, refused): the form works on without it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct PartMissing;
+
+impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
+    fn from(_: leptos::wasm_split::SplitLoaderError) -> PartMissing {
+        PartMissing
+    }
+}
+
+/// Where the [`OrgPart`] comes from.
+pub type OrgPartSource = fn() -> LocalBoxFuture<'static, Result<OrgPart, PartMissing>>;
 
 /// The contact types and custom fields of one form.
 #[derive(Clone, Copy)]
@@ -46,13 +96,17 @@ pub struct LiveData {
     pub contact_types: RwSignal<Live<Rc<Vec<ContactType>>>, LocalStorage>,
     /// Whether the custom fields are in the form (they are in its store once ready).
     pub custom_fields: RwSignal<Live<()>>,
+    /// How a custom field is drawn, once the part that draws them is here.
+    pub row: RwSignal<Option<fn(CustomCell) -> AnyView>>,
+    part: OrgPartSource,
     ctx: FormCtx,
     draft: DraftKeeper,
 }
 
 impl LiveData {
-    /// The live data of the form of `ctx`; nothing is asked for until [`LiveData::load`].
-    pub fn new(ctx: FormCtx, draft: DraftKeeper) -> LiveData {
+    /// The live data of the form of `ctx`, loaded by the part `part` gives; nothing is asked for
+    /// until [`LiveData::load`].
+    pub fn new(ctx: FormCtx, draft: DraftKeeper, part: OrgPartSource) -> LiveData {
         let (types, fields) = ctx
             .with_options(|o| {
                 (
@@ -64,6 +118,8 @@ impl LiveData {
         LiveData {
             contact_types: RwSignal::new_local(types),
             custom_fields: RwSignal::new(fields),
+            row: RwSignal::new(None),
+            part,
             ctx,
             draft,
         }
@@ -71,12 +127,73 @@ impl LiveData {
 
     /// Asks for both (at mount, once the form is ready).
     pub fn load(&self) {
-        self.load_contact_types();
-        self.load_custom_fields();
+        self.through_part(Which::Both);
+    }
+
+    /// The contact types again.
+    pub fn load_contact_types(&self) {
+        self.through_part(Which::ContactTypes);
+    }
+
+    /// The custom fields again.
+    pub fn load_custom_fields(&self) {
+        self.through_part(Which::CustomFields);
+    }
+
+    /// Loads `which` with the part: at once when it is here (always, in a build without parts),
+    /// else once it has arrived. A part that cannot arrive leaves what was loading failed, with
+    /// its note and "Load again" (which asks for the part again).
+    fn through_part(&self, which: Which) {
+        let this = *self;
+        // What the host turned off needs no part.
+        let types =
+            which != Which::CustomFields && !self.contact_types.with_untracked(Live::is_off);
+        let fields =
+            which != Which::ContactTypes && !self.custom_fields.with_untracked(Live::is_off);
+        if !types && !fields {
+            return;
+        }
+        let arrived = move |part: Result<OrgPart, PartMissing>| match part {
+            Ok(part) => {
+                this.row.try_set(Some(part.row));
+                (part.load)(this, which);
+            }
+            Err(PartMissing) => {
+                if which != Which::CustomFields {
+                    this.contact_types.try_update(Live::fail);
+                }
+                if which != Which::ContactTypes {
+                    this.custom_fields.try_update(Live::fail);
+                }
+            }
+        };
+        let mut part = (self.part)();
+        match (&mut part).now_or_never() {
+            Some(part) => arrived(part),
+            None => {
+                if which != Which::CustomFields {
+                    self.contact_types.set(Live::Loading);
+                }
+                if which != Which::ContactTypes {
+                    self.custom_fields.set(Live::Loading);
+                }
+                spawn_for_form(async move { arrived(part.await) });
+            }
+        }
+    }
+
+    /// Loads `which` now: the part's entry ([`OrgPart::load`]).
+    pub fn load_now(self, which: Which) {
+        if which != Which::CustomFields {
+            self.load_contact_types_now();
+        }
+        if which != Which::ContactTypes {
+            self.load_custom_fields_now();
+        }
     }
 
     /// The contact types: the host's, or loaded; the form's unmount stops the wait.
-    pub fn load_contact_types(&self) {
+    fn load_contact_types_now(&self) {
         let this = *self;
         let Some((session, given)) = self
             .ctx
@@ -102,7 +219,7 @@ impl LiveData {
     }
 
     /// The custom fields: the host's definitions, or loaded.
-    pub fn load_custom_fields(&self) {
+    fn load_custom_fields_now(&self) {
         let this = *self;
         let Some((session, given)) = self
             .ctx

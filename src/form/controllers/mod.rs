@@ -21,7 +21,7 @@ use draft::{DraftKeeper, Restored};
 use email_check::EmailCheck;
 use focus::Focus;
 use leptos::prelude::*;
-use live_data::LiveData;
+use live_data::{LiveData, OrgPartSource};
 use submit::{Phase, Submitter};
 
 /// Every behaviour of one form, provided as context.
@@ -44,14 +44,15 @@ pub struct Controllers {
 }
 
 impl Controllers {
-    /// The behaviours of the form of `ctx` (with the draft `restored` at mount), provided with
-    /// `ctx` to the components below the caller: one context for the form.
-    pub fn provide(ctx: FormCtx, restored: Restored) -> Controllers {
+    /// The behaviours of the form of `ctx` (with the draft `restored` at mount, and the part
+    /// that loads the organization's data from `org_part`), provided with `ctx` to the components
+    /// below the caller: one context for the form.
+    pub fn provide(ctx: FormCtx, restored: Restored, org_part: OrgPartSource) -> Controllers {
         let focus = Focus::default();
         let picker = Picker::new(ctx);
         let email = EmailCheck::new(ctx, picker);
         let draft = DraftKeeper::new(ctx, restored);
-        let live = LiveData::new(ctx, draft);
+        let live = LiveData::new(ctx, draft, org_part);
         let submit = Submitter::new(ctx, focus, email, draft);
         let controllers = Controllers {
             focus,

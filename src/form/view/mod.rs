@@ -9,6 +9,7 @@ mod contact_type;
 mod custom;
 mod field_shell;
 mod live_notes;
+mod parts;
 mod select;
 mod text_field;
 
@@ -42,7 +43,7 @@ pub fn ContactForm(
     let control = options.control.clone();
     let (locale, theme) = (options.texts.locale(), options.theme);
     let ctx = FormCtx::new(options, FormStore::new(start));
-    let controllers = Controllers::provide(ctx, restored);
+    let controllers = Controllers::provide(ctx, restored, parts::org_part);
     if let Some(control) = control {
         lend(&control, ctx, controllers);
     }

@@ -18,16 +18,25 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Every custom field the form shows.
+/// Every custom field the form shows, drawn by the part that loaded them ([`row`]).
 #[component]
 pub fn CustomFields() -> impl IntoView {
-    let store = Controllers::get().ctx.store;
+    let Controllers { ctx, live, .. } = Controllers::get();
     move || {
-        let cells = store.custom_fields().into_iter();
-        cells
-            .map(|cell| view! { <CustomFieldRow cell /> })
-            .collect_view()
+        let row = live.row.get()?;
+        Some(
+            ctx.store
+                .custom_fields()
+                .into_iter()
+                .map(row)
+                .collect_view(),
+        )
     }
+}
+
+/// One custom field, as the organization-data part draws it (see `view/parts.rs`).
+pub fn row(cell: CustomCell) -> AnyView {
+    view! { <CustomFieldRow cell /> }.into_any()
 }
 
 /// What every input of one custom field shares.

@@ -11,8 +11,6 @@ const options: MountOptions = {
   orgId: params.get("org") ?? "",
   getToken: async () => "vite-portal-token",
   locale: params.get("locale") ?? undefined,
-  contactTypes: false,
-  customFields: false,
   onCreated: (contact: CreatedContact) => {
     document.body.dataset.created = contact.id;
   },

@@ -7,7 +7,6 @@ import "thena-add-contact/style.css";
 const params = new URLSearchParams(location.search);
 const element = document.getElementById("add-contact");
 element.token = "webpack-portal-token";
-element.options = { contactTypes: false, customFields: false };
 element.addEventListener("contact:created", (event) => {
   document.body.dataset.created = event.detail.id;
 });
