@@ -11,7 +11,7 @@ import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import path from "node:path";
-import { root, startStub, launchChromium, openPage, plainOrg, serveFiles, distFolder } from "./support.mjs";
+import { root, startStub, launchChromium, openPage, plainOrg, orgWithOneField, serveFiles, distFolder } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_BUNDLERS_STUB_PORT ?? 8798);
 const work = path.join(root, "target/bundlers");
@@ -126,12 +126,14 @@ test("Vite: a TypeScript portal type-checks against the typings, builds, and cre
 
   const site = await serveBuild(path.join(dir, "dist"));
   t.after(() => site.close());
-  const org = await plainOrg(stub, "vite-portal");
+  // A custom field: the part that draws it comes from where Vite copied it.
+  const org = await orgWithOneField(stub, "vite-portal");
   const page = await openPage(browser, t, `${site.url}/?api=${encodeURIComponent(stub.url)}&org=${org}&locale=fr`);
   // French: the translation Vite copied was found and fetched.
   await page.locator('.thena-add-contact[lang="fr"]').waitFor();
   // The stylesheet Vite bundled applies.
   await assertStyled(page, "#app");
+  await page.getByLabel("Nickname").waitFor();
   const id = await createContact(page, "#app", "Ada", "ada.vite@example.com");
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
@@ -188,14 +190,15 @@ test("webpack 5: a portal with only the element builds and creates a contact, in
 
   const site = await serveBuild(path.join(dir, "dist"));
   t.after(() => site.close());
-  const org = await plainOrg(stub, "webpack-portal");
+  const org = await orgWithOneField(stub, "webpack-portal");
   const page = await openPage(browser, t, `${site.url}/?api=${encodeURIComponent(stub.url)}&org=${org}`);
   await page.waitForFunction(() => document.body.dataset.defined === "yes");
   // The page is German: the element follows its lang, with the translation webpack copied.
   await page.locator('.thena-add-contact[lang="de"]').waitFor();
   assert.equal(await page.locator("#add-contact .thena-submit").innerText(), "Kontakt hinzufügen");
-  // The stylesheet webpack bundled applies.
+  // The stylesheet webpack bundled applies; the custom field's part came from webpack's copy.
   await assertStyled(page, "#add-contact");
+  await page.getByLabel("Nickname").waitFor();
   const id = await createContact(page, "#add-contact", "Grace", "grace.webpack@example.com");
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
@@ -222,7 +225,7 @@ async function cdnPortal(t, mutate = (pathname, body) => body) {
   t.after(() => cdn.close());
   const snippet = readFileSync(path.join(root, `target/cdn/thena-add-contact/${version}/snippet.html`), "utf8")
     .replaceAll("{{base}}", cdn.url);
-  const org = await plainOrg(stub, "cdn-portal");
+  const org = await orgWithOneField(stub, "cdn-portal");
   const page = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>A portal using the CDN</title>
 ${snippet}</head><body>
 <thena-add-contact id="add-contact" api-base="${stub.url}" org-id="${org}"></thena-add-contact>
@@ -246,12 +249,12 @@ test("the CDN layout: versioned paths, the README's snippet with its integrity h
   ].sort());
   const { url, org } = await cdnPortal(t);
   const page = await openPage(browser, t, url);
+  // The part that draws the custom field came from the CDN, its hash checked.
+  await page.getByLabel("Nickname").waitFor();
   const id = await createContact(page, "#add-contact", "Edsger", "edsger.cdn@example.com");
   assert.match(id, /^ct_/);
   const [request] = await stub.requests(org);
   assert.equal(request.headers.authorization, "Bearer cdn-portal-token");
-  // The part that loads the organization's data came from the CDN, its hash checked.
-  assert.equal(request.body.contactType, "CT_PRIMARY");
   // The stylesheet from the CDN applies.
   await assertStyled(page, "#add-contact");
   // The README shows this version's snippet (scripts/package.sh --readme writes it), hashes
@@ -287,14 +290,14 @@ test("the CDN snippet refuses a module or a wasm that is not the one hashed", as
       for (let i = 0; i < 100 && !refused(); i++) await page.waitForTimeout(100);
       assert.ok(refused(), `an integrity refusal of ${changed} in ${JSON.stringify(messages)}`);
       if (changed === parts[0]) {
-        // A changed part is refused; the form works without it: no contact types, a note that
+        // A changed part is refused; the form works without it: no custom field, a note that
         // says so, and the contact is created.
         await page.locator("#add-contact .thena-add-contact:not([data-shell])").waitFor();
-        await page.getByText("Couldn't load the contact types").waitFor();
+        await page.getByText("Couldn't load your organization's contact fields").waitFor();
         const id = await createContact(page, "#add-contact", "Mallory", "mallory.part@example.com");
         assert.match(id, /^ct_/);
         const [request] = await stub.requests(org);
-        assert.deepEqual(request.body, { firstName: "Mallory", email: "mallory.part@example.com" });
+        assert.deepEqual(request.body, { firstName: "Mallory", email: "mallory.part@example.com", contactType: "CT_PRIMARY" });
         return;
       }
       // A changed module never runs; with a changed wasm the shell shows, and nothing goes live.

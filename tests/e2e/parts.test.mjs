@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
-import { startStub, serveHosts, launchChromium, openPage, plainOrg, distFolder } from "./support.mjs";
+import { startStub, serveHosts, launchChromium, openPage, plainOrg, orgWithOneField, distFolder } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_PARTS_STUB_PORT ?? 8803);
 let stub;
@@ -26,36 +26,51 @@ after(async () => {
 });
 
 const live = ".thena-add-contact:not([data-shell])";
+const part = "/split_custom_inputs.wasm";
+const hostPage = (org) => `${server.url}/hosts/shell.html?api=${encodeURIComponent(stub.url)}&org=${org}`;
+
+/** Opens the shell host page for `org`, noting every path the page asks for. */
+async function open(t, org, expected = [], prepare = async () => {}) {
+  const asked = [];
+  const page = await openPage(browser, t, hostPage(org), expected, async (page) => {
+    page.on("request", (r) => asked.push(new URL(r.url()).pathname));
+    await prepare(page);
+  });
+  return { page, asked };
+}
 
 test("the release build has its parts beside the module", () => {
   const parts = readdirSync(distFolder()).filter((name) => /^split_.*\.wasm$/.test(name));
-  assert.deepEqual(parts, ["split_org_data.wasm"]);
+  assert.deepEqual(parts, ["split_custom_inputs.wasm"]);
 });
 
-test("the organization's data part: nothing fetched until the form is live, then once", async (t) => {
-  const org = await plainOrg(stub, "parts");
-  const asked = [];
-  const page = await openPage(browser, t, `${server.url}/hosts/shell.html?api=${encodeURIComponent(stub.url)}&org=${org}`, [],
-    async (page) => page.on("request", (r) => asked.push(new URL(r.url()).pathname)));
+test("an organization without custom fields never fetches the custom inputs' part", async (t) => {
+  const { page, asked } = await open(t, await plainOrg(stub, "parts-none"));
+  // The organization's data has arrived (its default contact type is chosen).
   await page.locator(`${live} select[name="contactType"] option[value="CT_PRIMARY"]`).waitFor({ state: "attached" });
-  const partAt = asked.indexOf("/split_org_data.wasm");
-  assert.ok(partAt > asked.indexOf("/thena_add_contact_bg.wasm"), `the part after the main wasm: ${asked}`);
-  assert.equal(asked.filter((p) => p === "/split_org_data.wasm").length, 1);
+  await page.waitForFunction(() => !document.querySelector(".thena-live-note:not([hidden])"));
+  assert.ok(!asked.includes(part), `${part} was not fetched: ${asked}`);
+});
+
+test("an organization with custom fields fetches the part once, after the main wasm, and shows them", async (t) => {
+  const { page, asked } = await open(t, await orgWithOneField(stub, "parts-one"));
+  await page.getByLabel("Nickname").waitFor();
+  assert.ok(asked.indexOf(part) > asked.indexOf("/thena_add_contact_bg.wasm"), `the part after the main wasm: ${asked}`);
+  assert.equal(asked.filter((p) => p === part).length, 1);
 });
 
 test("a part that cannot load: the form still creates a contact, says so, and loads it again", async (t) => {
-  const org = await plainOrg(stub, "parts-missing");
+  const org = await orgWithOneField(stub, "parts-missing");
   let fail = true;
-  let asked = 0;
-  const page = await openPage(browser, t, `${server.url}/hosts/shell.html?api=${encodeURIComponent(stub.url)}&org=${org}`,
-    [/split_org_data\.wasm|Failed to fetch|TypeError/], async (page) => {
-      await page.route("**/split_org_data.wasm", (route) => {
-        asked += 1;
-        return fail ? route.abort("internetdisconnected") : route.continue();
-      });
+  let tries = 0;
+  const { page } = await open(t, org, [/split_custom_inputs\.wasm|Failed to fetch|TypeError/], async (page) => {
+    await page.route(`**${part}`, (route) => {
+      tries += 1;
+      return fail ? route.abort("internetdisconnected") : route.continue();
     });
+  });
   await page.locator(live).waitFor();
-  const note = page.getByText("Couldn't load the contact types");
+  const note = page.getByText("Couldn't load your organization's contact fields");
   await note.waitFor();
   // The core form works without the part.
   await page.fill(`${live} [name="firstName"]`, "Ada");
@@ -63,12 +78,12 @@ test("a part that cannot load: the form still creates a contact, says so, and lo
   await page.click(`${live} .thena-submit`);
   await page.locator(`${live}[data-state="created"]`).waitFor();
   const [request] = await stub.requests(org);
-  assert.deepEqual(request.body, { firstName: "Ada", email: "ada.parts@example.com" });
+  assert.deepEqual(request.body, { firstName: "Ada", email: "ada.parts@example.com", contactType: "CT_PRIMARY" });
   await page.click(`${live} .thena-add-another`);
-  // "Load again" fetches the part again; it arrives this time, and the types are offered.
+  // "Load again" fetches the part again; it arrives this time, and the field shows.
   fail = false;
   await page.click(`${live} .thena-live-note:not([hidden]) .thena-load-again`);
-  await page.locator(`${live} select[name="contactType"] option[value="CT_PRIMARY"]`).waitFor({ state: "attached" });
+  await page.getByLabel("Nickname").waitFor();
   assert.equal(await note.isHidden(), true);
-  assert.equal(asked, 2);
+  assert.equal(tries, 2);
 });

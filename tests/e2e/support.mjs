@@ -129,6 +129,24 @@ export async function plainOrg(stub, prefix) {
   return org;
 }
 
+/**
+ * A fresh organization of `stub` with one optional custom field, "Nickname" (a text field): its
+ * form fetches the part that draws custom fields (split_custom_inputs.wasm).
+ */
+export async function orgWithOneField(stub, prefix) {
+  const org = `${prefix}-${Date.now()}-${Math.floor(Math.random() * 1e6)}`;
+  const now = new Date().toISOString();
+  await stub.seed(org, {
+    customFields: [{
+      uid: "CF_NICK", name: "Nickname", slug: "nickname", organizationId: org, source: "customer_contact",
+      fieldType: "single_line", options: [], metadata: {}, isActive: true, teamId: null, autoAddToAllForms: true,
+      hintText: null, placeholderText: null, mandatoryOnCreation: false, mandatoryOnClose: false,
+      visibleToCustomer: false, editableByCustomer: false, defaultValue: null, createdAt: now, updatedAt: now,
+    }],
+  });
+  return org;
+}
+
 /** Debian's chromium, headless, with the flags this machine needs. */
 export function launchChromium(extraArgs = []) {
   return chromium.launch({

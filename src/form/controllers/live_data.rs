@@ -40,41 +40,12 @@ impl<T> Live<T> {
             _ => Live::Loading,
         }
     }
-
-    /// Whether the host turned it off.
-    fn is_off(&self) -> bool {
-        matches!(self, Live::Off)
-    }
-
-    /// Failed, unless the host turned it off.
-    fn fail(&mut self) {
-        if !matches!(self, Live::Off) {
-            *self = Live::Failed;
-        }
-    }
 }
 
-/// Which of the organization's data to load.
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub enum Which {
-    /// Both, at mount.
-    Both,
-    /// The contact types ("Load again").
-    ContactTypes,
-    /// The custom fields ("Load again").
-    CustomFields,
-}
-
-/// The part of the form that loads the organization's data and draws its custom fields: in a
-/// wasm file of its own in a release build (the `split` feature), fetched when the form first
-/// needs it. The form's view says where it comes from ([`LiveData::new`]'s `part`).
-#[derive(Clone, Copy)]
-pub struct OrgPart {
-    /// Loads what [`Which`] names ([`LiveData::load_now`]).
-    pub load: fn(LiveData, Which),
-    /// Draws one custom field.
-    pub row: fn(CustomCell) -> AnyView,
-}
+/// How a custom field is drawn: the part of the form that draws custom fields, in a wasm file of
+/// its own in a release build (the `split` feature), fetched when an organization's custom
+/// fields first arrive. The form's view says where it comes from ([`LiveData::new`]).
+pub type DrawCustom = fn(CustomCell) -> AnyView;
 
 /// The part could not be fetched (offline, missing, refused): the form works on without it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -86,8 +57,8 @@ impl From<leptos::wasm_split::SplitLoaderError> for PartMissing {
     }
 }
 
-/// Where the [`OrgPart`] comes from.
-pub type OrgPartSource = fn() -> LocalBoxFuture<'static, Result<OrgPart, PartMissing>>;
+/// Where [`DrawCustom`] comes from.
+pub type DrawCustomSource = fn() -> LocalBoxFuture<'static, Result<DrawCustom, PartMissing>>;
 
 /// The contact types and custom fields of one form.
 #[derive(Clone, Copy)]
@@ -97,16 +68,16 @@ pub struct LiveData {
     /// Whether the custom fields are in the form (they are in its store once ready).
     pub custom_fields: RwSignal<Live<()>>,
     /// How a custom field is drawn, once the part that draws them is here.
-    pub row: RwSignal<Option<fn(CustomCell) -> AnyView>>,
-    part: OrgPartSource,
+    pub draw_custom: RwSignal<Option<DrawCustom>>,
+    part: DrawCustomSource,
     ctx: FormCtx,
     draft: DraftKeeper,
 }
 
 impl LiveData {
-    /// The live data of the form of `ctx`, loaded by the part `part` gives; nothing is asked for
-    /// until [`LiveData::load`].
-    pub fn new(ctx: FormCtx, draft: DraftKeeper, part: OrgPartSource) -> LiveData {
+    /// The live data of the form of `ctx`, its custom fields drawn by the part `part` gives;
+    /// nothing is asked for until [`LiveData::load`].
+    pub fn new(ctx: FormCtx, draft: DraftKeeper, part: DrawCustomSource) -> LiveData {
         let (types, fields) = ctx
             .with_options(|o| {
                 (
@@ -118,7 +89,7 @@ impl LiveData {
         LiveData {
             contact_types: RwSignal::new_local(types),
             custom_fields: RwSignal::new(fields),
-            row: RwSignal::new(None),
+            draw_custom: RwSignal::new(None),
             part,
             ctx,
             draft,
@@ -127,73 +98,12 @@ impl LiveData {
 
     /// Asks for both (at mount, once the form is ready).
     pub fn load(&self) {
-        self.through_part(Which::Both);
-    }
-
-    /// The contact types again.
-    pub fn load_contact_types(&self) {
-        self.through_part(Which::ContactTypes);
-    }
-
-    /// The custom fields again.
-    pub fn load_custom_fields(&self) {
-        self.through_part(Which::CustomFields);
-    }
-
-    /// Loads `which` with the part: at once when it is here (always, in a build without parts),
-    /// else once it has arrived. A part that cannot arrive leaves what was loading failed, with
-    /// its note and "Load again" (which asks for the part again).
-    fn through_part(&self, which: Which) {
-        let this = *self;
-        // What the host turned off needs no part.
-        let types =
-            which != Which::CustomFields && !self.contact_types.with_untracked(Live::is_off);
-        let fields =
-            which != Which::ContactTypes && !self.custom_fields.with_untracked(Live::is_off);
-        if !types && !fields {
-            return;
-        }
-        let arrived = move |part: Result<OrgPart, PartMissing>| match part {
-            Ok(part) => {
-                this.row.try_set(Some(part.row));
-                (part.load)(this, which);
-            }
-            Err(PartMissing) => {
-                if which != Which::CustomFields {
-                    this.contact_types.try_update(Live::fail);
-                }
-                if which != Which::ContactTypes {
-                    this.custom_fields.try_update(Live::fail);
-                }
-            }
-        };
-        let mut part = (self.part)();
-        match (&mut part).now_or_never() {
-            Some(part) => arrived(part),
-            None => {
-                if which != Which::CustomFields {
-                    self.contact_types.set(Live::Loading);
-                }
-                if which != Which::ContactTypes {
-                    self.custom_fields.set(Live::Loading);
-                }
-                spawn_for_form(async move { arrived(part.await) });
-            }
-        }
-    }
-
-    /// Loads `which` now: the part's entry ([`OrgPart::load`]).
-    pub fn load_now(self, which: Which) {
-        if which != Which::CustomFields {
-            self.load_contact_types_now();
-        }
-        if which != Which::ContactTypes {
-            self.load_custom_fields_now();
-        }
+        self.load_contact_types();
+        self.load_custom_fields();
     }
 
     /// The contact types: the host's, or loaded; the form's unmount stops the wait.
-    fn load_contact_types_now(&self) {
+    pub fn load_contact_types(&self) {
         let this = *self;
         let Some((session, given)) = self
             .ctx
@@ -219,7 +129,7 @@ impl LiveData {
     }
 
     /// The custom fields: the host's definitions, or loaded.
-    fn load_custom_fields_now(&self) {
+    pub fn load_custom_fields(&self) {
         let this = *self;
         let Some((session, given)) = self
             .ctx
@@ -267,10 +177,38 @@ impl LiveData {
         self.contact_types.try_set(Live::Ready(types));
     }
 
+    /// The custom fields are laid into the form once the part that draws them is here: at
+    /// once when it is (always, in a build without parts), else when it has arrived. A part that
+    /// cannot arrive leaves the custom fields failed, with their note and "Load again" (as a
+    /// failed load of their definitions does), and the form without them.
+    fn custom_fields_arrived(&self, fields: Rc<Vec<Rc<CustomField>>>) {
+        if fields.is_empty() {
+            return self.lay_custom_fields(fields);
+        }
+        let this = *self;
+        let arrived = move |part: Result<DrawCustom, PartMissing>| match part {
+            Ok(draw) => {
+                this.draw_custom.try_set(Some(draw));
+                this.lay_custom_fields(fields);
+            }
+            Err(PartMissing) => {
+                this.custom_fields.try_set(Live::Failed);
+            }
+        };
+        let mut part = (self.part)();
+        match (&mut part).now_or_never() {
+            Some(part) => arrived(part),
+            None => {
+                self.custom_fields.set(Live::Loading);
+                spawn_for_form(async move { arrived(part.await) });
+            }
+        }
+    }
+
     /// Shown below the built-in fields, with the host's values or their defaults (or a restored
     /// draft's). A name in `hidden` or `readOnly` that names no field is reported, as a misspelt
     /// built-in name is at mount.
-    fn custom_fields_arrived(&self, fields: Rc<Vec<Rc<CustomField>>>) {
+    fn lay_custom_fields(&self, fields: Rc<Vec<Rc<CustomField>>>) {
         let (ctx, store) = (self.ctx, self.ctx.store);
         let Some(custom_show) = ctx.with_options(|o| o.custom_show.clone()) else {
             return;

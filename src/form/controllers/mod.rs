@@ -21,7 +21,7 @@ use draft::{DraftKeeper, Restored};
 use email_check::EmailCheck;
 use focus::Focus;
 use leptos::prelude::*;
-use live_data::{LiveData, OrgPartSource};
+use live_data::{DrawCustomSource, LiveData};
 use submit::{Phase, Submitter};
 
 /// Every behaviour of one form, provided as context.
@@ -45,14 +45,14 @@ pub struct Controllers {
 
 impl Controllers {
     /// The behaviours of the form of `ctx` (with the draft `restored` at mount, and the part
-    /// that loads the organization's data from `org_part`), provided with `ctx` to the components
-    /// below the caller: one context for the form.
-    pub fn provide(ctx: FormCtx, restored: Restored, org_part: OrgPartSource) -> Controllers {
+    /// that draws custom fields from `draw_custom`), provided with `ctx` to the components below
+    /// the caller: one context for the form.
+    pub fn provide(ctx: FormCtx, restored: Restored, draw_custom: DrawCustomSource) -> Controllers {
         let focus = Focus::default();
         let picker = Picker::new(ctx);
         let email = EmailCheck::new(ctx, picker);
         let draft = DraftKeeper::new(ctx, restored);
-        let live = LiveData::new(ctx, draft, org_part);
+        let live = LiveData::new(ctx, draft, draw_custom);
         let submit = Submitter::new(ctx, focus, email, draft);
         let controllers = Controllers {
             focus,

@@ -43,7 +43,7 @@ pub fn ContactForm(
     let control = options.control.clone();
     let (locale, theme) = (options.texts.locale(), options.theme);
     let ctx = FormCtx::new(options, FormStore::new(start));
-    let controllers = Controllers::provide(ctx, restored, parts::org_part);
+    let controllers = Controllers::provide(ctx, restored, parts::custom_inputs);
     if let Some(control) = control {
         lend(&control, ctx, controllers);
     }

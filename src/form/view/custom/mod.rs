@@ -18,12 +18,12 @@ use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use std::sync::Arc;
 
-/// Every custom field the form shows, drawn by the part that loaded them ([`row`]).
+/// Every custom field the form shows, drawn by the part that draws them ([`row`]).
 #[component]
 pub fn CustomFields() -> impl IntoView {
     let Controllers { ctx, live, .. } = Controllers::get();
     move || {
-        let row = live.row.get()?;
+        let row = live.draw_custom.get()?;
         Some(
             ctx.store
                 .custom_fields()
@@ -34,7 +34,7 @@ pub fn CustomFields() -> impl IntoView {
     }
 }
 
-/// One custom field, as the organization-data part draws it (see `view/parts.rs`).
+/// One custom field, as the custom inputs part draws it (see `view/parts.rs`).
 pub fn row(cell: CustomCell) -> AnyView {
     view! { <CustomFieldRow cell /> }.into_any()
 }
