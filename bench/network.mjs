@@ -58,11 +58,19 @@ async function networkLoad(browser, server, stub, spec, round) {
   const context = await browser.newContext();
   try {
     const page = await context.newPage();
+    // Layout shifts (CLS, as Lighthouse sums them), from the first paint to the network's idle.
+    await page.addInitScript(() => {
+      window.__shift = 0;
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__shift += entry.value;
+      }).observe({ type: "layout-shift", buffered: true });
+    });
     const requests = await recordRequests(page);
     await page.goto(pageUrl(server, stub, spec, org));
     const marks = await withTimeout(page.evaluate(() => window.__bench.ready), 60000, `${spec.id}: interactive`);
     const origin = await page.evaluate(() => performance.timeOrigin);
     await page.waitForLoadState("networkidle");
+    const layoutShift = await page.evaluate(() => window.__shift);
     const all = [...requests.values()].filter((r) => r.end !== null);
     const bytesBy = (ms) => all.filter((r) => r.end <= origin + ms).reduce((sum, r) => sum + r.bytes, 0);
     return {
@@ -71,6 +79,7 @@ async function networkLoad(browser, server, stub, spec, round) {
       bytesBeforeVisible: bytesBy(marks.visible),
       bytesUntilInteractive: bytesBy(marks.interactive),
       bytesTotal: all.reduce((sum, r) => sum + r.bytes, 0),
+      layoutShift,
       requests: all.map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes, end: r.end - origin })),
     };
   } finally {
@@ -84,13 +93,15 @@ const rows = [
   ["bytesBeforeVisible", "bytes on the wire before visible", "KB"],
   ["bytesUntilInteractive", "bytes on the wire until interactive", "KB"],
   ["bytesTotal", "bytes on the wire, network idle", "KB"],
+  ["layoutShift", "layout shift (CLS) until the network is idle", ""],
 ];
 
 function table(summary) {
   const lines = [`| Slow 4G | ${pages.map((p) => p.title).join(" | ")} |`, `| --- |${pages.map(() => " --- |").join("")}`];
   for (const [key, label, unit] of rows) {
-    const cell = (s) => (unit === "KB" ? `${(s.median / 1000).toFixed(1)}` : `${s.median.toFixed(0)} (${s.p95.toFixed(0)})`);
-    lines.push(`| ${label} (${unit}) | ${pages.map((p) => cell(summary[p.id][key])).join(" | ")} |`);
+    const cell = (s) =>
+      unit === "KB" ? `${(s.median / 1000).toFixed(1)}` : unit ? `${s.median.toFixed(0)} (${s.p95.toFixed(0)})` : `${s.median.toFixed(3)} (${s.p95.toFixed(3)})`;
+    lines.push(`| ${label}${unit ? ` (${unit})` : ""} | ${pages.map((p) => cell(summary[p.id][key])).join(" | ")} |`);
   }
   const lean = summary["react-lean"];
   const ratio = (id, key) => (summary[id][key].median / lean[key].median).toFixed(2);

@@ -24,6 +24,7 @@ run "cargo fmt --check" cargo fmt --all -- --check
 run "clippy (native: widget + stub)" cargo clippy --workspace --all-targets -- -D warnings
 run "clippy (the shell's generator: native, Leptos ssr)" cargo clippy -p thena-add-contact --bin thena-shell --features shell -- -D warnings
 run "clippy (wasm32)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --all-targets -- -D warnings
+run "clippy (wasm32, the release build's split feature)" cargo clippy -p thena-add-contact --target wasm32-unknown-unknown --features split -- -D warnings
 run "clippy (wasm32, a Leptos host: tests/leptos-host, no embed)" cargo clippy -p thena-add-contact -p leptos-host --target wasm32-unknown-unknown --no-default-features -- -D warnings
 run "native tests (unit, stub, doc)" cargo test --workspace
 run "cargo doc (the crate's public docs; warnings fail)" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps -p thena-add-contact --target wasm32-unknown-unknown
@@ -32,7 +33,7 @@ run "build the stub API" cargo build -p stub-api
 run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
 run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
 run "release build (trunk, wasm-opt -Oz)" trunk build --release
-run "size report (guards: 258 KB gzip, 204 KB brotli, 16 KB brotli before visible)" bash scripts/size-report.sh
+run "size report (guards: 272 KB gzip, 216 KB brotli, 16 KB brotli before visible)" bash scripts/size-report.sh
 # The e2e tests include the npm package (scripts/package.sh: target/*.tgz, target/cdn/) built by
 # Vite and webpack 5 from the tarball.
 run "end-to-end (playwright-core, chromium; npm package, bundlers, CDN)" node --test tests/e2e/
@@ -46,6 +47,8 @@ peer=${PEER_DIST:-$root/../shared/peers/react-form/dist}
 if [ -f "$peer/lean.js" ] && [ -f "$peer/form.js" ]; then
   run "benchmark, one load per page (not asserted)" env PEER_DIST="$peer" BENCH_RUNS=1 BENCH_WARMUP=0 \
     BENCH_CYCLE_RUNS=1 BENCH_CYCLES=3 BENCH_OUT=target/bench-smoke.json node bench/run.mjs
+  run "benchmark on Slow 4G, one load per page (not asserted)" env PEER_DIST="$peer" BENCH_NET_RUNS=1 \
+    BENCH_OUT=target/bench-network-smoke.json node bench/network.mjs
 else
   printf '\n== check: benchmark skipped: no React peer at %s (set PEER_DIST)\n' "$peer"
 fi

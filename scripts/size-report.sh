@@ -4,14 +4,14 @@
 #   before visible     the module (with the form's shell) and the stylesheet: the form shows
 #   until interactive  the wasm: the live form takes over from the shell
 #   loaded later       a translation (one, on a page in that language; not counted)
-# and fails when a total is above its guard: gzip 258,000 B and brotli 204,000 B in all, 16,000 B
-# brotli before visible (issue 20's shell measures 252,096 / 198,040 / 13,524; see docs/size.md).
-# The guards catch accidents; they are not targets.
+# and fails when a total is above its guard: gzip 272,000 B and brotli 216,000 B in all (the
+# parts included), 16,000 B brotli before visible (issue 20 measures 265,573 / 209,917 / 14,010;
+# see docs/size.md). The guards catch accidents; they are not targets.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 dist=${1:-$root/dist}
-budget=${THENA_SIZE_BUDGET_BYTES:-258000}
-budget_br=${THENA_SIZE_BUDGET_BROTLI:-204000}
+budget=${THENA_SIZE_BUDGET_BYTES:-272000}
+budget_br=${THENA_SIZE_BUDGET_BROTLI:-216000}
 budget_visible=${THENA_SIZE_BUDGET_VISIBLE_BROTLI:-16000}
 # Node's zlib has brotli, so no other tool is needed.
 brotli() {

@@ -131,7 +131,8 @@ function mountLive(target, options, settled, shell, after = () => {}) {
  */
 export function mount(element, options) {
   if (live) return handle(mountLive(element, options).widget);
-  let widget = null;
+  let widget = null; // once the live form has taken over
+  let mounted = null; // the live form, from its mount on
   let gone = false;
   let stop = () => {};
   let pending = [];
@@ -141,8 +142,8 @@ export function mount(element, options) {
   const start = () => {
     if (gone) return settle.resolve();
     try {
-      ({ stop } = mountLive(element, options, undefined, shell, (mounted) => {
-        widget = mounted;
+      ({ stop, widget: mounted } = mountLive(element, options, undefined, shell, (taken) => {
+        widget = taken;
         for (const call of pending.splice(0)) call(widget);
         settle.resolve();
       }));
@@ -160,12 +161,12 @@ export function mount(element, options) {
       gone = true;
       stop();
       shell?.remove();
-      widget?.destroy();
+      mounted?.destroy();
     },
     reset: () => (widget ? widget.reset() : (shell?.reset(), pending.splice(0))),
     setValues: (values) => later((w) => w.setValues(values)),
     getValues: () => {
-      if (widget || gone) return widget?.getValues() ?? null;
+      if (widget || gone) return gone ? null : widget.getValues();
       return { ...(options?.values ?? {}), ...(shell?.values() ?? {}) };
     },
   };

@@ -136,6 +136,32 @@ test("a submit pressed before the wasm waits visibly and goes out once", async (
   assert.deepEqual(requests[0].body, { firstName: "Grace", email: "grace@example.com" });
 });
 
+test("destroyed before the form takes over: the shell goes, and no form mounts", async (t) => {
+  const { page, release } = await openHeld(t, "&locale=de");
+  // The German texts are held too: the live form waits for them after the wasm has arrived.
+  let releaseTexts;
+  const texts = new Promise((resolve) => (releaseTexts = resolve));
+  let textsAsked;
+  const asked = new Promise((resolve) => (textsAsked = resolve));
+  await page.route("**/locales/de.json", async (route) => {
+    textsAsked();
+    await texts;
+    await route.continue();
+  });
+  await page.locator(shell).waitFor();
+  await page.fill(`${shell} [name="firstName"]`, "Ada");
+  release();
+  await asked; // the wasm is live, the form mounted and waiting for its language
+  await page.evaluate(() => window.host.widgets[0].destroy());
+  assert.equal(await page.locator(shell).count(), 0);
+  assert.equal(await page.evaluate(() => window.host.widgets[0].getValues()), null);
+  releaseTexts();
+  await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/locales/de.json")));
+  await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
+  assert.equal(await page.locator(".thena-add-contact").count(), 0);
+  assert.deepEqual(await page.evaluate(() => window.host.events), []);
+});
+
 test("the element shows the shell too, and carries what was typed", async (t) => {
   const { page, release } = await openHeld(t, "&element");
   await page.locator(`thena-add-contact ${shell}`).waitFor();
