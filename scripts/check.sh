@@ -32,7 +32,7 @@ run "cargo doc without embed (a Leptos host's)" env RUSTDOCFLAGS="-D warnings" c
 run "build the stub API" cargo build -p stub-api
 run "browser tests, headless Chrome" in_chrome cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
 run "browser tests, headless Firefox" in_firefox cargo test -p thena-add-contact --target wasm32-unknown-unknown --test browser --test org_data --test resilience --test boundary
-run "release build (trunk, wasm-opt -Oz)" trunk build --release
+run "release build (trunk: the shells, the split, wasm-opt)" trunk build --release
 run "size report (guards: 272 KB gzip, 216 KB brotli, 16 KB brotli before visible)" bash scripts/size-report.sh
 # The e2e tests include the npm package (scripts/package.sh: target/*.tgz, target/cdn/) built by
 # Vite and webpack 5 from the tarball.

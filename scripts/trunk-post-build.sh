@@ -31,10 +31,15 @@ if $release; then
   rm -rf "$split" && mkdir -p "$split"
   # Only the crate itself is built again (its dependencies are Trunk's): relocations for the
   # splitter, without RUSTFLAGS (which would rebuild every dependency).
-  cargo rustc -q --manifest-path "$root/Cargo.toml" --lib --release --target wasm32-unknown-unknown \
+  cargo rustc -q --locked --manifest-path "$root/Cargo.toml" --lib --release --target wasm32-unknown-unknown \
     --features split -- -Clink-arg=--emit-relocs
+  # Where Cargo put it (CARGO_TARGET_DIR or a config's target-dir are honoured).
+  target_dir=$(cargo metadata -q --locked --format-version 1 --no-deps --manifest-path "$root/Cargo.toml" |
+    node -e 'let j = ""; process.stdin.on("data", (d) => (j += d)).on("end", () => process.stdout.write(JSON.parse(j).target_directory));')
   wasm-split-cli --target web --out-name thena-add-contact \
-    "$root/target/wasm32-unknown-unknown/release/thena_add_contact.wasm" "$split/cut"
+    "$target_dir/wasm32-unknown-unknown/release/thena_add_contact.wasm" "$split/cut"
+  compgen -G "$split/cut/split_*.wasm" >/dev/null ||
+    { echo "trunk-post-build: the split made no part (split_*.wasm)" >&2; exit 1; }
   wasm-bindgen --target web --keep-lld-exports --out-dir "$split" --out-name thena-add-contact \
     "$split/cut/thena-add-contact.wasm"
   # The main wasm as index.html's wasm-opt settings would have it (Trunk's own run is off for it).
@@ -74,7 +79,7 @@ cp "$root/src/js/thena_add_contact.js" "$dir/thena_add_contact_entry.js"
 cp "$root/src/js/shell.js" "$dir/shell.js"
 # The shells, rendered natively with Leptos's ssr (the `shell` feature, only in this build); its
 # reactive-access notes on stderr are kept unless it fails.
-if ! cargo run -q --manifest-path "$root/Cargo.toml" --features shell --bin thena-shell -- \
+if ! cargo run -q --locked --manifest-path "$root/Cargo.toml" --features shell --bin thena-shell -- \
   "$dir/thena_add_contact_shells.js" 2>"$dir/shell.log"; then
   cat "$dir/shell.log" >&2
   exit 1

@@ -7,8 +7,11 @@ import { readFileSync } from "node:fs";
 const [wasmFile, jsFile] = process.argv.slice(2);
 const exports = WebAssembly.Module.exports(new WebAssembly.Module(readFileSync(wasmFile)));
 const js = readFileSync(jsFile, "utf8");
-// The bindings reach every export as a property of the instance's exports: `x.name`. The
-// parts' loader (__wasm_split.js) hands the parts the table, the memory and the shared globals.
+// The bindings reach every export as a property of the instance's exports (`x.name`); the
+// parts' loader (__wasm_split.js) takes what it hands the parts by destructuring (`{ name: a }`,
+// once minified). Any mention of the name as a whole word keeps the export; the table, the
+// memory and the split's shared globals are kept whatever the bundle says.
+const mentioned = (name) => new RegExp(`(^|[^\\w$])${name.replace(/\$/g, "\\$")}($|[^\\w$])`).test(js);
 const forParts = (name) => name === "__indirect_function_table" || name === "memory" || name.startsWith("__wasm_split");
-const used = exports.filter(({ name }) => js.includes(`.${name}`) || forParts(name));
+const used = exports.filter(({ name }) => mentioned(name) || forParts(name));
 process.stdout.write(JSON.stringify(used.map(({ name }) => ({ name: `export:${name}`, root: true, export: name }))));

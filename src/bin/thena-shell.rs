@@ -27,14 +27,17 @@ fn main() {
     );
     for locale in Locale::ALL {
         let texts = texts(root, locale);
+        // The status while a submit waits for the wasm, and when the wasm could not be loaded.
         let sending = texts.get(Text::Sending).to_string();
+        let failed = texts.get(Text::ApiNetwork).to_string();
         let html = render(texts);
         let _ = writeln!(
             module,
-            "  {}: {{ html: {}, sending: {} }},",
+            "  {}: {{ html: {}, sending: {}, failed: {} }},",
             json(locale.tag()),
             json(&html),
-            json(&sending)
+            json(&sending),
+            json(&failed)
         );
     }
     module.push_str("};\n");

@@ -13,15 +13,16 @@ let count = 0;
 const plainInputs = ["firstName", "lastName", "email", "phoneNumber", "avatarUrl"];
 const empty = (value) =>
   value == null || (typeof value === "object" && Object.keys(value).length === 0);
-// Lists and texts that change what shows; the organization's data when it is not loaded (false:
-// no loading note) or given (definitions: their fields), and the account search turned off.
-const markupLists = ["hidden", "readOnly", "strings"];
+// The host's texts, the organization's data when it is not loaded (false: no loading note) or
+// given (definitions: their fields), and the account search turned off change what shows.
+// `hidden` and `readOnly` are honoured (lists of names; a custom field's is for later).
 const markupSources = { contactTypes: (v) => v !== true, customFields: (v) => v !== true, searchAccounts: (v) => v === false };
+const names = (list) => list == null || (Array.isArray(list) && list.every((name) => typeof name === "string"));
 
 /** Whether `options` (mount's) can start with the shell. */
 export function shellFits(options) {
   if (options === null || typeof options !== "object") return false;
-  if (markupLists.some((name) => !empty(options[name]))) return false;
+  if (!empty(options.strings) || !names(options.hidden) || !names(options.readOnly)) return false;
   if (Object.entries(markupSources).some(([name, changes]) => options[name] != null && changes(options[name]))) return false;
   const values = options.values ?? {};
   if (typeof values !== "object") return false;
@@ -41,7 +42,7 @@ export function shellLanguage(tag) {
   if (exact) return exact;
   const language = clean.split("-")[0];
   if (language === "pt") return "pt-BR";
-  return shells[language] ? language : "en";
+  return Object.hasOwn(shells, language) ? language : "en";
 }
 
 /** The nearest `lang` of `element`, through shadow roots, then the document's. */
@@ -53,15 +54,25 @@ function nearestLang(element) {
   return document.documentElement.getAttribute("lang");
 }
 
+/** The control of `root` named `name` (compared, never put in a selector: the host gives it). */
+const named = (root, name) =>
+  [...root.querySelectorAll("input[name], select[name], textarea[name]")].find((control) => control.name === name);
+
 export class Shell {
   #root;
-  #sending;
+  #texts;
   #submitted = false;
+  /** What the plain inputs were shown with: a value that differs was typed. */
+  #prefill = {};
 
   /** Shows the shell in `target` for mount's `options`; `null` when they do not fit it. */
   static show(target, options, onSubmit) {
-    if (!(target instanceof HTMLElement) || !shellFits(options)) return null;
-    return new Shell(target, options, onSubmit);
+    try {
+      if (!(target instanceof HTMLElement) || !shellFits(options)) return null;
+      return new Shell(target, options, onSubmit);
+    } catch {
+      return null; // options that cannot be read (a throwing getter): the wasm says what is wrong
+    }
   }
 
   /** `onSubmit` runs when a person presses the shell's submit (it may retry a failed load). */
@@ -73,42 +84,61 @@ export class Shell {
     this.#root.dataset.shell = "";
     if (["light", "dark", "auto"].includes(options.theme)) this.#root.dataset.theme = options.theme;
     for (const [name, value] of Object.entries(options.values ?? {})) {
-      const input = plainInputs.includes(name) && typeof value === "string" && this.#named(name);
-      if (input) input.value = value;
+      if (!plainInputs.includes(name) || typeof value !== "string") continue;
+      named(this.#root, name).value = this.#prefill[name] = value;
     }
-    this.#sending = shell.sending;
+    // As the live form draws them: a hidden field's frame hidden, a read-only input readonly (a
+    // select is disabled until its options arrive either way).
+    for (const name of options.hidden ?? []) named(this.#root, name)?.closest(".thena-field")?.setAttribute("hidden", "");
+    for (const name of options.readOnly ?? []) {
+      const input = named(this.#root, name);
+      if (input?.tagName === "INPUT") input.readOnly = true;
+    }
+    this.#texts = shell;
     this.#root.querySelector("form").addEventListener("submit", (event) => {
       event.preventDefault();
-      this.#wait();
+      this.#waiting(true);
       onSubmit();
     });
     target.append(this.#root);
   }
 
-  #named(name) {
-    return this.#root.querySelector(`[name="${name}"]`);
+  // A submit pressed before the form is live is shown as under way, and sent once the form
+  // takes over; `false`: not (any more).
+  #waiting(waiting, status = waiting ? this.#texts.sending : "") {
+    this.#submitted = waiting;
+    this.#root.querySelector(".thena-submit").setAttribute("aria-disabled", String(waiting));
+    this.#root.dataset.state = waiting ? "submitting" : "editing";
+    this.#root.querySelector(".thena-status").textContent = status;
   }
 
-  // A submit before the form is live: shown as under way, sent once the form takes over.
-  #wait() {
-    this.#submitted = true;
-    this.#root.querySelector(".thena-submit").setAttribute("aria-disabled", "true");
-    this.#root.dataset.state = "submitting";
-    this.#root.querySelector(".thena-status").textContent = this.#sending;
+  /** The wasm could not be loaded: a submit pressed is not waiting any more, and it says so. */
+  failed() {
+    if (this.#submitted) this.#waiting(false, this.#texts.failed);
   }
 
-  /** The fields' values as typed, by name (not the account picker's search text). */
+  /** The plain inputs whose values are not what they were shown with, by name. */
   values() {
     const typed = {};
-    for (const input of this.#root.querySelectorAll("input[name]")) {
-      if (plainInputs.includes(input.name)) typed[input.name] = input.value;
+    for (const name of plainInputs) {
+      const input = named(this.#root, name);
+      if (input.value !== (this.#prefill[name] ?? "")) typed[name] = input.value;
     }
     return typed;
   }
 
-  /** Back to the values it was shown with. */
+  /** Sets plain inputs as the host's setValues() does (as if typed); the rest waits for the form. */
+  set(values) {
+    for (const [name, value] of Object.entries(values ?? {})) {
+      if (plainInputs.includes(name) && typeof value === "string") named(this.#root, name).value = value;
+    }
+  }
+
+  /** Back to the values it was shown with, nothing waiting. */
   reset() {
-    this.#root.querySelector("form").reset();
+    for (const name of plainInputs) named(this.#root, name).value = this.#prefill[name] ?? "";
+    named(this.#root, "accountIds").value = "";
+    this.#waiting(false);
   }
 
   /** Gone, with nothing taken over. */
@@ -118,32 +148,47 @@ export class Shell {
 
   /**
    * The live form in `target` (the other `.thena-add-contact` there) takes over: every typed
-   * value as if typed into it, the focus and the selection, and a submit pressed meanwhile. Then
-   * the shell is gone. Same markup, same place: nothing moves.
+   * value as if typed into it (not into a field it shows read-only or hides), the focus and the
+   * selection, and a submit pressed meanwhile, sent once the organization's data has arrived
+   * (the live form's `data-loading`). Then the shell is gone. Same markup, same place: nothing
+   * moves.
    */
   handOver(target) {
     const live = [...target.children].find((c) => c !== this.#root && c.classList.contains("thena-add-contact"));
     if (!live || !this.#root.isConnected) return this.remove();
     const controls = (root) => [...root.querySelectorAll("input, select, button, textarea")];
     const [from, to] = [controls(this.#root), controls(live)];
-    for (const input of from) {
-      if (!input.name || input.value === input.defaultValue) continue;
-      const into = live.querySelector(`[name="${input.name}"]`);
-      if (!into) continue;
-      into.value = input.value;
+    const typed = this.values();
+    const search = named(this.#root, "accountIds").value;
+    if (search) typed.accountIds = search;
+    for (const [name, value] of Object.entries(typed)) {
+      const into = named(live, name);
+      if (!into || into.readOnly || into.disabled || into.closest("[hidden]")) continue;
+      into.value = value;
       into.dispatchEvent(new Event("input", { bubbles: true }));
     }
     const focused = from.indexOf(this.#root.getRootNode().activeElement);
     const selection = focused >= 0 && selectionOf(from[focused]);
     this.remove();
     if (focused >= 0) {
-      const into = (from[focused].name && live.querySelector(`[name="${from[focused].name}"]`)) || to[focused];
+      const into = (from[focused].name && named(live, from[focused].name)) || to[focused];
       into?.focus({ preventScroll: true });
       // After the form has taken the typed values in (its effects run in a microtask).
       if (selection) setTimeout(() => into?.setSelectionRange?.(...selection));
     }
-    if (this.#submitted) live.querySelector("form")?.requestSubmit();
+    if (this.#submitted) whenLoaded(live, () => live.querySelector("form")?.requestSubmit());
   }
+}
+
+/** Calls `then` once the live form `root` has its organization's data (or gave up on it). */
+function whenLoaded(root, then) {
+  if (!root.hasAttribute("data-loading")) return then();
+  const observer = new MutationObserver(() => {
+    if (root.hasAttribute("data-loading")) return;
+    observer.disconnect();
+    if (root.isConnected) then();
+  });
+  observer.observe(root, { attributes: true, attributeFilter: ["data-loading"] });
 }
 
 /** An input's selection, where its type has one (not email or number). */

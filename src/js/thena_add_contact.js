@@ -32,6 +32,8 @@ let loading;
 let live = false;
 /** Whether a host gave init() where the wasm comes from: only the host tries that again. */
 let hostChose = false;
+/** Whether the load under way is one mount() or the element started (beside the module). */
+let ownLoad = false;
 /** What waits for the wasm (shells), called once it is loaded. */
 const onLive = new Set();
 
@@ -43,7 +45,12 @@ const onLive = new Set();
  * one, with or without `input`, gets the same load. After a failed load the next call tries again.
  */
 export default function init(input) {
-  if (input !== undefined && !loading) hostChose = true;
+  if (input !== undefined && loading && ownLoad) {
+    // Too late to say where: the form already loads the wasm from beside the module.
+    return Promise.reject(new Error("thena-add-contact: init(source) came after mount() or the element had started " +
+      "loading the wasm from beside the module; call init(source) first, in the same module script"));
+  }
+  if (!loading) [hostChose, ownLoad] = [input !== undefined, false];
   loading ??= load(input).catch((error) => {
     loading = undefined;
     throw error;
@@ -79,7 +86,10 @@ function whenLive(then, failed = () => {}) {
   onLive.add(then);
   const attempt = () => {
     if (live) return;
-    (loading ?? (hostChose ? null : init()))?.catch(failed);
+    if (loading) return loading.catch(failed);
+    if (hostChose) return failed(new Error("thena-add-contact: the wasm could not be loaded from where init() said"));
+    init().catch(failed);
+    ownLoad = true;
   };
   queueMicrotask(attempt);
   return attempt;
@@ -87,8 +97,8 @@ function whenLive(then, failed = () => {}) {
 
 /**
  * Mounts the live form into `target`. With a `shell` there, the live form takes over from it
- * once ready (typed values, focus, selection, a pressed submit); `after(widget)` runs then (at
- * once without a shell). Throws what mount_widget throws, with the shell removed. Returns the
+ * once ready (typed values, focus, selection, a pressed submit); `after(widget)` runs just before
+ * (at once without a shell). Throws what mount_widget throws, with the shell removed. Returns the
  * widget and `stop()`, which forgets the take-over (for a widget destroyed before it).
  */
 function mountLive(target, options, settled, shell, after = () => {}) {
@@ -101,8 +111,9 @@ function mountLive(target, options, settled, shell, after = () => {}) {
   const handOver = () => {
     if (handed) return;
     stop();
-    shell.handOver(target);
+    // What the host asked meanwhile first; what the person typed over it.
     after(widget);
+    shell.handOver(target);
   };
   let given = options;
   // The host's onReady still runs; a wrong one is left as it is, for mount_widget to refuse.
@@ -140,11 +151,17 @@ export function mount(element, options) {
   const ready = new Promise((resolve, reject) => (settle = { resolve, reject }));
   ready.catch(() => {}); // the host's to read; no unhandled rejection when it does not
   const start = () => {
-    if (gone) return settle.resolve();
+    if (gone) return;
     try {
       ({ stop, widget: mounted } = mountLive(element, options, undefined, shell, (taken) => {
         widget = taken;
-        for (const call of pending.splice(0)) call(widget);
+        for (const call of pending.splice(0)) {
+          try {
+            call(widget);
+          } catch (error) {
+            reportError(error); // a setValues refused: the take-over goes on
+          }
+        }
         settle.resolve();
       }));
     } catch (error) {
@@ -153,21 +170,30 @@ export function mount(element, options) {
     }
   };
   const shell = Shell.show(element, options, () => retry());
-  const retry = whenLive(start, settle.reject);
-  const later = (call) => (widget ? call(widget) : pending.push(call));
+  const retry = whenLive(start, (error) => {
+    shell?.failed();
+    settle.reject(error);
+  });
+  const later = (call) => (gone ? undefined : widget ? call(widget) : pending.push(call));
   return {
     ready,
     destroy: () => {
       gone = true;
+      pending = [];
       stop();
       shell?.remove();
       mounted?.destroy();
+      settle.resolve();
     },
     reset: () => (widget ? widget.reset() : (shell?.reset(), pending.splice(0))),
-    setValues: (values) => later((w) => w.setValues(values)),
+    // Shown in the shell at once (its plain inputs); applied to the form before what is typed.
+    setValues: (values) => (widget || gone ? undefined : shell?.set(values), later((w) => w.setValues(values))),
+    // Before the form is live: every field, as the live form's getValues gives them.
     getValues: () => {
       if (widget || gone) return gone ? null : widget.getValues();
-      return { ...(options?.values ?? {}), ...(shell?.values() ?? {}) };
+      const none = { firstName: "", lastName: "", email: "", phoneNumber: "", contactType: "", avatarUrl: "", accountIds: [] };
+      const { customFieldValues, ...given } = options?.values ?? {};
+      return { ...none, ...given, ...(shell?.values() ?? {}) };
     },
   };
 }
@@ -181,6 +207,18 @@ function handle(widget) {
     setValues: (values) => widget.setValues(values),
     getValues: () => widget.getValues(),
   };
+}
+
+/** What a shell shows for `options` in `target`: when it changes, the element draws it again. */
+function shellKey(options, target) {
+  try {
+    const { locale, theme, hidden, readOnly, strings, values, contactTypes, customFields, searchAccounts } = options;
+    const lang = target.closest?.("[lang]")?.getAttribute("lang");
+    const search = typeof searchAccounts === "function" ? "function" : searchAccounts;
+    return JSON.stringify([locale, lang, theme, hidden, readOnly, strings, values, contactTypes, customFields, search]);
+  } catch {
+    return String(Math.random()); // unreadable: drawn again, and refused by the wasm later
+  }
 }
 
 /**
@@ -217,8 +255,12 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   #changedWhileSending = false;
   // Where the form is mounted: the element itself, or a container in its shadow root.
   #target = null;
-  // The shell, shown from the moment the element is connected until the wasm is live.
+  // The shell, shown from the moment the element is connected until the wasm is live, and what
+  // it was drawn for.
   #shell = null;
+  #drawnFor = null;
+  // Until the live form has taken over from the shell: that shell, and how to stop the take-over.
+  #handing = null;
   // Tries to load the wasm again (a press of the shell's submit after a failed load).
   #retry = null;
 
@@ -259,6 +301,7 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   set values(values) {
     if (this.#widget) this.#widget.setValues(values);
     this.#values = values;
+    if (!live && this.isConnected) this.#waitForWasm();
   }
   get options() {
     return this.#options;
@@ -278,6 +321,7 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
     this.#remount();
   }
   disconnectedCallback() {
+    this.#dropHandOver();
     this.#widget?.destroy();
     this.#widget = null;
     this.#shell?.remove();
@@ -325,10 +369,30 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
     };
   }
 
-  // Until the wasm is live: the shell (when the options fit it), and the form once it is live.
+  // Until the wasm is live: the shell (when the options fit it), drawn again with what was typed
+  // when what it shows changes, and the form once the wasm is live.
   #waitForWasm() {
-    this.#shell ??= Shell.show(this.#mountTarget(), this.#given(), () => this.#retry());
-    this.#retry ??= whenLive(() => this.#remount());
+    const given = this.#given();
+    const drawnFor = shellKey(given, this.#mountTarget());
+    if (this.#shell && drawnFor !== this.#drawnFor) {
+      const typed = this.#shell.values();
+      this.#shell.remove();
+      this.#shell = Shell.show(this.#mountTarget(), given, () => this.#retry());
+      if (this.#shell) this.#shell.set(typed);
+      else this.#typed = { ...this.#typed, ...typed };
+    }
+    this.#shell ??= Shell.show(this.#mountTarget(), given, () => this.#retry());
+    this.#drawnFor = drawnFor;
+    this.#retry ??= whenLive(() => this.#remount(), () => this.#shell?.failed());
+  }
+
+  // A take-over not done yet is dropped, its shell with it (what was typed there is kept).
+  #dropHandOver() {
+    if (!this.#handing) return;
+    this.#handing.stop();
+    this.#typed = { ...this.#typed, ...this.#handing.shell.values() };
+    this.#handing.shell.remove();
+    this.#handing = null;
   }
 
   // A new configuration mounts a new form with what the person had typed. During a request it
@@ -342,6 +406,7 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
     }
     if (this.#widget) {
       this.#typed = this.#widget.getValues();
+      this.#dropHandOver();
       this.#widget.destroy();
       this.#widget = null;
     }
@@ -367,7 +432,9 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
       };
       const shell = this.#shell;
       this.#shell = null;
-      this.#widget = mountLive(this.#mountTarget(), options, settled, shell).widget;
+      const handing = mountLive(this.#mountTarget(), options, settled, shell, () => (this.#handing = null));
+      this.#widget = handing.widget;
+      if (shell) this.#handing = { stop: handing.stop, shell };
       // Hidden fields keep the host's values; the person typed only into the others.
       const hidden = Array.isArray(this.#options.hidden) ? this.#options.hidden : [];
       for (const name of hidden) delete this.#typed?.[name];

@@ -27,8 +27,9 @@ after(async () => {
 /**
  * Opens the shell host page with the wasm held back: resolves to `{page, org, release}`;
  * `release()` lets the wasm through. `failFirst`: the first request for the wasm fails (offline).
+ * `holdData`: the organization's data never arrives (the form stays as first drawn).
  */
-async function openHeld(t, query = "", { failFirst = false, expected = [] } = {}) {
+async function openHeld(t, query = "", { failFirst = false, expected = [], holdData = true } = {}) {
   const org = await plainOrg(stub, "shell");
   let release;
   const released = new Promise((resolve) => (release = resolve));
@@ -41,8 +42,7 @@ async function openHeld(t, query = "", { failFirst = false, expected = [] } = {}
         await released;
         await route.continue();
       });
-      // The organization's data never arrives: the form stays as it was first drawn.
-      await page.route(/\/v1\/(accounts\/attributes|custom-field)/, () => {});
+      if (holdData) await page.route(/\/v1\/(accounts\/attributes|custom-field)/, () => {});
     });
   return { page, org, release, asked: () => asked };
 }
@@ -78,18 +78,40 @@ const boxes = (page, selector) =>
       return [e.tagName, e.name ?? "", Math.round(r.x), Math.round(r.y), Math.round(r.width), Math.round(r.height)];
     }));
 
-test("the shell is the form as the wasm draws it: the same markup, in the same place", async (t) => {
+for (const [name, options] of [
+  ["the default form", {}],
+  ["hidden and read-only fields, a theme, prefilled values", {
+    hidden: ["lastName", "avatarUrl", "a_custom_slug"], readOnly: ["email", "accountIds", "contactType"], theme: "dark",
+    values: { firstName: "Ada", email: "ada@example.com" },
+  }],
+]) {
+  test(`the shell is the form as the wasm draws it (${name}): the same markup, in the same place`, async (t) => {
+    const { page, release } = await openHeld(t, `&options=${encodeURIComponent(JSON.stringify(options))}`);
+    await page.locator(shell).waitFor();
+    assert.equal(await page.locator(liveForm).count(), 0, "nothing live before the wasm");
+    const drawn = await markup(page, shell);
+    const where = await boxes(page, shell);
+    const values = await page.$$eval(`${shell} input`, (all) => all.map((i) => i.value));
+    release();
+    await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+    assert.equal(await page.locator(shell).count(), 0, "the shell is gone once the form is live");
+    assert.equal(await markup(page, liveForm), drawn);
+    assert.deepEqual(await boxes(page, liveForm), where);
+    assert.deepEqual(await page.$$eval(`${liveForm} input`, (all) => all.map((i) => i.value)), values);
+  });
+}
+
+test("the shell's labels are the form's", async (t) => {
   const { page, release } = await openHeld(t);
   await page.locator(shell).waitFor();
   assert.equal(await page.locator(liveForm).count(), 0, "nothing live before the wasm");
   assert.equal(await page.locator(`${shell} label[for$="-firstName"]`).innerText(), "First name");
-  const drawn = await markup(page, shell);
-  const where = await boxes(page, shell);
+  // A label click focuses its input: the shell's ids are its own.
+  await page.click(`${shell} label[for$="-email"]`);
+  assert.equal(await page.evaluate(() => document.activeElement?.name), "email");
   release();
   await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
-  assert.equal(await page.locator(shell).count(), 0, "the shell is gone once the form is live");
-  assert.equal(await markup(page, liveForm), drawn);
-  assert.deepEqual(await boxes(page, liveForm), where);
+  assert.equal(await page.evaluate(() => document.activeElement?.closest("[data-shell]")), null);
 });
 
 test("typed into the shell before the wasm: values, focus and selection carried over", async (t) => {
@@ -100,7 +122,7 @@ test("typed into the shell before the wasm: values, focus and selection carried 
   await page.fill(`${shell} [name="lastName"]`, "Lovelace");
   await page.$eval(`${shell} [name="lastName"]`, (input) => input.setSelectionRange(2, 5, "backward"));
   assert.deepEqual(await page.evaluate(() => window.host.widgets[0].getValues()),
-    { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phoneNumber: "", avatarUrl: "" });
+    { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com", phoneNumber: "", avatarUrl: "", contactType: "", accountIds: [] });
   release();
   await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
   assert.equal(await page.locator(shell).count(), 0);
@@ -118,8 +140,8 @@ test("typed into the shell before the wasm: values, focus and selection carried 
   assert.equal(values.lastName, "Lovelace");
 });
 
-test("a submit pressed before the wasm waits visibly and goes out once", async (t) => {
-  const { page, org, release } = await openHeld(t);
+test("a submit pressed before the wasm waits visibly and goes out once, with the organization's data", async (t) => {
+  const { page, org, release } = await openHeld(t, "", { holdData: false });
   await page.locator(shell).waitFor();
   await page.fill(`${shell} [name="firstName"]`, "Grace");
   await page.fill(`${shell} [name="email"]`, "grace@example.com");
@@ -133,7 +155,8 @@ test("a submit pressed before the wasm waits visibly and goes out once", async (
   await page.locator(`${liveForm}[data-state="created"]`).waitFor();
   const requests = await stub.requests(org);
   assert.equal(requests.length, 1, "sent once");
-  assert.deepEqual(requests[0].body, { firstName: "Grace", email: "grace@example.com" });
+  // Sent once the contact types had arrived: the organization's default type is in it.
+  assert.deepEqual(requests[0].body, { firstName: "Grace", email: "grace@example.com", contactType: "CT_PRIMARY" });
 });
 
 test("destroyed before the form takes over: the shell goes, and no form mounts", async (t) => {
@@ -155,6 +178,7 @@ test("destroyed before the form takes over: the shell goes, and no form mounts",
   await page.evaluate(() => window.host.widgets[0].destroy());
   assert.equal(await page.locator(shell).count(), 0);
   assert.equal(await page.evaluate(() => window.host.widgets[0].getValues()), null);
+  assert.equal(await page.evaluate(() => window.host.widgets[0].ready.then(() => "settled")), "settled");
   releaseTexts();
   await page.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/locales/de.json")));
   await page.evaluate(() => new Promise((resolve) => setTimeout(resolve)));
@@ -187,7 +211,8 @@ test("the shell speaks the language the live form will: the same rule for every 
 });
 
 test("a wasm that cannot load leaves the shell; a press of submit loads it again and sends once", async (t) => {
-  const { page, org, release, asked } = await openHeld(t, "", { failFirst: true, expected: [/thena_add_contact_bg\.wasm|WebAssembly|Failed to fetch|fetch/i] });
+  const { page, org, release, asked } = await openHeld(t, "", { failFirst: true, holdData: false,
+    expected: [/thena_add_contact_bg\.wasm|WebAssembly|Failed to fetch|fetch/i] });
   await page.locator(shell).waitFor();
   await page.waitForFunction(() => window.host.widgets[0].ready.then(() => false, () => true));
   await page.fill(`${shell} [name="firstName"]`, "Lin");
@@ -198,5 +223,46 @@ test("a wasm that cannot load leaves the shell; a press of submit loads it again
   assert.equal(asked(), 2);
   const requests = await stub.requests(org);
   assert.equal(requests.length, 1);
-  assert.deepEqual(requests[0].body, { firstName: "Lin", email: "lin@example.com" });
+  assert.deepEqual(requests[0].body, { firstName: "Lin", email: "lin@example.com", contactType: "CT_PRIMARY" });
+});
+
+test("a prefilled value cleared in the shell stays cleared; a host's setValues before the wasm shows at once", async (t) => {
+  const options = { values: { lastName: "Byron" } };
+  const { page, release } = await openHeld(t, `&options=${encodeURIComponent(JSON.stringify(options))}`);
+  await page.locator(shell).waitFor();
+  assert.equal(await page.inputValue(`${shell} [name="lastName"]`), "Byron");
+  await page.fill(`${shell} [name="lastName"]`, "");
+  await page.evaluate(() => window.host.widgets[0].setValues({ phoneNumber: "+1 415 555 0123" }));
+  assert.equal(await page.inputValue(`${shell} [name="phoneNumber"]`), "+1 415 555 0123");
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+  const values = await page.evaluate(() => window.host.widgets[0].getValues());
+  assert.equal(values.lastName, "");
+  assert.equal(values.phoneNumber, "+1 415 555 0123");
+});
+
+test("the element draws its shell again when its options change before the wasm, keeping what was typed", async (t) => {
+  const { page, release } = await openHeld(t, "&element");
+  await page.locator(`thena-add-contact ${shell}`).waitFor();
+  await page.fill(`${shell} [name="firstName"]`, "Grace");
+  await page.evaluate(() => (document.querySelector("thena-add-contact").options = { readOnly: ["email"] }));
+  assert.equal(await page.locator(shell).count(), 1);
+  assert.equal(await page.$eval(`${shell} [name="email"]`, (input) => input.readOnly), true);
+  assert.equal(await page.inputValue(`${shell} [name="firstName"]`), "Grace");
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+  assert.equal(await page.inputValue(`${liveForm} [name="firstName"]`), "Grace");
+  assert.equal(await page.$eval(`${liveForm} [name="email"]`, (input) => input.readOnly), true);
+});
+
+test("init(source) after mount() has started the load beside the module is refused, saying why", async (t) => {
+  const { page, release } = await openHeld(t);
+  await page.locator(shell).waitFor();
+  const refused = await page.evaluate(async () => {
+    const { default: init } = await import("/thena_add_contact.js");
+    return init("/elsewhere.wasm").then(() => "accepted", (error) => error.message);
+  });
+  assert.match(refused, /init\(source\) came after mount\(\) or the element/);
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
 });

@@ -96,6 +96,13 @@ impl LiveData {
         }
     }
 
+    /// Whether the contact types or the custom fields (or the part that draws them) are on
+    /// their way (tracked): the form's `data-loading`.
+    pub fn is_loading(&self) -> bool {
+        self.contact_types.with(|t| matches!(t, Live::Loading))
+            || self.custom_fields.with(|f| matches!(f, Live::Loading))
+    }
+
     /// Asks for both (at mount, once the form is ready).
     pub fn load(&self) {
         self.load_contact_types();

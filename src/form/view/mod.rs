@@ -48,13 +48,15 @@ pub fn ContactForm(
         lend(&control, ctx, controllers);
     }
     ready_after_mount(controllers);
-    let submit = controllers.submit;
+    let (submit, live) = (controllers.submit, controllers.live);
     view! {
         <div
             class="thena-add-contact"
             id=ctx.prefix()
             node_ref=controllers.focus.root
             data-state=move || submit.phase.with(Phase::name)
+            // While the organization's data is on its way (a submit pressed in the shell waits).
+            data-loading=move || live.is_loading().then_some("")
             data-theme=theme.name()
             lang=locale.tag()
             dir=if locale.is_rtl() { "rtl" } else { "ltr" }

@@ -27,6 +27,8 @@ if (params.has("element")) {
     const element = document.createElement("div");
     place.append(element);
     listen(element);
-    window.host.widgets.push(mount(element, { apiBase, orgId, token: "shell-token", locale }));
+    // ?options= (JSON) adds options, as a host would give them.
+    const more = JSON.parse(params.get("options") ?? "{}");
+    window.host.widgets.push(mount(element, { apiBase, orgId, token: "shell-token", locale, ...more }));
   }
 }
