@@ -47,10 +47,30 @@ async function recordRequests(page) {
     const request = requests.get(e.requestId);
     if (request) Object.assign(request, { bytes: e.encodedDataLength, end: (e.timestamp + offset) * 1000 });
   });
+  cdp.on("Network.loadingFailed", (e) => {
+    const request = requests.get(e.requestId);
+    if (request) Object.assign(request, { failed: true, end: (e.timestamp + offset) * 1000 });
+  });
   await cdp.send("Network.enable");
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
   await cdp.send("Network.emulateNetworkConditions", SLOW_4G);
   return requests;
+}
+
+/**
+ * Resolves once no request of `requests` has been under way for 500 ms: `true`; `false` after
+ * 20 s without such a pause (reported, not fatal: the figures are not assertions).
+ */
+async function networkIdle(requests) {
+  const started = Date.now();
+  let quietSince = Date.now();
+  while (Date.now() - started < 20000) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const open = [...requests.values()].some((r) => r.end === null);
+    if (open) quietSince = Date.now();
+    else if (Date.now() - quietSince >= 500) return true;
+  }
+  return false;
 }
 
 async function networkLoad(browser, server, stub, spec, round) {
@@ -69,9 +89,9 @@ async function networkLoad(browser, server, stub, spec, round) {
     await page.goto(pageUrl(server, stub, spec, org));
     const marks = await withTimeout(page.evaluate(() => window.__bench.ready), 60000, `${spec.id}: interactive`);
     const origin = await page.evaluate(() => performance.timeOrigin);
-    await page.waitForLoadState("networkidle");
+    const idle = await networkIdle(requests);
     const layoutShift = await page.evaluate(() => window.__shift);
-    const all = [...requests.values()].filter((r) => r.end !== null);
+    const all = [...requests.values()].filter((r) => r.end !== null && !r.failed);
     const bytesBy = (ms) => all.filter((r) => r.end <= origin + ms).reduce((sum, r) => sum + r.bytes, 0);
     return {
       navToVisible: marks.visible,
@@ -80,6 +100,7 @@ async function networkLoad(browser, server, stub, spec, round) {
       bytesUntilInteractive: bytesBy(marks.interactive),
       bytesTotal: all.reduce((sum, r) => sum + r.bytes, 0),
       layoutShift,
+      idle,
       requests: all.map((r) => ({ url: new URL(r.url).pathname, bytes: r.bytes, end: r.end - origin })),
     };
   } finally {
@@ -133,6 +154,8 @@ async function main() {
     summary[spec.id] = Object.fromEntries(rows.map(([key]) => [key, summarize(samples[spec.id].map((s) => s[key]))]));
   }
   const markdown = table(summary);
+  const noisy = pages.filter((p) => samples[p.id].some((s) => !s.idle)).map((p) => p.id);
+  if (noisy.length) console.log(`(the network never went quiet for 500 ms within 20 s on a load of: ${noisy.join(", ")})`);
   console.log(`## Slow 4G (150 ms, 1.6 Mbit/s down, 750 kbit/s up; brotli), ${RUNS} loads per page, median (p95)\n`);
   console.log(markdown);
   const out = process.env.BENCH_OUT ?? path.join(root, "bench/results/network.json");

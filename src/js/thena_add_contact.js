@@ -6,7 +6,7 @@
 // What is here has to be JavaScript: loading the wasm, the custom element class, and the shell
 // shown until the wasm is live (./shell.js).
 import initWasm, { mount_widget } from "./thena_add_contact_bindings.js";
-import { Shell } from "./shell.js";
+import { Shell, shellFits } from "./shell.js";
 
 // The translations and the stylesheet sit beside this module. Each is named by a literal
 // `new URL("./…", import.meta.url)`, as the wasm is by the bindings, so that a bundler (Vite,
@@ -374,12 +374,13 @@ class ThenaAddContact extends (globalThis.HTMLElement ?? class {}) {
   #waitForWasm() {
     const given = this.#given();
     const drawnFor = shellKey(given, this.#mountTarget());
-    if (this.#shell && drawnFor !== this.#drawnFor) {
+    // Options the shell cannot draw keep the one drawn before: a form that shows beats one that
+    // vanishes until the wasm arrives.
+    if (this.#shell && drawnFor !== this.#drawnFor && shellFits(given)) {
       const typed = this.#shell.values();
       this.#shell.remove();
       this.#shell = Shell.show(this.#mountTarget(), given, () => this.#retry());
-      if (this.#shell) this.#shell.set(typed);
-      else this.#typed = { ...this.#typed, ...typed };
+      this.#shell?.set(typed);
     }
     this.#shell ??= Shell.show(this.#mountTarget(), given, () => this.#retry());
     this.#drawnFor = drawnFor;

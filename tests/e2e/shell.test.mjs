@@ -266,3 +266,18 @@ test("init(source) after mount() has started the load beside the module is refus
   release();
   await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
 });
+
+test("the element keeps its shell when its new values cannot be drawn in it (a prefilled account)", async (t) => {
+  const { page, release } = await openHeld(t, "&element");
+  await page.locator(`thena-add-contact ${shell}`).waitFor();
+  await page.fill(`${shell} [name="firstName"]`, "Kay");
+  await page.evaluate(() => (document.querySelector("thena-add-contact").values = { accountIds: ["A1"] }));
+  assert.equal(await page.locator(shell).count(), 1, "the form does not vanish until the wasm");
+  assert.equal(await page.inputValue(`${shell} [name="firstName"]`), "Kay");
+  release();
+  await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
+  assert.equal(await page.locator(shell).count(), 0);
+  const values = await page.evaluate(() => document.querySelector("thena-add-contact").values);
+  assert.equal(values.firstName, "Kay");
+  assert.deepEqual(values.accountIds, ["A1"]);
+});
