@@ -8,14 +8,14 @@ import { idMark, shells } from "./thena_add_contact_shells.js";
 /** Shells shown on this page so far: each gets its own ids. */
 let count = 0;
 
-// Options that change the markup are not drawn by the shell: with any of them the form shows
-// when the wasm is live, as before. `values` is honoured for the fields that are plain inputs.
+// Options the shell does not draw skip it: the form then shows when the wasm is live, as before.
+// Those are the host's texts, the organization's data when it is not loaded (false: no loading
+// note) or given (definitions: their fields), the account search turned off, and prefilled
+// values other than the plain inputs'. `hidden` and `readOnly` are drawn (lists of names; a
+// custom field's waits for the live form).
 const plainInputs = ["firstName", "lastName", "email", "phoneNumber", "avatarUrl"];
 const empty = (value) =>
   value == null || (typeof value === "object" && Object.keys(value).length === 0);
-// The host's texts, the organization's data when it is not loaded (false: no loading note) or
-// given (definitions: their fields), and the account search turned off change what shows.
-// `hidden` and `readOnly` are honoured (lists of names; a custom field's is for later).
 const markupSources = { contactTypes: (v) => v !== true, customFields: (v) => v !== true, searchAccounts: (v) => v === false };
 const names = (list) => list == null || (Array.isArray(list) && list.every((name) => typeof name === "string"));
 
