@@ -26,35 +26,32 @@ total_br=0
 visible_br=0
 row() { printf '%-20s %-28s %10s %10s %10s\n' "$@"; }
 row "when" "file" "bytes" "gzip -9" "brotli 11"
+# One file's sizes, its row, and its part of the totals.
+count() {
+  local when=$1 file=$2 raw gz br
+  raw=$(wc -c <"$file")
+  gz=$(gzip -9 -c "$file" | wc -c)
+  br=$(brotli "$file")
+  total_raw=$((total_raw + raw))
+  total_gz=$((total_gz + gz))
+  total_br=$((total_br + br))
+  if [ "$when" = "before visible" ]; then visible_br=$((visible_br + br)); fi
+  row "$when" "$(basename "$file")" "$raw" "$gz" "$br"
+}
 for entry in "before visible:thena_add_contact.js" "before visible:thena-add-contact.css" \
   "until interactive:thena_add_contact_bg.wasm"; do
-  when=${entry%%:*}
   file="$dist/${entry#*:}"
   if [ ! -f "$file" ]; then
     echo "size-report: $file is missing; run trunk build --release first" >&2
     exit 1
   fi
-  raw=$(wc -c <"$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  br=$(brotli "$file")
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  total_br=$((total_br + br))
-  [ "$when" = "before visible" ] && visible_br=$((visible_br + br))
-  row "$when" "$(basename "$file")" "$raw" "$gz" "$br"
+  count "${entry%%:*}" "$file"
 done
 row "" "until interactive" "$total_raw" "$total_gz" "$total_br"
-# The parts of the wasm, each fetched when the form first needs it (the organization's data
-# right after the form is live, unless the host turned it off).
+# The wasm's parts, each fetched when the form first needs it (the custom fields' inputs, when
+# an organization's custom fields arrive).
 for file in "$dist"/split_*.wasm "$dist"/chunk_*.wasm; do
-  [ -f "$file" ] || continue
-  raw=$(wc -c <"$file")
-  gz=$(gzip -9 -c "$file" | wc -c)
-  br=$(brotli "$file")
-  total_raw=$((total_raw + raw))
-  total_gz=$((total_gz + gz))
-  total_br=$((total_br + br))
-  row "loaded later" "$(basename "$file")" "$raw" "$gz" "$br"
+  if [ -f "$file" ]; then count "loaded later" "$file"; fi
 done
 row "" "total" "$total_raw" "$total_gz" "$total_br"
 # Each translation, added by a page in that language (one request, before the live form).

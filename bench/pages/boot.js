@@ -46,5 +46,19 @@ window.__bench = (() => {
     started(marks);
   }
 
-  return { marks, ready, start, whenVisible, onCreated: null };
+  // The widget's form as both widget pages give it to the harness: the live form's controls (not
+  // the shell's), and the "Add another" panel that replaces the form after a create.
+  const widgetForm = {
+    submit: ".thena-submit",
+    input: (root, name) => root.querySelector(`.thena-add-contact:not([data-shell]) [name="${name}"]`),
+    error: (root, name) => root.querySelector(`.thena-add-contact:not([data-shell]) [name="${name}"] ~ .thena-error`),
+    async afterCreated(root, waitFor) {
+      const state = () => root.querySelector(".thena-add-contact").dataset.state;
+      await waitFor(() => state() === "created");
+      root.querySelector(".thena-add-another").click();
+      await waitFor(() => state() === "editing");
+    },
+  };
+
+  return { marks, ready, start, whenVisible, widgetForm, onCreated: null };
 })();

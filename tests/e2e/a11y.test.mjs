@@ -12,31 +12,17 @@
 // Needs the release build (`trunk build --release`, or THENA_DIST naming a copy of it). Starts
 // the stub API on THENA_E2E_A11Y_STUB_PORT (default 8801) and stops it.
 //   node --test tests/e2e/a11y.test.mjs
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import path from "node:path";
-import { root, startStub, serveHosts, launchChromium, openPage } from "./support.mjs";
+import { root, hostsUnderTest, openPage } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_A11Y_STUB_PORT ?? 8801);
 const axeSource = readFileSync(path.join(root, "node_modules/axe-core/axe.min.js"), "utf8");
 const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"];
 
-let stub;
-let server;
-let browser;
-
-before(async () => {
-  stub = await startStub(stubPort);
-  server = await serveHosts();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  stub?.stop();
-});
+const hosts = hostsUnderTest(stubPort);
 
 // ---------------------------------------------------------------------------------------------
 // The looks and the states
@@ -77,7 +63,7 @@ const states = [
   {
     name: "sending",
     reach: async (w) => {
-      await stub.next(w.org, { stall: true }); // headers, then a body that never ends
+      await hosts.stub.next(w.org, { stall: true }); // headers, then a body that never ends
       await w.fill(valid(w.n));
       await w.submit();
       await w.state("sending");
@@ -86,7 +72,7 @@ const states = [
   {
     name: "failed with Try again",
     reach: async (w) => {
-      await stub.next(w.org, { status: 503 });
+      await hosts.stub.next(w.org, { status: 503 });
       await w.fill(valid(w.n));
       await w.submit();
       await w.state("failed");
@@ -96,7 +82,7 @@ const states = [
   {
     name: "rate limited, Try again counting down",
     reach: async (w) => {
-      await stub.next(w.org, { status: 429, headers: { "Retry-After": "30" } });
+      await hosts.stub.next(w.org, { status: 429, headers: { "Retry-After": "30" } });
       await w.fill(valid(w.n));
       await w.submit();
       await w.state("failed");
@@ -159,8 +145,8 @@ const states = [
     name: "organization's data failed to load",
     custom: true,
     prepare: async (org) => {
-      await stub.next(org, { status: 503 }, "/v1/accounts/attributes");
-      await stub.next(org, { status: 503 }, "/v1/custom-field");
+      await hosts.stub.next(org, { status: 503 }, "/v1/accounts/attributes");
+      await hosts.stub.next(org, { status: 503 }, "/v1/custom-field");
     },
     reach: async (w) => {
       await w.until(() => [...window.host.root().querySelectorAll(".thena-load-again")].filter((b) => b.getClientRects().length).length === 2);
@@ -176,14 +162,14 @@ let serial = 0;
 /** A fresh organization (its own data and queue of misbehaviours at the stub). */
 async function freshOrg(prefix, custom) {
   const org = `a11y-${prefix}-${++serial}-${Date.now()}`.replace(/[^\w-]/g, "_");
-  if (!custom) await stub.seed(org, { customFields: [] });
+  if (!custom) await hosts.stub.seed(org, { customFields: [] });
   return org;
 }
 
 /** The host page in a fresh context (fails its test on console errors), in the look's scheme. */
 async function openHost(t, lookUsed) {
   // A request given up when its widget is destroyed mid-state is logged by the browser.
-  const page = await openPage(browser, t, `${server.url}/hosts/a11y.html?api=${encodeURIComponent(stub.url)}`, [/net::ERR_/]);
+  const page = await openPage(hosts.browser, t, `${hosts.server.url}/hosts/a11y.html?api=${encodeURIComponent(hosts.stub.url)}`, [/net::ERR_/]);
   if (lookUsed.colorScheme) await page.emulateMedia({ colorScheme: lookUsed.colorScheme });
   await page.waitForFunction(() => window.host?.loaded);
   return page;
@@ -452,7 +438,7 @@ for (const lookName of ["light", "shadow root"]) {
     });
 
     await t.test("filled in and submitted with keys alone (the stub answers 503)", async () => {
-      await stub.next(org, { status: 503 });
+      await hosts.stub.next(org, { status: 503 });
       await page.focus("#before");
       await page.keyboard.press("Tab");
       assert.equal(await focused(page), "input[name=firstName]", "the widget's first Tab stop");
@@ -501,7 +487,7 @@ for (const lookName of ["light", "shadow root"]) {
     });
 
     await t.test("the stub received what the keys typed", async () => {
-      const requests = await stub.requests(org);
+      const requests = await hosts.stub.requests(org);
       assert.equal(requests.length, 2, "the 503, then the retry");
       assert.deepEqual(requests[1].body, {
         firstName: "Ada", lastName: "Lovelace", email, phoneNumber: "+442079460958",
@@ -596,7 +582,7 @@ for (const lookName of ["light", "shadow root"]) {
     // submit → sending → created.
     const email = `ada-live-${w.n}@example.com`;
     await w.fill({ firstName: "Ada", lastName: "Lovelace", email });
-    await stub.next(org, { delayMs: 600 });
+    await hosts.stub.next(org, { delayMs: 600 });
     const created = await heardDuring("submit → sending → created", () => w.submit(), async () => {
       await w.state("sending");
       await w.state("created");
@@ -607,7 +593,7 @@ for (const lookName of ["light", "shadow root"]) {
     await page.click("#slot .thena-add-another");
     await w.state("editing");
     await w.fill({ firstName: "Grace", email: `grace-live-${w.n}@example.com` });
-    await stub.next(org, { status: 503, delayMs: 600 });
+    await hosts.stub.next(org, { status: 503, delayMs: 600 });
     const failed = await heardDuring("submit → sending → failed (503)", () => w.submit(), async () => {
       await w.state("sending");
       await w.state("failed");

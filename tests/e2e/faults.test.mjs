@@ -6,30 +6,14 @@
 // would show), one announcement per outcome, and one outcome event per request the host saw
 // submitted. Needs `trunk build --release` first.
 //   node --test tests/e2e/faults.test.mjs
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStub, serveHosts, launchChromium, openPage } from "./support.mjs";
+import { hostsUnderTest, openPage } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_FAULTS_STUB_PORT ?? 8799);
 const SEARCH = "/v1/accounts/contacts/search";
 
-let stub;
-let server;
-let site;
-let browser;
-
-before(async () => {
-  stub = await startStub(stubPort);
-  server = await serveHosts();
-  site = server.url;
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  stub?.stop();
-});
+const hosts = hostsUnderTest(stubPort);
 
 const nest = (status, message) => ({ statusCode: status, message, error: "Error" });
 const inSeconds = (s) => new Date(Date.now() + s * 1000).toUTCString();
@@ -87,7 +71,7 @@ let serial = 0;
 const tally = { cases: 0, valuesLost: 0, duplicates: 0, announcementsOff: 0, eventsOff: 0 };
 
 test("the fault matrix", async (t) => {
-  page = await openPage(browser, t, `${site}/hosts/faults.html?api=${encodeURIComponent(stub.url)}`, [
+  page = await openPage(hosts.browser, t, `${hosts.server.url}/hosts/faults.html?api=${encodeURIComponent(hosts.stub.url)}`, [
     // The browser logs failed loads and aborted reads of the faults on purpose.
     /net::ERR_/,
   ]);
@@ -118,7 +102,7 @@ async function typedValues() {
 }
 
 async function contactsWith(org, email) {
-  const url = `${stub.url}${SEARCH}?email=${encodeURIComponent(email)}`;
+  const url = `${hosts.stub.url}${SEARCH}?email=${encodeURIComponent(email)}`;
   const response = await fetch(url, { headers: { authorization: "Bearer check", "x-org-id": org } });
   return response.json();
 }
@@ -144,7 +128,7 @@ async function runCase(fault, phase) {
   const org = `faults-${n}-${Date.now()}`;
   // Without the platform's unique emails, a second create of the contact would show as a
   // second contact.
-  await stub.seed(org, { customFields: [], uniqueEmails: false });
+  await hosts.stub.seed(org, { customFields: [], uniqueEmails: false });
   const typed = { firstName: "Fay", lastName: `Case ${n} <b>`, email: `fault-${n}@example.com`, phoneNumber: "+1 415 555 0100" };
   await page.evaluate((o) => window.host.start(o), org);
   await page.waitForFunction(() => window.host.events.some((e) => e.type === "contact:ready"));
@@ -160,13 +144,13 @@ async function runCase(fault, phase) {
 
   // The retry phase: a 503 first, then the fault hits the Try again.
   if (phase === "retry") {
-    await stub.next(org, { status: 503 });
+    await hosts.stub.next(org, { status: 503 });
     await page.click("#slot .thena-submit");
     await waitState("failed");
     await checkValues("after the 503");
   }
-  if (fault.create) await stub.next(org, fault.create());
-  if (fault.search) await stub.next(org, fault.search(), SEARCH);
+  if (fault.create) await hosts.stub.next(org, fault.create());
+  if (fault.search) await hosts.stub.next(org, fault.search(), SEARCH);
   if (fault.offline === "at submit") await context.setOffline(true);
   const press = phase === "retry" ? "#slot .thena-retry" : "#slot .thena-submit";
   const eventsBefore = await page.evaluate(() => window.host.events.length);

@@ -3,36 +3,22 @@
 // contacts, the part says it could not load and offers to load again. Needs `trunk build
 // --release` first.
 //   node --test tests/e2e/parts.test.mjs
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { readdirSync } from "node:fs";
-import { startStub, serveHosts, launchChromium, openPage, plainOrg, orgWithOneField, distFolder } from "./support.mjs";
+import { hostsUnderTest, openPage, plainOrg, orgWithOneField, distFolder } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_PARTS_STUB_PORT ?? 8803);
-let stub;
-let server;
-let browser;
-
-before(async () => {
-  stub = await startStub(stubPort);
-  server = await serveHosts();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  stub?.stop();
-});
+const hosts = hostsUnderTest(stubPort);
 
 const live = ".thena-add-contact:not([data-shell])";
 const part = "/split_custom_inputs.wasm";
-const hostPage = (org) => `${server.url}/hosts/shell.html?api=${encodeURIComponent(stub.url)}&org=${org}`;
+const hostPage = (org) => `${hosts.server.url}/hosts/shell.html?api=${encodeURIComponent(hosts.stub.url)}&org=${org}`;
 
 /** Opens the shell host page for `org`, noting every path the page asks for. */
 async function open(t, org, expected = [], prepare = async () => {}) {
   const asked = [];
-  const page = await openPage(browser, t, hostPage(org), expected, async (page) => {
+  const page = await openPage(hosts.browser, t, hostPage(org), expected, async (page) => {
     page.on("request", (r) => asked.push(new URL(r.url()).pathname));
     await prepare(page);
   });
@@ -45,7 +31,7 @@ test("the release build has its parts beside the module", () => {
 });
 
 test("an organization without custom fields never fetches the custom inputs' part", async (t) => {
-  const { page, asked } = await open(t, await plainOrg(stub, "parts-none"));
+  const { page, asked } = await open(t, await plainOrg(hosts.stub, "parts-none"));
   // The organization's data has arrived (its default contact type is chosen).
   await page.locator(`${live} select[name="contactType"] option[value="CT_PRIMARY"]`).waitFor({ state: "attached" });
   await page.waitForFunction(() => !document.querySelector(".thena-live-note:not([hidden])"));
@@ -53,14 +39,14 @@ test("an organization without custom fields never fetches the custom inputs' par
 });
 
 test("an organization with custom fields fetches the part once, after the main wasm, and shows them", async (t) => {
-  const { page, asked } = await open(t, await orgWithOneField(stub, "parts-one"));
+  const { page, asked } = await open(t, await orgWithOneField(hosts.stub, "parts-one"));
   await page.getByLabel("Nickname").waitFor();
   assert.ok(asked.indexOf(part) > asked.indexOf("/thena_add_contact_bg.wasm"), `the part after the main wasm: ${asked}`);
   assert.equal(asked.filter((p) => p === part).length, 1);
 });
 
 test("a part that cannot load: the form still creates a contact, says so, and loads it again", async (t) => {
-  const org = await orgWithOneField(stub, "parts-missing");
+  const org = await orgWithOneField(hosts.stub, "parts-missing");
   let fail = true;
   let tries = 0;
   const { page } = await open(t, org, [/split_custom_inputs\.wasm|Failed to fetch|TypeError/], async (page) => {
@@ -77,7 +63,7 @@ test("a part that cannot load: the form still creates a contact, says so, and lo
   await page.fill(`${live} [name="email"]`, "ada.parts@example.com");
   await page.click(`${live} .thena-submit`);
   await page.locator(`${live}[data-state="created"]`).waitFor();
-  const [request] = await stub.requests(org);
+  const [request] = await hosts.stub.requests(org);
   assert.deepEqual(request.body, { firstName: "Ada", email: "ada.parts@example.com", contactType: "CT_PRIMARY" });
   await page.click(`${live} .thena-add-another`);
   // "Load again" fetches the part again; it arrives this time, and the field shows.

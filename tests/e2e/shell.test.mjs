@@ -3,26 +3,12 @@
 // then let through; the organization's data is held too, so that nothing but the take-over
 // changes the form while it is measured. Needs `trunk build --release` first.
 //   node --test tests/e2e/shell.test.mjs
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { startStub, serveHosts, launchChromium, openPage, plainOrg } from "./support.mjs";
+import { hostsUnderTest, openPage, plainOrg } from "./support.mjs";
 
 const stubPort = Number(process.env.THENA_E2E_SHELL_STUB_PORT ?? 8802);
-let stub;
-let server;
-let browser;
-
-before(async () => {
-  stub = await startStub(stubPort);
-  server = await serveHosts();
-  browser = await launchChromium();
-});
-
-after(async () => {
-  await browser?.close();
-  server?.close();
-  stub?.stop();
-});
+const hosts = hostsUnderTest(stubPort);
 
 /**
  * Opens the shell host page with the wasm held back: resolves to `{page, org, release}`;
@@ -30,11 +16,11 @@ after(async () => {
  * `holdData`: the organization's data never arrives (the form stays as first drawn).
  */
 async function openHeld(t, query = "", { failFirst = false, expected = [], holdData = true } = {}) {
-  const org = await plainOrg(stub, "shell");
+  const org = await plainOrg(hosts.stub, "shell");
   let release;
   const released = new Promise((resolve) => (release = resolve));
   let asked = 0;
-  const page = await openPage(browser, t, `${server.url}/hosts/shell.html?api=${encodeURIComponent(stub.url)}&org=${org}${query}`,
+  const page = await openPage(hosts.browser, t, `${hosts.server.url}/hosts/shell.html?api=${encodeURIComponent(hosts.stub.url)}&org=${org}${query}`,
     expected, async (page) => {
       await page.route("**/thena_add_contact_bg.wasm", async (route) => {
         asked += 1;
@@ -150,10 +136,10 @@ test("a submit pressed before the wasm waits visibly and goes out once, with the
   await page.$eval(`${shell} .thena-submit`, (button) => button.click());
   assert.equal(await page.getAttribute(`${shell} .thena-submit`, "aria-disabled"), "true");
   assert.equal(await page.locator(`${shell} .thena-status`).innerText(), "Adding contact…");
-  assert.deepEqual(await stub.requests(org), [], "nothing is sent before the form is live");
+  assert.deepEqual(await hosts.stub.requests(org), [], "nothing is sent before the form is live");
   release();
   await page.locator(`${liveForm}[data-state="created"]`).waitFor();
-  const requests = await stub.requests(org);
+  const requests = await hosts.stub.requests(org);
   assert.equal(requests.length, 1, "sent once");
   // Sent once the contact types had arrived: the organization's default type is in it.
   assert.deepEqual(requests[0].body, { firstName: "Grace", email: "grace@example.com", contactType: "CT_PRIMARY" });
@@ -221,7 +207,7 @@ test("a wasm that cannot load leaves the shell; a press of submit loads it again
   await page.click(`${shell} .thena-submit`);
   await page.locator(`${liveForm}[data-state="created"]`).waitFor();
   assert.equal(asked(), 2);
-  const requests = await stub.requests(org);
+  const requests = await hosts.stub.requests(org);
   assert.equal(requests.length, 1);
   assert.deepEqual(requests[0].body, { firstName: "Lin", email: "lin@example.com", contactType: "CT_PRIMARY" });
 });

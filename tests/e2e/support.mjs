@@ -1,6 +1,7 @@
 // What the end-to-end test files share: the stub API, the browser, and a page that fails its
 // test on console errors.
 import assert from "node:assert/strict";
+import { before, after } from "node:test";
 import { spawn, execFileSync } from "node:child_process";
 import { createServer, request as httpRequest } from "node:http";
 import { readFile } from "node:fs/promises";
@@ -87,6 +88,26 @@ export function serveHosts(extraHeaders = () => ({})) {
       pathname.startsWith("/hosts/") ? path.join(hosts, path.basename(pathname)) : path.join(dist, pathname),
     { headers: extraHeaders },
   );
+}
+
+/**
+ * For a test file of host pages: the stub API on `stubPort`, the hosts' server (serveHosts) and
+ * a browser, started before its tests and stopped after them. The object returned holds them as
+ * `stub`, `server` and `browser` once they are up.
+ */
+export function hostsUnderTest(stubPort) {
+  const hosts = {};
+  before(async () => {
+    hosts.stub = await startStub(stubPort);
+    hosts.server = await serveHosts();
+    hosts.browser = await launchChromium();
+  });
+  after(async () => {
+    await hosts.browser?.close();
+    hosts.server?.close();
+    hosts.stub?.stop();
+  });
+  return hosts;
 }
 
 /** Builds and starts the stub API on `port`; resolves once it listens. */
